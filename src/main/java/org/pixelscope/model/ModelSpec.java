@@ -1,0 +1,40 @@
+package org.pixelscope.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What a network is, independent of its weights: enough to rebuild the same DL4J network.
+ * Specs are records, written to JSON with a {@code "kind"} field naming the architecture
+ * ({@link ModelSpecs#toJson}); a checkpoint stores its spec beside the weights.
+ *
+ * <p>Every architecture models binary images of {@code height x width} pixels as a product of
+ * Bernoulli conditionals in raster order: its output for pixel k is p(x_k = 1 | x_0 .. x_{k-1}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = PixelCnnSpec.class, name = PixelCnnSpec.KIND),
+})
+public sealed interface ModelSpec permits PixelCnnSpec {
+
+    /** Registry name, e.g. {@code pixelcnn-chapter}. */
+    String name();
+
+    /** Image height in pixels. */
+    int height();
+
+    /** Image width in pixels. */
+    int width();
+
+    /** The same architecture for another image size (tests run causality checks on 10x10). */
+    ModelSpec withSize(int height, int width);
+
+    /**
+     * How many rows above a pixel's row its output can depend on, or {@link #height()} when the
+     * context is unbounded. The cropped sampler runs only these rows.
+     */
+    int contextRows();
+
+    /** One line for pickers and {@code summary --list}. */
+    String description();
+}

@@ -1,0 +1,71 @@
+package org.pixelscope.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the DL4J network a {@link ModelSpec} describes. All specs become a
+ * {@code ComputationGraph} with one input {@code "image"} ({@code [N, 1, H, W]}) and one output
+ * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy.
+ */
+public final class NetworkBuilder {
+
+    /** Input vertex name. */
+    public static final String INPUT = "image";
+    /** Output layer name. */
+    public static final String OUTPUT = "p";
+
+    private NetworkBuilder() {
+    }
+
+    /** A freshly initialised network; the seed fixes the initial weights. */
+    public static PixelModel build(ModelSpec spec, long seed, double learningRate) {
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(learningRate))
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(spec.height(), spec.width(), 1));
+        String last;
+        if (spec instanceof PixelCnnSpec p) {
+            last = pixelCnn(g, p);
+        } else {
+            throw new IllegalArgumentException("no network builder for " + spec.getClass().getSimpleName());
+        }
+        g.addLayer(OUTPUT, new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                .activation(Activation.IDENTITY).build(), last);
+        g.setOutputs(OUTPUT);
+        ComputationGraph net = new ComputationGraph(g.build());
+        net.init();
+        return new PixelModel(spec, net);
+    }
+
+    private static String pixelCnn(ComputationGraphConfiguration.GraphBuilder g, PixelCnnSpec p) {
+        int f = p.filters();
+        g.addLayer("conv0_A", new MaskedConv2D(1, f, p.firstKernel(), p.firstKernel(), MaskType.A, Activation.RELU), INPUT);
+        String prev = "conv0_A";
+        for (int i = 1; i <= p.hiddenLayers(); i++) {
+            String conv = "conv" + i + "_B";
+            g.addLayer(conv, new MaskedConv2D(f, f, p.hiddenKernel(), p.hiddenKernel(), MaskType.B, Activation.RELU), prev);
+            if (p.residual()) {
+                String sum = "res" + i;
+                g.addVertex(sum, new ElementWiseVertex(ElementWiseVertex.Op.Add), prev, conv);
+                prev = sum;
+            } else {
+                prev = conv;
+            }
+        }
+        // 1x1 output: a mask B of size 1 keeps every tap, so for one channel it is a plain conv.
+        g.addLayer("out_1x1", new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), prev);
+        return "out_1x1";
+    }
+}

@@ -1,0 +1,33 @@
+package org.pixelscope.sample;
+
+/**
+ * What to generate.
+ *
+ * @param count       images, 1..64
+ * @param seed        fixes every draw: the same seed gives the same images
+ * @param temperature divides the logit of each p(x=1); 1 samples the model, below 1 sharpens
+ * @param prefix      for completion: {@code count * H * W} binary pixels whose first
+ *                    {@code prefixRows} rows are kept; {@code null} to sample from scratch
+ * @param prefixRows  rows kept from {@code prefix}
+ */
+public record SampleRequest(int count, long seed, double temperature, float[] prefix, int prefixRows) {
+
+    public static final int MAX_COUNT = 64;
+
+    public SampleRequest {
+        if (count < 1 || count > MAX_COUNT) {
+            throw new IllegalArgumentException("number of images must be 1.." + MAX_COUNT + ", got " + count);
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be a positive number, got " + temperature);
+        }
+        if (prefixRows < 0 || (prefix == null && prefixRows > 0)) {
+            throw new IllegalArgumentException("kept rows need a prefix image and must be >= 0, got " + prefixRows);
+        }
+    }
+
+    /** Unconditional sampling. */
+    public static SampleRequest fresh(int count, long seed, double temperature) {
+        return new SampleRequest(count, seed, temperature, null, 0);
+    }
+}

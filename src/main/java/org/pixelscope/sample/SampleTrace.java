@@ -1,0 +1,96 @@
+package org.pixelscope.sample;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The record of one generation: every image's pixel values and probabilities in raster order,
+ * and a cursor saying how many raster positions are done. A viewer replays it at any speed.
+ *
+ * <p>Thread: written by one sampler thread; read by any thread. The sampler writes position k of
+ * every image before it moves the cursor past k, so a reader that reads {@link #cursor()} first
+ * sees complete pixels below it.
+ */
+public final class SampleTrace {
+
+    private final int count;
+    private final int height;
+    private final int width;
+    private final float[] values;
+    private final float[] probabilities;
+    private final AtomicInteger cursor = new AtomicInteger();
+    private volatile int start;
+
+    public SampleTrace(int count, int height, int width) {
+        this.count = count;
+        this.height = height;
+        this.width = width;
+        this.values = new float[count * height * width];
+        this.probabilities = new float[count * height * width];
+        Arrays.fill(probabilities, Float.NaN);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int pixelsPerImage() {
+        return height * width;
+    }
+
+    /** Raster positions completed in every image (0..H*W). */
+    public int cursor() {
+        return cursor.get();
+    }
+
+    /** First generated position (a completion starts after its kept rows). */
+    public int start() {
+        return start;
+    }
+
+    public boolean complete() {
+        return cursor() == pixelsPerImage();
+    }
+
+    /** The pixel at raster {@code position} of {@code image}; only meaningful below the cursor. */
+    public PixelStep step(int image, int position) {
+        int i = image * pixelsPerImage() + position;
+        return new PixelStep(image, position / width, position % width, probabilities[i], (int) values[i]);
+    }
+
+    /** Pixel value 0/1 (0 where not yet drawn). */
+    public int value(int image, int position) {
+        return (int) values[image * pixelsPerImage() + position];
+    }
+
+    /** A copy of one image's values, raster order. */
+    public float[] image(int image) {
+        return Arrays.copyOfRange(values, image * pixelsPerImage(), (image + 1) * pixelsPerImage());
+    }
+
+    void given(float[] prefix, int positions) {
+        for (int n = 0; n < count; n++) {
+            System.arraycopy(prefix, n * pixelsPerImage(), values, n * pixelsPerImage(), positions);
+        }
+        start = positions;
+        cursor.set(positions);
+    }
+
+    void write(int image, int position, float probability, int value) {
+        int i = image * pixelsPerImage() + position;
+        probabilities[i] = probability;
+        values[i] = value;
+    }
+
+    void advance(int position) {
+        cursor.set(position + 1);
+    }
+}

@@ -1,0 +1,36 @@
+package org.pixelscope.train;
+
+import java.util.List;
+
+/**
+ * What a model has been through: the training.json of a checkpoint and the data behind the
+ * curves. Immutable; {@link TrainingLog} builds it while a run goes on.
+ *
+ * @param epochs     completed epochs
+ * @param iterations completed optimizer steps
+ * @param seed       seed of the run that produced the weights
+ * @param data       the training data, e.g. {@code MNIST train[0:55000], stochastic binarisation}
+ * @param losses     training loss per iteration, nats per image
+ * @param validation validation NLL per completed epoch
+ */
+public record TrainingHistory(int epochs, int iterations, long seed, String data,
+                              List<LossPoint> losses, List<EpochPoint> validation) {
+
+    public TrainingHistory {
+        losses = List.copyOf(losses);
+        validation = List.copyOf(validation);
+    }
+
+    /** An untrained model's history. */
+    public static TrainingHistory empty(long seed) {
+        return new TrainingHistory(0, 0, seed, "none", List.of(), List.of());
+    }
+
+    /** Training loss of one iteration. */
+    public record LossPoint(int iteration, int epoch, double nats) {
+    }
+
+    /** Validation NLL after an epoch. */
+    public record EpochPoint(int epoch, int iteration, double nats, double bitsPerDim) {
+    }
+}
