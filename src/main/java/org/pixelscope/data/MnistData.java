@@ -1,0 +1,148 @@
+package org.pixelscope.data;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The MNIST digits (LeCun et al. 1998) as shipped in {@code assets/mnist}: the four IDX files
+ * under their standard names, gzipped or raw.
+ *
+ * <p>Split: {@link #train()} is the first {@code count - 5000} training images (55,000),
+ * {@link #validation()} the last {@value #VALIDATION_SIZE}, {@link #test()} the 10,000 test
+ * images. Train label {@code i} is {@code trainLabels[i]}, validation label {@code i} is
+ * {@code trainLabels[train().count() + i]}. Label arrays are shared: treat them as read-only.
+ *
+ * <p>Thread: any; {@link #load} does blocking file I/O, so never on the FX thread.
+ *
+ * @param trainAll    all 60,000 training images, named {@code "train"}
+ * @param trainLabels one digit 0..9 per training image
+ * @param test        the 10,000 test images, named {@code "test"}
+ * @param testLabels  one digit per test image
+ * @param source      the folder the files came from
+ */
+public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, byte[] testLabels,
+                        Path source) {
+
+    /** Held-out tail of the training set: the 55,000/5,000 split of TensorFlow's MNIST reader. */
+    public static final int VALIDATION_SIZE = 5000;
+
+    public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
+    public MnistData {
+        Objects.requireNonNull(trainAll, "trainAll");
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(source, "source");
+        if (trainLabels.length != trainAll.count() || testLabels.length != test.count()) {
+            throw new IllegalArgumentException("one label per image needed: train "
+                    + trainLabels.length + "/" + trainAll.count() + ", test "
+                    + testLabels.length + "/" + test.count());
+        }
+    }
+
+    /**
+     * Loads the four MNIST files from {@code dir}, preferring {@code name.gz} over {@code name}.
+     *
+     * @throws IdxFormatException if a file is missing (naming all missing ones and the folder),
+     *                            damaged, or has a different count than its partner
+     */
+    public static MnistData load(Path dir) throws IOException {
+        List<String> missing = new ArrayList<>();
+        Path trainImages = find(dir, TRAIN_IMAGES, missing);
+        Path trainLabels = find(dir, TRAIN_LABELS, missing);
+        Path testImages = find(dir, TEST_IMAGES, missing);
+        Path testLabels = find(dir, TEST_LABELS, missing);
+        if (!missing.isEmpty()) {
+            throw new IdxFormatException(dir, "MNIST folder " + dir.toAbsolutePath().normalize()
+                    + " lacks " + String.join(", ", missing)
+                    + " (each may be gzipped, name.gz, or raw)");
+        }
+        ImageSet train = IdxFiles.readImages(trainImages).withName("train");
+        byte[] trainY = IdxFiles.readLabels(trainLabels);
+        checkCounts(train, trainImages, trainY, trainLabels);
+        ImageSet test = IdxFiles.readImages(testImages).withName("test");
+        byte[] testY = IdxFiles.readLabels(testLabels);
+        checkCounts(test, testImages, testY, testLabels);
+        if (test.rows() != train.rows() || test.cols() != train.cols()) {
+            throw new IdxFormatException(testImages, String.format(Locale.ROOT,
+                    "%s has %dx%d images but %s has %dx%d", testImages.getFileName(), test.rows(),
+                    test.cols(), trainImages.getFileName(), train.rows(), train.cols()));
+        }
+        return new MnistData(train, trainY, test, testY, dir);
+    }
+
+    /**
+     * Where the shipped MNIST files live: {@code assets/mnist} under the working directory, else
+     * {@code assets/mnist} beside the folder that holds the jar (run as {@code java -jar
+     * target/pixelscope.jar}, or from {@code target/classes}). The first that exists wins; the
+     * working-directory one is returned when neither does, so the error names the usual place.
+     */
+    public static Path defaultDir() {
+        Path local = Path.of("assets", "mnist");
+        if (Files.isDirectory(local)) {
+            return local;
+        }
+        try {
+            var codeSource = MnistData.class.getProtectionDomain().getCodeSource();
+            if (codeSource != null) {
+                Path code = Path.of(codeSource.getLocation().toURI()).toAbsolutePath();
+                Path project = code.getParent() == null ? null : code.getParent().getParent();
+                if (project != null && Files.isDirectory(project.resolve(local))) {
+                    return project.resolve(local);
+                }
+            }
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            // An unusual class loader location: fall back to the working directory.
+        }
+        return local;
+    }
+
+    /**
+     * Images held out for validation: {@value #VALIDATION_SIZE}, or 20% (rounded down) when the
+     * training set has no more than that many images, as tiny test fixtures do.
+     */
+    public int validationSize() {
+        int n = trainAll.count();
+        return n > VALIDATION_SIZE ? VALIDATION_SIZE : n / 5;
+    }
+
+    /** The training images before the validation tail (55,000 for MNIST); copies, so keep it. */
+    public ImageSet train() {
+        return trainAll.slice(0, trainAll.count() - validationSize());
+    }
+
+    /** The last {@link #validationSize()} training images; copies, so keep it. */
+    public ImageSet validation() {
+        return trainAll.slice(trainAll.count() - validationSize(), trainAll.count());
+    }
+
+    private static Path find(Path dir, String stem, List<String> missing) {
+        Path gz = dir.resolve(stem + ".gz");
+        if (Files.isRegularFile(gz)) {
+            return gz;
+        }
+        Path raw = dir.resolve(stem);
+        if (Files.isRegularFile(raw)) {
+            return raw;
+        }
+        missing.add(stem + ".gz");
+        return null;
+    }
+
+    private static void checkCounts(ImageSet images, Path imageFile, byte[] labels, Path labelFile)
+            throws IdxFormatException {
+        if (labels.length != images.count()) {
+            throw new IdxFormatException(labelFile, String.format(Locale.ROOT,
+                    "%s has %,d labels but %s has %,d images", labelFile.getFileName(),
+                    labels.length, imageFile.getFileName(), images.count()));
+        }
+    }
+}
