@@ -1,0 +1,24 @@
+package org.pixelscope;
+
+import org.pixelscope.backend.QuietStdout;
+import org.pixelscope.cli.PixelScopeCli;
+
+/**
+ * Entry point of {@code java -jar pixelscope.jar}: with arguments it runs the command line;
+ * without, it opens the desktop app. A plain class, not the {@code Application} subclass, so the
+ * JavaFX runtime on the class path is accepted (../shared/FACTS.md).
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        QuietStdout.install();
+        if (args.length == 0) {
+            javafx.application.Application.launch(org.pixelscope.ui.PixelScopeApp.class, args);
+            return;
+        }
+        System.exit(PixelScopeCli.run(args));
+    }
+}

@@ -1,0 +1,60 @@
+package org.pixelscope.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.pixelscope.data.BinarizedIterator;
+import org.pixelscope.data.MnistData;
+import org.pixelscope.model.PixelModel;
+import org.pixelscope.train.Checkpoints;
+import org.pixelscope.train.Metrics;
+import org.pixelscope.train.MnistTraining;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code eval}: negative log-likelihood of a checkpoint on a data split. */
+@Command(name = "eval", description = "Negative log-likelihood (nats per image, bits/dim) of a checkpoint on MNIST.")
+final class EvalCommand implements Callable<Integer> {
+
+    enum Split { test, validation }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", required = true, description = "Checkpoint zip.")
+    Path checkpoint;
+
+    @Option(names = "--split", defaultValue = "test", description = "test or validation (default: ${DEFAULT-VALUE}).")
+    Split split;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Evaluate the first N images only (default: all).")
+    int limit;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Mixin
+    DataOption data;
+
+    @Override
+    public Integer call() throws Exception {
+        PixelModel model = Checkpoints.load(checkpoint).model();
+        MnistData mnist = data.load();
+        BinarizedIterator it = split == Split.test
+                ? MnistTraining.test(mnist, limit)
+                : BinarizedIterator.evaluation(limit > 0 ? mnist.validation().limit(limit) : mnist.validation(), 100);
+        Metrics.Nll nll = Metrics.evaluate(model, it);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.printf(Locale.ROOT, "{\"nll_nats\": %.4f, \"bits_per_dim\": %.5f, \"images\": %d, \"split\": \"%s\", \"model\": \"%s\"}%n",
+                    nll.nats(), nll.bitsPerDim(), nll.images(), split, model.spec().name());
+        } else {
+            out.printf(Locale.ROOT, "%s on MNIST %s (%,d images, fixed stochastic binarisation, seed 0):%n"
+                            + "  NLL %.2f nats/image   %.4f bits/dim%n",
+                    model.spec().name(), split, nll.images(), nll.nats(), nll.bitsPerDim());
+        }
+        return 0;
+    }
+}

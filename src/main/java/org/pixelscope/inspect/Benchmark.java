@@ -1,0 +1,118 @@
+package org.pixelscope.inspect;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.pixelscope.backend.Backend;
+import org.pixelscope.model.ModelSpec;
+import org.pixelscope.model.NetworkBuilder;
+import org.pixelscope.model.PixelModel;
+import org.pixelscope.sample.RasterSampler;
+import org.pixelscope.sample.SampleRequest;
+import org.pixelscope.sample.SampleTrace;
+
+/**
+ * Speed figures of a model on this machine: training throughput, forward latency and sampling
+ * rate for both raster samplers. Medians over timed repetitions after warm-up; figures, not
+ * pass/fail (the machines are shared and noisy, so compare ratios within one run).
+ *
+ * <p>Thread: runs on the caller's thread.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    /** How long to measure. */
+    public record Settings(int batch, int warmup, int iterations, int sampleImages, int sampleRows) {
+
+        public static Settings defaults() {
+            return new Settings(64, 3, 10, 16, 2);
+        }
+    }
+
+    /** Ordered figures, keyed as in {@code bench --json}. */
+    public static Map<String, Object> run(ModelSpec spec, Settings s) {
+        Backend.Info backend = Backend.start();
+        PixelModel model = NetworkBuilder.build(spec, 1, 1e-3);
+        int h = spec.height();
+        int w = spec.width();
+        SplittableRandom rnd = new SplittableRandom(1);
+        INDArray x = binary(rnd, s.batch(), h, w);
+        DataSet batch = new DataSet(x, x);
+        double[] step = new double[s.iterations()];
+        for (int i = 0; i < s.warmup() + s.iterations(); i++) {
+            long t0 = System.nanoTime();
+            model.fit(batch);
+            if (i >= s.warmup()) {
+                step[i - s.warmup()] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        INDArray x16 = binary(rnd, 16, h, w);
+        double[] fwd = new double[s.iterations()];
+        for (int i = 0; i < s.warmup() + s.iterations(); i++) {
+            long t0 = System.nanoTime();
+            model.probabilities(x16);
+            if (i >= s.warmup()) {
+                fwd[i - s.warmup()] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", spec.name());
+        r.put("parameters", model.parameterCount());
+        r.put("batch", s.batch());
+        r.put("train_images_per_s", round(s.batch() / median(step)));
+        r.put("forward_ms_16", round(median(fwd)));
+        r.put("naive_sample_pixels_per_s", round(sampleRate(model, RasterSampler.Strategy.NAIVE, s)));
+        r.put("cropped_sample_pixels_per_s", round(sampleRate(model, RasterSampler.Strategy.CROPPED, s)));
+        r.put("native_library", backend.build());
+        r.put("onednn", backend.onednn());
+        r.put("threads", backend.threads());
+        r.put("cores", backend.cores());
+        r.put("cpu", backend.cpu());
+        return r;
+    }
+
+    /** Pixels drawn per second (all images count) over the first {@code sampleRows} rows. */
+    private static double sampleRate(PixelModel model, RasterSampler.Strategy strategy, Settings s) {
+        int h = model.spec().height();
+        int w = model.spec().width();
+        int rows = Math.min(h, s.sampleRows());
+        // the sampler draws rows [0, rows): stop it there by cancelling at that position
+        SampleTrace warm = new SampleTrace(s.sampleImages(), h, w);
+        RasterSampler sampler = new RasterSampler(strategy);
+        sampler.sample(model, SampleRequest.fresh(s.sampleImages(), 1, 1.0), warm, () -> warm.cursor() >= w);
+        // later rows cost the cropped sampler most (its window is full from row contextRows on)
+        int firstRow = Math.max(0, Math.min(h - rows, model.spec().contextRows()));
+        float[] prefix = new float[s.sampleImages() * h * w];
+        SampleRequest req = new SampleRequest(s.sampleImages(), 2, 1.0, prefix, firstRow);
+        SampleTrace trace = new SampleTrace(s.sampleImages(), h, w);
+        int stop = (firstRow + rows) * w;
+        long t0 = System.nanoTime();
+        sampler.sample(model, req, trace, () -> trace.cursor() >= stop);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return (double) (trace.cursor() - firstRow * w) * s.sampleImages() / seconds;
+    }
+
+    private static INDArray binary(SplittableRandom rnd, int n, int h, int w) {
+        float[] d = new float[n * h * w];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rnd.nextInt(2);
+        }
+        return Nd4j.create(d, new long[] {n, 1, h, w}, 'c');
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,71 @@
+package org.pixelscope.sample;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders a {@link SampleTrace} as a grid of images (white digits on black, like MNIST) and
+ * writes PNGs atomically. Uses AWT images only, so it runs headless.
+ */
+public final class SampleImages {
+
+    private SampleImages() {
+    }
+
+    /** A grid of all images, {@code scale} screen pixels per image pixel, 2-pixel gaps. */
+    public static BufferedImage grid(SampleTrace trace, int scale) {
+        int n = trace.count();
+        int cols = (int) Math.ceil(Math.sqrt(n));
+        int rows = (n + cols - 1) / cols;
+        int gap = 2;
+        int cw = trace.width() * scale;
+        int ch = trace.height() * scale;
+        BufferedImage img = new BufferedImage(cols * (cw + gap) + gap, rows * (ch + gap) + gap, BufferedImage.TYPE_INT_RGB);
+        int grey = 0x606060;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                img.setRGB(x, y, grey);
+            }
+        }
+        int done = trace.cursor();
+        for (int i = 0; i < n; i++) {
+            int ox = gap + (i % cols) * (cw + gap);
+            int oy = gap + (i / cols) * (ch + gap);
+            for (int k = 0; k < trace.pixelsPerImage(); k++) {
+                int rgb = k >= done ? 0x202040 : trace.value(i, k) == 1 ? 0xFFFFFF : 0x000000;
+                int px = ox + (k % trace.width()) * scale;
+                int py = oy + (k / trace.width()) * scale;
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        img.setRGB(px + dx, py + dy, rgb);
+                    }
+                }
+            }
+        }
+        return img;
+    }
+
+    /** Writes a PNG via a temporary file, so a failed write never leaves a broken file. */
+    public static void writePng(BufferedImage image, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.pixelscope.train;
+
+import org.pixelscope.data.Binarization;
+import org.pixelscope.data.BinarizedIterator;
+import org.pixelscope.data.ImageSet;
+import org.pixelscope.data.MnistData;
+
+/**
+ * The standard way PixelScope trains on MNIST, shared by the CLI and the GUI: the first 55,000
+ * training images, binarised stochastically afresh each epoch ("dynamic binarisation", which
+ * keeps a 28x28 binary model from memorising one draw) and reshuffled each epoch; the last 5,000
+ * as validation, binarised once with the fixed test seed.
+ */
+public final class MnistTraining {
+
+    /** Validation images for a limited run: a quarter of the limit, at least this many. */
+    static final int MIN_VALIDATION = 200;
+
+    private MnistTraining() {
+    }
+
+    public static TrainingData of(MnistData mnist, TrainingConfig config) {
+        ImageSet train = mnist.train();
+        ImageSet validation = mnist.validation();
+        if (config.limit() > 0) {
+            train = train.limit(config.limit());
+            validation = validation.limit(Math.max(MIN_VALIDATION, config.limit() / 4));
+        }
+        BinarizedIterator trainIt = new BinarizedIterator(train, config.batchSize(), Binarization.STOCHASTIC,
+                config.seed(), true);
+        BinarizedIterator validIt = BinarizedIterator.evaluation(validation, Math.max(config.batchSize(), 100));
+        String description = String.format("MNIST %s, %,d images, stochastic binarisation per epoch; validation %,d",
+                train.name(), train.count(), validation.count());
+        return new TrainingData(trainIt, train.count(), validIt, description);
+    }
+
+    /** The test split under the fixed binarisation that PixelScope's reported NLLs use. */
+    public static BinarizedIterator test(MnistData mnist, int limit) {
+        ImageSet test = limit > 0 ? mnist.test().limit(limit) : mnist.test();
+        return BinarizedIterator.evaluation(test, 100);
+    }
+}
