@@ -72,7 +72,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         SampleTrace trace = new SampleTrace(count, h, w);
         long t0 = System.nanoTime();
-        new RasterSampler(naive ? RasterSampler.Strategy.NAIVE : RasterSampler.Strategy.CROPPED)
+        new RasterSampler(naive ? RasterSampler.Strategy.NAIVE : RasterSampler.Strategy.fastest(model.spec()))
                 .sample(model, request, trace, () -> false);
         double seconds = (System.nanoTime() - t0) / 1e9;
         SampleImages.writePng(SampleImages.grid(trace, scale), out);

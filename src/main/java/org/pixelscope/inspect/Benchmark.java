@@ -17,8 +17,9 @@ import org.pixelscope.sample.SampleTrace;
 
 /**
  * Speed figures of a model on this machine: training throughput, forward latency and sampling
- * rate for both raster samplers. Medians over timed repetitions after warm-up; figures, not
- * pass/fail (the machines are shared and noisy, so compare ratios within one run).
+ * rate for every raster sampler that applies (the recurrent one only for models with a step
+ * form). Medians over timed repetitions after warm-up; figures, not pass/fail (the machines are
+ * shared and noisy, so compare ratios within one run).
  *
  * <p>Thread: runs on the caller's thread.
  */
@@ -67,8 +68,14 @@ public final class Benchmark {
         r.put("batch", s.batch());
         r.put("train_images_per_s", round(s.batch() / median(step)));
         r.put("forward_ms_16", round(median(fwd)));
-        r.put("naive_sample_pixels_per_s", round(sampleRate(model, RasterSampler.Strategy.NAIVE, s)));
-        r.put("cropped_sample_pixels_per_s", round(sampleRate(model, RasterSampler.Strategy.CROPPED, s)));
+        double naive = sampleRate(model, RasterSampler.Strategy.NAIVE, s);
+        r.put("naive_sample_pixels_per_s", round(naive));
+        // with an unbounded context the cropped window is the whole image: the same work as naive
+        r.put("cropped_sample_pixels_per_s", round(spec.contextRows() < h
+                ? sampleRate(model, RasterSampler.Strategy.CROPPED, s) : naive));
+        if (RasterSampler.Strategy.fastest(spec) == RasterSampler.Strategy.RECURRENT) {
+            r.put("recurrent_sample_pixels_per_s", round(sampleRate(model, RasterSampler.Strategy.RECURRENT, s)));
+        }
         r.put("native_library", backend.build());
         r.put("onednn", backend.onednn());
         r.put("threads", backend.threads());
@@ -86,8 +93,10 @@ public final class Benchmark {
         SampleTrace warm = new SampleTrace(s.sampleImages(), h, w);
         RasterSampler sampler = new RasterSampler(strategy);
         sampler.sample(model, SampleRequest.fresh(s.sampleImages(), 1, 1.0), warm, () -> warm.cursor() >= w);
-        // later rows cost the cropped sampler most (its window is full from row contextRows on)
-        int firstRow = Math.max(0, Math.min(h - rows, model.spec().contextRows()));
+        // later rows cost the cropped sampler most (its window is full from row contextRows on);
+        // a recurrent step costs the same anywhere, and starting later would time the prefix feed
+        int firstRow = strategy == RasterSampler.Strategy.RECURRENT ? 0
+                : Math.max(0, Math.min(h - rows, model.spec().contextRows()));
         float[] prefix = new float[s.sampleImages() * h * w];
         SampleRequest req = new SampleRequest(s.sampleImages(), 2, 1.0, prefix, firstRow);
         SampleTrace trace = new SampleTrace(s.sampleImages(), h, w);

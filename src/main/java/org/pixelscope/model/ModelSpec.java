@@ -14,8 +14,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = PixelCnnSpec.class, name = PixelCnnSpec.KIND),
+    @JsonSubTypes.Type(value = RasterLstmSpec.class, name = RasterLstmSpec.KIND),
 })
-public sealed interface ModelSpec permits PixelCnnSpec {
+public sealed interface ModelSpec permits PixelCnnSpec, RasterLstmSpec {
 
     /** Registry name, e.g. {@code pixelcnn-chapter}. */
     String name();

@@ -15,13 +15,16 @@ import java.util.Optional;
  */
 public final class ModelSpecs {
 
+    private static final List<String> KINDS = List.of(PixelCnnSpec.KIND, RasterLstmSpec.KIND);
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private static final Map<String, ModelSpec> REGISTRY = registry(List.of(
             PixelCnnSpec.chapter(),
             new PixelCnnSpec("pixelcnn-residual",
                     "Residual PixelCNN: the chapter's layers with a skip connection around each mask-B conv",
-                    28, 28, 64, 7, 5, 3, true)));
+                    28, 28, 64, 7, 5, 3, true),
+            RasterLstmSpec.standard()));
 
     private ModelSpecs() {
     }
@@ -55,7 +58,7 @@ public final class ModelSpecs {
             return JSON.readValue(json, ModelSpec.class);
         } catch (InvalidTypeIdException e) {
             throw new IllegalArgumentException("unknown model kind '" + e.getTypeId()
-                    + "' (this PixelScope knows: " + PixelCnnSpec.KIND + ")", e);
+                    + "' (this PixelScope knows: " + String.join(", ", KINDS) + ")", e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed model spec: " + e.getOriginalMessage(), e);
         }

@@ -38,6 +38,8 @@ public final class NetworkBuilder {
         String last;
         if (spec instanceof PixelCnnSpec p) {
             last = pixelCnn(g, p);
+        } else if (spec instanceof RasterLstmSpec r) {
+            last = rasterLstm(g, r);
         } else {
             throw new IllegalArgumentException("no network builder for " + spec.getClass().getSimpleName());
         }
@@ -67,5 +69,22 @@ public final class NetworkBuilder {
         // 1x1 output: a mask B of size 1 keeps every tap, so for one channel it is a plain conv.
         g.addLayer("out_1x1", new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), prev);
         return "out_1x1";
+    }
+
+    /**
+     * Image -> shifted raster sequence -> LSTM(s) -> back to maps -> 1x1 sigmoid per pixel. The
+     * 1x1 convolution on the unflattened LSTM output is the per-step Bernoulli output layer.
+     */
+    private static String rasterLstm(ComputationGraphConfiguration.GraphBuilder g, RasterLstmSpec r) {
+        g.addLayer(RasterLstmStepper.SEQUENCE, new RasterSequence(r.height(), r.width(), RasterLstmStepper.START_VALUE), INPUT);
+        String prev = RasterLstmStepper.SEQUENCE;
+        for (int i = 0; i < r.layers(); i++) {
+            String name = RasterLstmStepper.lstmName(i);
+            g.addLayer(name, RasterLstmStepper.lstm(i == 0 ? 1 : r.hidden(), r.hidden()), prev);
+            prev = name;
+        }
+        g.addLayer("to_image", new RasterImage(r.height(), r.width()), prev);
+        g.addLayer(RasterLstmStepper.OUT, new MaskedConv2D(r.hidden(), 1, 1, 1, null, Activation.SIGMOID), "to_image");
+        return RasterLstmStepper.OUT;
     }
 }

@@ -6,7 +6,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
+import org.pixelscope.model.RasterLstmStepper;
 
 /**
  * Draws images pixel by pixel in raster order, the way an autoregressive model defines them:
@@ -14,20 +16,31 @@ import org.pixelscope.model.PixelModel;
  * apply the temperature, draw, write, move on. All images of a request advance together (one
  * batched forward pass per position).
  *
- * <p>Two strategies give the same draws for a seed. {@link Strategy#NAIVE} re-runs the whole
+ * <p>The strategies give the same draws for a seed. {@link Strategy#NAIVE} re-runs the whole
  * network on the whole image for every pixel: the reference. {@link Strategy#CROPPED} runs it
  * only on the rows the pixel's output can see ({@code spec.contextRows()} rows above it, down to
  * its own row); everything outside that window is provably irrelevant to the pixel, so the
  * result is the same up to float rounding in the convolution kernels (the tests compare draws).
+ * {@link Strategy#RECURRENT} is for models with a step form (the raster LSTM): it carries the
+ * recurrent state from pixel to pixel, so a pixel costs one step, not a pass over the image.
  *
  * <p>Thread: {@link #sample} runs on the caller's thread and owns the model while it runs.
  */
 public final class RasterSampler {
 
-    /** How much of the image each forward pass sees. */
+    /** How much work each pixel costs. */
     public enum Strategy {
+        /** The whole network on the whole image per pixel. */
         NAIVE,
-        CROPPED
+        /** The network on the rows the pixel can see; the same as NAIVE for unbounded contexts. */
+        CROPPED,
+        /** One recurrent step per pixel, carrying the state; only for models with a step form. */
+        RECURRENT;
+
+        /** The fastest strategy that works for a model. */
+        public static Strategy fastest(ModelSpec spec) {
+            return RasterLstmStepper.supports(spec) ? RECURRENT : CROPPED;
+        }
     }
 
     private final Strategy strategy;
@@ -61,33 +74,57 @@ public final class RasterSampler {
                 x.putScalar(new long[] {i, 0, k / w, k % w}, trace.value(i, k));
             }
         }
-        int context = model.spec().contextRows();
+        Conditionals conditionals = conditionals(model, startPos);
         for (int k = startPos; k < h * w; k++) {
             if (cancelled.getAsBoolean()) {
                 return;
             }
-            int row = k / w;
-            int col = k % w;
-            INDArray p;
-            int outRow;
-            if (strategy == Strategy.CROPPED && context < h) {
-                int top = Math.max(0, row - context);
-                INDArray window = x.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                        NDArrayIndex.interval(top, row + 1), NDArrayIndex.all()).dup();
-                p = model.croppedProbabilities(window);
-                outRow = row - top;
-            } else {
-                p = model.probabilities(x);
-                outRow = row;
-            }
+            INDArray p = conditionals.at(x, k);
             for (int i = 0; i < n; i++) {
-                double prob = temper(p.getDouble(i, 0, outRow, col), request.temperature());
+                double prob = temper(p.getDouble(i), request.temperature());
                 int value = rng[i].nextDouble() < prob ? 1 : 0;
-                x.putScalar(new long[] {i, 0, row, col}, value);
+                x.putScalar(new long[] {i, 0, k / w, k % w}, value);
                 trace.write(i, k, (float) prob, value);
             }
             trace.advance(k);
         }
+    }
+
+    /** p(x_k = 1 | x_&lt;k) of every image, {@code [N]}; called for k = start, start + 1, ... in turn. */
+    private interface Conditionals {
+        INDArray at(INDArray x, int k);
+    }
+
+    private Conditionals conditionals(PixelModel model, int startPos) {
+        int h = model.spec().height();
+        int w = model.spec().width();
+        int context = model.spec().contextRows();
+        return switch (strategy) {
+            case NAIVE -> (x, k) -> pixel(model.probabilities(x), k / w, k % w);
+            case CROPPED -> (x, k) -> {
+                int row = k / w;
+                if (context >= h) {
+                    return pixel(model.probabilities(x), row, k % w);
+                }
+                int top = Math.max(0, row - context);
+                INDArray window = x.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                        NDArrayIndex.interval(top, row + 1), NDArrayIndex.all()).dup();
+                return pixel(model.croppedProbabilities(window), row - top, k % w);
+            };
+            case RECURRENT -> {
+                RasterLstmStepper stepper = new RasterLstmStepper(model);
+                yield (x, k) -> {
+                    INDArray flat = x.reshape(x.size(0), (long) h * w);
+                    return k == startPos
+                            ? stepper.begin(flat.get(NDArrayIndex.all(), NDArrayIndex.interval(0, k)).dup())
+                            : stepper.next(flat.getColumn(k - 1).dup());
+                };
+            }
+        };
+    }
+
+    private static INDArray pixel(INDArray p, int row, int col) {
+        return p.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(row), NDArrayIndex.point(col));
     }
 
     /** p(x=1) at temperature t: sigmoid(logit(p) / t). */
