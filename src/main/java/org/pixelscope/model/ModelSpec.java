@@ -15,8 +15,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = PixelCnnSpec.class, name = PixelCnnSpec.KIND),
     @JsonSubTypes.Type(value = RasterLstmSpec.class, name = RasterLstmSpec.KIND),
+    @JsonSubTypes.Type(value = RowLstmSpec.class, name = RowLstmSpec.KIND),
+    @JsonSubTypes.Type(value = DiagonalBiLstmSpec.class, name = DiagonalBiLstmSpec.KIND),
 })
-public sealed interface ModelSpec permits PixelCnnSpec, RasterLstmSpec {
+public sealed interface ModelSpec permits PixelCnnSpec, RasterLstmSpec, RowLstmSpec, DiagonalBiLstmSpec {
 
     /** Registry name, e.g. {@code pixelcnn-chapter}. */
     String name();

@@ -40,6 +40,12 @@ public final class NetworkBuilder {
             last = pixelCnn(g, p);
         } else if (spec instanceof RasterLstmSpec r) {
             last = rasterLstm(g, r);
+        } else if (spec instanceof RowLstmSpec r) {
+            last = recurrentLayers(g, r.hidden(), r.firstKernel(), r.layers(), "rowlstm",
+                    (i, nIn) -> new RowLstm(nIn, r.hidden(), r.rowKernel()));
+        } else if (spec instanceof DiagonalBiLstmSpec d) {
+            last = recurrentLayers(g, d.hidden(), d.firstKernel(), d.layers(), "bilstm",
+                    (i, nIn) -> new DiagonalBiLstm(nIn, d.hidden()));
         } else {
             throw new IllegalArgumentException("no network builder for " + spec.getClass().getSimpleName());
         }
@@ -69,6 +75,29 @@ public final class NetworkBuilder {
         // 1x1 output: a mask B of size 1 keeps every tap, so for one channel it is a plain conv.
         g.addLayer("out_1x1", new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), prev);
         return "out_1x1";
+    }
+
+    /**
+     * The PixelRNN body shared by Row LSTM and Diagonal BiLSTM (paper, sec. 3.4): a mask-A
+     * convolution (the only layer that reads the image, so the only one that must hide the
+     * current pixel), recurrent layers each added to its input, then a ReLU 1x1 mask-B conv
+     * and a 1x1 sigmoid.
+     */
+    private static String recurrentLayers(ComputationGraphConfiguration.GraphBuilder g, int hidden, int firstKernel,
+                                          int layers, String kind, java.util.function.BiFunction<Integer, Integer,
+                                          org.deeplearning4j.nn.conf.layers.Layer> layer) {
+        g.addLayer("conv0_A", new MaskedConv2D(1, hidden, firstKernel, firstKernel, MaskType.A, Activation.IDENTITY), INPUT);
+        String prev = "conv0_A";
+        for (int i = 1; i <= layers; i++) {
+            String name = kind + i;
+            g.addLayer(name, layer.apply(i, hidden), prev);
+            String sum = "res" + i;
+            g.addVertex(sum, new ElementWiseVertex(ElementWiseVertex.Op.Add), prev, name);
+            prev = sum;
+        }
+        g.addLayer("out1_B", new MaskedConv2D(hidden, hidden, 1, 1, MaskType.B, Activation.RELU), prev);
+        g.addLayer("out2_B", new MaskedConv2D(hidden, 1, 1, 1, MaskType.B, Activation.SIGMOID), "out1_B");
+        return "out2_B";
     }
 
     /**

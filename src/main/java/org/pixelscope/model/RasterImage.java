@@ -26,7 +26,7 @@ public class RasterImage extends SameDiffLambdaLayer {
 
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input) {
-        return input.reshape(-1, channels(input), height, width);
+        return sd.reshape(RowLstm.OUTPUT_NAME, input, -1, channels(input), height, width);
     }
 
     @Override

@@ -44,7 +44,7 @@ public class RasterSequence extends SameDiffLambdaLayer {
         // one start value in front of the sequence, then drop the last pixel: nothing predicts from it
         SDVariable padded = sd.nn().pad(flat, sd.constant(org.nd4j.linalg.factory.Nd4j.createFromArray(
                 new int[][] {{0, 0}, {0, 0}, {1, 0}})), PadMode.CONSTANT, startValue);
-        return padded.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0L, steps));
+        return sd.identity(RowLstm.OUTPUT_NAME, padded.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0L, steps)));
     }
 
     @Override
