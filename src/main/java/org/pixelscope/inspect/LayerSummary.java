@@ -14,6 +14,7 @@ import org.pixelscope.model.MaskType;
 import org.pixelscope.model.MaskedConv2D;
 import org.pixelscope.model.Masks;
 import org.pixelscope.model.PixelModel;
+import org.pixelscope.model.RowLstm;
 
 /**
  * The layer table of a model in the layout Keras users know ({@code Layer (type)},
@@ -56,6 +57,11 @@ public record LayerSummary(String model, List<SummaryRow> rows, long totalParams
                         zeros = Masks.blockedWeights(mc.getKernelH(), mc.getKernelW(), mask, (int) mc.getNIn(),
                                 (int) mc.getNOut(), mc.getColourGroups());
                     }
+                } else if (layer instanceof RowLstm row) {
+                    // the masked part is the input-to-state kernel along the row
+                    type += " 1x" + row.getKernel();
+                    mask = MaskType.B;
+                    zeros = Masks.blockedWeights(1, row.getKernel(), mask, (int) row.getNIn(), (int) (4 * row.getHidden()), 1);
                 }
             }
             masked += zeros;

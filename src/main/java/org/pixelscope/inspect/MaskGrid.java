@@ -8,6 +8,7 @@ import org.pixelscope.model.MaskType;
 import org.pixelscope.model.MaskedConv2D;
 import org.pixelscope.model.Masks;
 import org.pixelscope.model.PixelModel;
+import org.pixelscope.model.RowLstm;
 
 /**
  * The spatial mask of one masked layer: which kernel taps a pixel's output may read.
@@ -28,6 +29,8 @@ public record MaskGrid(String layer, int kernelH, int kernelW, MaskType type, bo
             if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof MaskedConv2D mc
                     && mc.getMaskType() != null) {
                 grids.add(of(name, mc.getKernelH(), mc.getKernelW(), mc.getMaskType()));
+            } else if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof RowLstm row) {
+                grids.add(of(name, 1, row.getKernel(), MaskType.B));
             }
         }
         return grids;

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLambdaLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The inverse of flattening: a raster-order sequence {@code [N, C, H*W]} back to maps
@@ -27,6 +28,13 @@ public class RasterImage extends SameDiffLambdaLayer {
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input) {
         return sd.reshape(RowLstm.OUTPUT_NAME, input, -1, channels(input), height, width);
+    }
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index,
+            INDArray paramsView, boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
+        return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
     }
 
     @Override

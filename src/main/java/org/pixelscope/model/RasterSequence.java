@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLambdaLayer;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.enums.PadMode;
 
 /**
@@ -45,6 +46,13 @@ public class RasterSequence extends SameDiffLambdaLayer {
         SDVariable padded = sd.nn().pad(flat, sd.constant(org.nd4j.linalg.factory.Nd4j.createFromArray(
                 new int[][] {{0, 0}, {0, 0}, {1, 0}})), PadMode.CONSTANT, startValue);
         return sd.identity(RowLstm.OUTPUT_NAME, padded.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0L, steps)));
+    }
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index,
+            INDArray paramsView, boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
+        return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
     }
 
     @Override

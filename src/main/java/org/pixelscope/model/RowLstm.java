@@ -70,6 +70,13 @@ public class RowLstm extends SameDiffLayer {
     }
 
     @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index,
+            INDArray paramsView, boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
+        return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
+    }
+
+    @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         InputType.InputTypeConvolutional in = (InputType.InputTypeConvolutional) inputType;
         return InputType.convolutional(in.getHeight(), in.getWidth(), hidden);
