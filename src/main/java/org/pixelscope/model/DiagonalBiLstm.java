@@ -34,8 +34,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * runs the same on the mirrored map and sees everything above and to the right, which includes
  * pixels to the right in its own row, the future. Its output is therefore shifted down one row
  * before it is added: pixel (r, c) gets the right-to-left state of (r-1, c), which has seen only
- * rows up to r-1. Together the field is the whole causal region, no blind spot. Like the Row LSTM
- * this layer reads features that must already exclude their own pixel (a mask-A layer first).
+ * rows up to r-1. Like the Row LSTM this layer reads features that must already exclude their
+ * own pixel (a mask-A layer first).
+ *
+ * <p>Together the two directions see the whole causal region but for one pixel, measured by the
+ * receptive-field test: the last pixel of the row above, (r-1, W-1), for outputs more than
+ * {@code firstKernel / 2} columns from the right edge. No feature of row r-1 contains it (each
+ * excludes its own pixel, and the right-to-left states carry only row r-1's features down); the
+ * features that do are in row r at columns &gt;= W - 1 - firstKernel / 2, after those outputs.
+ * This follows from the paper's construction (mask-A convolution, then the layer) and no depth
+ * removes it; the Row LSTM, by contrast, misses a whole triangle to the upper right.
  *
  * <p>Both directions run in one unrolled loop over the W + H - 1 skewed columns: their states
  * are stacked along the channels and one block-diagonal 2x1 convolution updates both.

@@ -4,7 +4,7 @@ package org.pixelscope.model;
  * PixelRNN with Diagonal BiLSTM layers (van den Oord et al. 2016, sec. 3.2 and 3.4): a 7x7
  * mask-A convolution, Diagonal BiLSTM layers with residual connections ({@link DiagonalBiLstm}),
  * then a ReLU 1x1 mask-B convolution and a 1x1 sigmoid. Every output sees the whole causal
- * region: all pixels above and to the left in raster order.
+ * region but, near the left of a row, the last pixel of the row above ({@link DiagonalBiLstm}).
  *
  * @param hidden      feature maps: the mask-A output and each direction's state
  * @param firstKernel odd size of the mask-A kernel
