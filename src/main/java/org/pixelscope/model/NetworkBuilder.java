@@ -1,10 +1,12 @@
 package org.pixelscope.model;
 
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,10 +44,10 @@ public final class NetworkBuilder {
             last = rasterLstm(g, r);
         } else if (spec instanceof RowLstmSpec r) {
             last = recurrentLayers(g, r.hidden(), r.firstKernel(), r.layers(), "rowlstm",
-                    (i, nIn) -> new RowLstm(nIn, r.hidden(), r.rowKernel()));
+                    () -> new RowLstm(r.hidden(), r.hidden(), r.rowKernel()));
         } else if (spec instanceof DiagonalBiLstmSpec d) {
             last = recurrentLayers(g, d.hidden(), d.firstKernel(), d.layers(), "bilstm",
-                    (i, nIn) -> new DiagonalBiLstm(nIn, d.hidden()));
+                    () -> new DiagonalBiLstm(d.hidden(), d.hidden()));
         } else {
             throw new IllegalArgumentException("no network builder for " + spec.getClass().getSimpleName());
         }
@@ -84,13 +86,12 @@ public final class NetworkBuilder {
      * and a 1x1 sigmoid.
      */
     private static String recurrentLayers(ComputationGraphConfiguration.GraphBuilder g, int hidden, int firstKernel,
-                                          int layers, String kind, java.util.function.BiFunction<Integer, Integer,
-                                          org.deeplearning4j.nn.conf.layers.Layer> layer) {
+                                          int layers, String kind, Supplier<Layer> layer) {
         g.addLayer("conv0_A", new MaskedConv2D(1, hidden, firstKernel, firstKernel, MaskType.A, Activation.IDENTITY), INPUT);
         String prev = "conv0_A";
         for (int i = 1; i <= layers; i++) {
             String name = kind + i;
-            g.addLayer(name, layer.apply(i, hidden), prev);
+            g.addLayer(name, layer.get(), prev);
             String sum = "res" + i;
             g.addVertex(sum, new ElementWiseVertex(ElementWiseVertex.Op.Add), prev, name);
             prev = sum;

@@ -23,7 +23,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  *   [i, f, o, g]_row r = K_is (*) x_row r  +  K_ss (*) h_row r-1      c, h: the usual LSTM update
  *
  *   K_is: 1 x k along the row, mask B       K_ss: 1 x k along the row, full
- *        row r:   1  1 [1] 0  0                  row r-1:  1  1  1  1  1   (of h, all in the past)
+ *        row r:   1 [1] 0   (k = 3)             row r-1:  1  1  1   (of h, all in the past)
  * </pre>
  *
  * The paper calls both kernels "k x 1"; here both run along the row (k = 3 by default), which is
@@ -47,8 +47,8 @@ public class RowLstm extends SameDiffLayer {
     public static final String STATE_TO_STATE = "Wss";
     public static final String BIAS = "b";
     /**
-     * The layer output needs an explicit name: DL4J feeds its gradient in as {@code <name>-grad},
-     * and with an auto-generated name that placeholder is not found in backprop (DL4J 1.0.0-M2.1).
+     * Name of the output variable of PixelScope's SameDiff layers, as in DL4J's own examples: DL4J
+     * feeds the error of the layer output in as a placeholder {@code <name>-grad}.
      */
     static final String OUTPUT_NAME = "out";
 
