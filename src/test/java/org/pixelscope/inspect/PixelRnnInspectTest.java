@@ -52,25 +52,27 @@ class PixelRnnInspectTest {
 
     @Test
     void rowLstmSeesATriangleNotTheWholeContext() {
-        ReceptiveField rf = ReceptiveField.measure(NetworkBuilder.build(new RowLstmSpec("row", "test", 8, 8, 2, 7, 1, 3), 1, 1e-3));
+        ReceptiveField rf = ReceptiveField.measure(NetworkBuilder.build(new RowLstmSpec("row", "test", 10, 10, 2, 7, 1, 3), 1, 1e-3));
         assertThat(rf.layers()).startsWith("conv0_A", "rowlstm1").endsWith("p");
         assertNothingAfter(rf);
-        boolean[][] f = rf.outputField(7, 1);
-        assertThat(f[7][0]).isTrue();
-        assertThat(f[6][1]).isTrue();
-        assertThat(f[0][7]).isTrue();
+        boolean[][] f = rf.outputField(7, 4);
+        assertThat(f[7][3]).isTrue();
+        assertThat(f[6][4]).isTrue();
+        assertThat(f[0][9]).isTrue();
         // far to the upper right is unseen, and the unseen part of each row narrows going up
-        assertThat(f[6][7]).isFalse();
-        assertThat(rf.blindSpotSize(7, 1)).isGreaterThan(0);
-        int previous = Integer.MAX_VALUE;
+        assertThat(f[6][9]).isFalse();
+        assertThat(f[5][9]).isFalse();
+        assertThat(rf.blindSpotSize(7, 4)).isGreaterThan(0);
+        int previous = 10;
         for (int r = 6; r >= 0; r--) {
-            int seen = 0;
-            for (int c = 0; c < 8; c++) {
-                seen += f[r][c] ? 1 : 0;
+            int unseen = 0;
+            for (int c = 0; c < 10; c++) {
+                unseen += f[r][c] ? 0 : 1;
             }
-            assertThat(8 - seen).as("unseen in row %d", r).isLessThanOrEqualTo(previous);
-            previous = 8 - seen;
+            assertThat(unseen).as("unseen in row %d", r).isLessThanOrEqualTo(previous);
+            previous = unseen;
         }
+        assertThat(previous).as("unseen in row 0").isZero();
     }
 
     @Test
