@@ -17,8 +17,9 @@ import org.pixelscope.model.PixelModel;
  * between iterations. The listener is called on the training thread; it must be quick (the GUI
  * hands events to a batcher).
  *
- * <p>A step whose loss is NaN or infinite is undone (the weights from before it are restored)
- * and the run ends as {@link TrainingEvent.Outcome#DIVERGED}, so nothing trained so far is lost.
+ * <p>A step whose loss is NaN or infinite is undone (the weights and the optimizer state from
+ * before it are restored) and the run ends as {@link TrainingEvent.Outcome#DIVERGED}, so nothing
+ * trained so far is lost and the model can train on.
  */
 public final class Trainer {
 
@@ -69,6 +70,11 @@ public final class Trainer {
                     applyLearningRate();
                     DataSet batch = data.train().next();
                     INDArray before = model.network().params().dup();
+                    // Adam's moments too: a NaN gradient would otherwise poison every later step
+                    INDArray optimizerBefore = optimizerState();
+                    if (optimizerBefore != null) {
+                        optimizerBefore = optimizerBefore.dup();
+                    }
                     long t0 = System.nanoTime();
                     model.fit(batch);
                     double loss = model.score();
@@ -76,6 +82,9 @@ public final class Trainer {
                     int iteration = firstIteration + ++done;
                     if (!Double.isFinite(loss)) {
                         model.network().setParams(before);
+                        if (optimizerBefore != null) {
+                            optimizerState().assign(optimizerBefore);
+                        }
                         return finish(TrainingEvent.Outcome.DIVERGED, String.format(
                                 "training diverged: the loss became %s at iteration %d (learning rate %g). "
                                         + "The weights from before that step are kept; lower the learning rate and train again.",
@@ -147,6 +156,11 @@ public final class Trainer {
 
     public TrainingLog log() {
         return log;
+    }
+
+    /** The optimizer's state (Adam's moments) as one array, or null for a stateless optimizer. */
+    private INDArray optimizerState() {
+        return model.network().getUpdater().getStateViewArray();
     }
 
     private int pixels() {
