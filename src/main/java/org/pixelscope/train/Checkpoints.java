@@ -6,13 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +21,7 @@ import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.pixelscope.data.AtomicFiles;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.ModelSpecs;
@@ -59,35 +57,21 @@ public final class Checkpoints {
      */
     public static void save(Path file, PixelModel model, TrainingHistory history, boolean withOptimizerState)
             throws CheckpointException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             ByteArrayOutputStream net = new ByteArrayOutputStream();
             ModelSerializer.writeModel(model.network(), net, withOptimizerState);
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, SPEC, ModelSpecs.toJson(model.spec()).getBytes(StandardCharsets.UTF_8));
-                put(zip, TRAINING, JSON.writeValueAsBytes(history));
+            byte[] spec = ModelSpecs.toJson(model.spec()).getBytes(StandardCharsets.UTF_8);
+            byte[] training = JSON.writeValueAsBytes(history);
+            AtomicFiles.write(file, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
+                put(zip, SPEC, spec);
+                put(zip, TRAINING, training);
                 put(zip, MODEL, net.toByteArray());
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+                zip.finish();
+            });
         } catch (IOException e) {
-            throw new CheckpointException("could not save checkpoint " + file + ": " + e.getMessage()
+            throw new CheckpointException("could not save checkpoint " + file + ": " + e
                     + " (nothing was overwritten)", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the move succeeded or the disk is gone; either way there is nothing to add
-                }
-            }
         }
     }
 
