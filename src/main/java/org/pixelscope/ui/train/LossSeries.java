@@ -7,7 +7,7 @@ import org.pixelscope.train.TrainingHistory;
 /**
  * The data behind the loss chart: training loss per iteration (raw and smoothed) and validation
  * NLL per epoch, all in nats per image. Primitive arrays that grow by doubling, so a run of
- * 100,000 iterations costs two megabytes and no boxing. No JavaFX here (the chart-fx habit: data
+ * 100,000 iterations costs about three megabytes and no boxing. No JavaFX here (the chart-fx habit: data
  * sets are plain, the chart draws them).
  *
  * <p>The smoothed curve is a centred moving average, not an exponential one: an EMA lags a

@@ -10,7 +10,7 @@ import org.pixelscope.train.Metrics;
 public enum LossUnit {
 
     NATS("nats", "loss, nats per image"),
-    BITS_PER_DIM("bits/dim", "loss, bits per pixel");
+    BITS_PER_DIM("bits/dim", "loss, bits/dim (per pixel)");
 
     private final String symbol;
     private final String axisTitle;
