@@ -20,7 +20,7 @@ public final class FieldCanvas extends Canvas {
     public static final Color CAUSAL = Color.web("#0072B2");
     public static final Color FIELD = Color.web("#E69F00");
     public static final Color CURRENT = Color.web("#F0E442");
-    /** Lines of the blind spot's hatch: sky blue reads on black and white pixels alike. */
+    /** Lines of the blind spot's hatch on dark pixels (blue lines on light ones). */
     public static final Color HATCH = Color.web("#56B4E9");
     public static final Color UNDRAWN = Color.web("#202040");
     /** Background where there is no image to show (masks view). */
@@ -93,7 +93,8 @@ public final class FieldCanvas extends Canvas {
             int c = k % width;
             double x = c * cell;
             double y = r * cell;
-            g.setFill(base(k));
+            Color base = base(k);
+            g.setFill(base);
             g.fillRect(x, y, cell, cell);
             if (k >= current) {
                 continue;
@@ -105,7 +106,7 @@ public final class FieldCanvas extends Canvas {
             } else if (!seen && showCausal && field != null) {
                 g.setFill(CAUSAL.deriveColor(0, 1, 1, 0.45));
                 g.fillRect(x, y, cell, cell);
-                hatch(g, x, y);
+                hatch(g, x, y, base);
             }
         }
         if (current >= 0) {
@@ -130,12 +131,12 @@ public final class FieldCanvas extends Canvas {
         return v < 0 ? UNDRAWN : v == 1 ? Color.WHITE : Color.BLACK;
     }
 
-    /** Diagonal lines across the cell: the blind spot's pattern. */
-    private void hatch(GraphicsContext g, double x, double y) {
+    /** Diagonal lines across the cell: the blind spot's pattern, dark on light pixels, light on dark ones. */
+    private void hatch(GraphicsContext g, double x, double y, Color base) {
         if (cell < 4) {
             return;
         }
-        g.setStroke(image == null ? CAUSAL : HATCH);
+        g.setStroke(base.getBrightness() > 0.5 ? CAUSAL : HATCH);
         g.setLineWidth(Math.max(1, cell / 8));
         g.strokeLine(x, y + cell, x + cell, y);
         g.strokeLine(x, y + cell / 2, x + cell / 2, y);

@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -57,7 +58,7 @@ public final class MasksView extends BorderPane {
         caption.setMaxWidth(500);
         fields = new FieldSection(vm);
         kernels = new KernelSection(vm);
-        VBox left = new VBox(12, title, new HBox(20, maskCards, legend()), caption, kernels);
+        VBox left = new VBox(12, title, maskCards, legend(), caption, kernels);
         left.setMaxWidth(520);
         HBox columns = new HBox(28, left, fields);
         VBox content = new VBox(14, message, columns);
@@ -133,13 +134,12 @@ public final class MasksView extends BorderPane {
         return first + " … " + last + " (layers " + (members.get(0) + 1) + "–" + (members.get(members.size() - 1) + 1) + ")";
     }
 
-    private static VBox legend() {
-        VBox legend = new VBox(4,
+    private static FlowPane legend() {
+        FlowPane legend = new FlowPane(18, 4,
                 legendRow(swatch("allowed", false, false), "allowed: the output may read this tap"),
                 legendRow(swatch("blocked", true, false), "blocked: weight multiplied by 0"),
                 legendRow(swatch("allowed", false, true), "centre: the position being predicted"));
-        legend.setPrefWidth(190);
-        legend.setMinWidth(150);
+        legend.setPrefWrapLength(500);
         return legend;
     }
 
@@ -162,9 +162,7 @@ public final class MasksView extends BorderPane {
     }
 
     private static HBox legendRow(StackPane swatch, String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        HBox row = new HBox(8, swatch, label);
+        HBox row = new HBox(6, swatch, new Label(text));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -1,6 +1,7 @@
 package org.pixelscope.ui.masks;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,6 +36,10 @@ public final class MasksViewModel {
     private final IntegerProperty outChannel = new SimpleIntegerProperty(this, "outChannel", 0);
     private PixelModel copy;
     private int loads;
+
+    /** A snapshot of the weights and the masks read from it. */
+    private record Masked(PixelModel copy, List<MaskGrid> grids) {
+    }
 
     public MasksViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -137,19 +142,16 @@ public final class MasksViewModel {
         selectPixel(m.spec().height() / 2, m.spec().width() / 2);
         ctx.status().show("Reading masks and measuring the receptive field…", -1);
         ctx.session().snapshot()
-                .thenCompose(c -> ctx.jobs().submit(() -> new Object[] {c, MaskGrid.of(c)}))
-                .thenComposeAsync(pair -> {
+                .thenCompose(c -> ctx.jobs().submit(() -> new Masked(c, MaskGrid.of(c))))
+                .thenComposeAsync(read -> {
                     if (id != loads) {
-                        return java.util.concurrent.CompletableFuture.completedFuture(null);
+                        return CompletableFuture.completedFuture(null);
                     }
-                    copy = (PixelModel) pair[0];
-                    @SuppressWarnings("unchecked")
-                    List<MaskGrid> g = (List<MaskGrid>) pair[1];
-                    grids.set(List.copyOf(g));
-                    kernelLayer.set(g.isEmpty() ? null : g.get(0).layer());
+                    copy = read.copy();
+                    grids.set(List.copyOf(read.grids()));
+                    kernelLayer.set(read.grids().isEmpty() ? null : read.grids().get(0).layer());
                     loadKernel();
-                    PixelModel c = copy;
-                    return ctx.jobs().submit(() -> ReceptiveField.measure(c));
+                    return ctx.jobs().submit(() -> ReceptiveField.measure(read.copy()));
                 }, ctx.jobs().fx())
                 .whenCompleteAsync((rf, e) -> {
                     if (id != loads) {

@@ -5,6 +5,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -24,15 +25,15 @@ import org.pixelscope.ui.masks.FieldLegend;
  */
 final class ContextPanel extends VBox {
 
-    private static final double ZOOM = 280;
+    private static final double ZOOM = 252;
     private static final double ORIGINAL_CELL = 4;
 
     private final SampleViewModel vm;
     private final StackPane zoomHolder = new StackPane();
     private final Label title = new Label();
     private final Label fieldNote = new Label();
-    private final CheckBox causal = new CheckBox("Causal region, blind spot");
-    private final CheckBox field = new CheckBox("Receptive field");
+    private final CheckBox causal = new CheckBox("Causal region and blind spot");
+    private final CheckBox field = new CheckBox("Field");
     private final ProbabilityBar probability = new ProbabilityBar();
     private final VBox originalBox = new VBox(4);
     private final Canvas original = new Canvas();
@@ -56,8 +57,9 @@ final class ContextPanel extends VBox {
         originalTitle.getStyleClass().add("side-title");
         originalBox.getChildren().addAll(originalTitle, original);
         zoomHolder.setAlignment(Pos.TOP_LEFT);
-        getChildren().addAll(title, zoomHolder, new VBox(4, causal, field), new FieldLegend(), fieldNote, probability, originalBox);
+        getChildren().addAll(title, zoomHolder, new HBox(12, causal, field), new FieldLegend(), fieldNote, probability, originalBox);
         vm.originalProperty().addListener(o -> drawOriginal());
+        vm.traceProperty().addListener(o -> drawOriginal());
         vm.keptRowsProperty().addListener(o -> drawOriginal());
         drawOriginal();
     }

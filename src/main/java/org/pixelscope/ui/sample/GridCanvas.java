@@ -1,5 +1,6 @@
 package org.pixelscope.ui.sample;
 
+import java.util.function.IntBinaryOperator;
 import java.util.function.IntConsumer;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -67,7 +68,7 @@ final class GridCanvas extends Region {
      * Shows {@code t} with its first {@code upTo} positions; {@code value(image, position)} gives
      * the pixel (0/1) of a shown position.
      */
-    void show(SampleTrace t, int upTo, int selectedImage, java.util.function.IntBinaryOperator value) {
+    void show(SampleTrace t, int upTo, int selectedImage, IntBinaryOperator value) {
         if (t != trace) {
             trace = t;
             written = 0;

@@ -23,7 +23,10 @@ final class ProbabilityBar extends VBox {
     static final Color ONE = Color.web("#0072B2");
     static final Color ZERO = Color.web("#D9D9D9");
 
-    private final Canvas bar = new Canvas(280, 26);
+    private static final double BAR = 20;
+    private static final double PAD = 8;
+
+    private final Canvas bar = new Canvas(290, BAR + 14);
     private final Label heading = new Label("p(x = 1 | pixels before)");
     private final Label drawn = new Label();
 
@@ -38,53 +41,48 @@ final class ProbabilityBar extends VBox {
         show(null);
     }
 
-    /** The drawn text, for tests. */
+    /** The heading and the line under the bar, for tests. */
     String text() {
-        return drawn.getText();
+        return heading.getText() + "\n" + drawn.getText();
     }
 
     void show(PixelStep step) {
         GraphicsContext g = bar.getGraphicsContext2D();
-        double w = bar.getWidth();
-        double h = bar.getHeight();
-        g.clearRect(0, 0, w, h);
+        double w = bar.getWidth() - 2 * PAD;
+        g.clearRect(0, 0, bar.getWidth(), bar.getHeight());
         g.setFill(Color.web("#F4F4F4"));
-        g.fillRect(0, 0, w, h);
-        g.setStroke(Color.gray(0.5));
-        g.strokeRect(0.5, 0.5, w - 1, h - 1);
-        if (step == null) {
-            drawn.setText("No pixel drawn yet.");
-            return;
+        g.fillRect(PAD, 0, w, BAR);
+        g.setFont(Font.font(10));
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(Color.gray(0.3));
+        for (double t : new double[] {0, 0.5, 1}) {
+            g.fillText(t == 0.5 ? "0.5" : Integer.toString((int) t), PAD + w * t, BAR + 2);
         }
-        String where = "Pixel (" + step.row() + ", " + step.col() + ") of image " + (step.image() + 1) + ": ";
-        if (step.given()) {
-            drawn.setText(where + "given, kept from the test image (value " + step.value() + "); not drawn.");
+        if (step == null) {
+            heading.setText("p(x = 1 | pixels before)");
+            drawn.setText("No pixel drawn yet.");
+        } else if (step.given()) {
+            heading.setText("p(x = 1 | pixels before): given");
+            drawn.setText("Pixel (" + step.row() + ", " + step.col() + ") of image " + (step.image() + 1)
+                    + " is given, kept from the test image (value " + step.value() + "); nothing was drawn.");
             g.setFill(Color.gray(0.4));
             g.setFont(Font.font(12));
-            g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("given", w / 2, h / 2);
-            return;
+            g.fillText("given", PAD + w / 2, BAR / 2);
+        } else {
+            double p = step.probability();
+            heading.setText(String.format("p(x = 1 | pixels before) = %.3f", p));
+            g.setFill(ONE);
+            g.fillRect(PAD, 0, w * p, BAR);
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(2);
+            g.strokeLine(PAD + w * p, 0, PAD + w * p, BAR);
+            drawn.setText(String.format("Pixel (%d, %d) of image %d: drew %d (%s).", step.row(), step.col(),
+                    step.image() + 1, step.value(), step.value() == 1 ? "white, ink" : "black, background"));
         }
-        double p = step.probability();
-        g.setFill(ONE);
-        g.fillRect(1, 1, (w - 2) * p, h - 2);
-        g.setFill(ZERO);
-        g.fillRect(1 + (w - 2) * p, 1, (w - 2) * (1 - p), h - 2);
-        g.setStroke(Color.BLACK);
-        g.setLineWidth(2);
-        double mx = 1 + (w - 2) * p;
-        g.strokeLine(mx, 0, mx, h);
+        g.setStroke(Color.gray(0.5));
         g.setLineWidth(1);
-        g.setFont(Font.font(12));
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(p > 0.2 ? Color.WHITE : Color.BLACK);
-        g.fillText(String.format("1: %.3f", p), 6, h / 2);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setFill(Color.BLACK);
-        g.fillText(String.format("0: %.3f", 1 - p), w - 6, h / 2);
-        drawn.setText(where + String.format("p(x=1) = %.3f, drew %d (%s).", p, step.value(),
-                step.value() == 1 ? "white, ink" : "black, background"));
+        g.strokeRect(PAD + 0.5, 0.5, w - 1, BAR - 1);
     }
 }

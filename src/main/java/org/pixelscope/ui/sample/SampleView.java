@@ -2,8 +2,10 @@ package org.pixelscope.ui.sample;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.Property;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -11,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -18,7 +21,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.pixelscope.sample.SampleRequest;
@@ -55,11 +57,15 @@ public final class SampleView extends BorderPane {
         progress.setId("sample-progress");
         setTop(new VBox(6, transport(), settings()));
         setCenter(grid);
-        context.setPrefWidth(330);
-        context.setMinWidth(330);
-        setRight(context);
+        ScrollPane side = new ScrollPane(context);
+        side.setFitToWidth(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.setPrefWidth(350);
+        side.setMinWidth(350);
+        side.getStyleClass().add("side");
+        setRight(side);
         setBottom(progress);
-        BorderPane.setMargin(context, new Insets(0, 0, 0, 10));
+        BorderPane.setMargin(side, new Insets(0, 0, 0, 10));
         setPadding(new Insets(10));
         setFocusTraversable(true);
         setOnKeyPressed(e -> {
@@ -221,7 +227,7 @@ public final class SampleView extends BorderPane {
     }
 
     /** A slider that follows {@code p} and starts a new generation when released. */
-    private Slider slider(javafx.beans.property.Property<Number> p, double min, double max, String id) {
+    private Slider slider(Property<Number> p, double min, double max, String id) {
         Slider s = new Slider(min, max, p.getValue().doubleValue());
         s.setId(id);
         s.setPrefWidth(120);
@@ -239,7 +245,7 @@ public final class SampleView extends BorderPane {
         return s;
     }
 
-    private void choose(String kind, String pattern, String name, java.util.function.Consumer<Path> export) {
+    private void choose(String kind, String pattern, String name, Consumer<Path> export) {
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         chooser.setInitialFileName(name);

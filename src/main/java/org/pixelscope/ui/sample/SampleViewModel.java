@@ -2,6 +2,7 @@ package org.pixelscope.ui.sample;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -50,7 +51,6 @@ public final class SampleViewModel {
 
     private Playback playback;
     private Generation current;
-    private CompletableFuture<Void> generation = CompletableFuture.completedFuture(null);
     private int generationId;
     private long lastTick = -1;
     private boolean autoPlay = true;
@@ -130,11 +130,6 @@ public final class SampleViewModel {
         return original.getReadOnlyProperty();
     }
 
-    /** Completes when the current generation's sampler stops (finished, cancelled or failed). */
-    public CompletableFuture<Void> generation() {
-        return generation;
-    }
-
     /** Value shown at raster {@code position} of {@code image}: 0 or 1, or -1 if not shown yet. */
     public int valueAt(int image, int position) {
         return current == null || position >= shown.get() ? -1 : current.value(image, position);
@@ -198,20 +193,15 @@ public final class SampleViewModel {
         }
         Generation.Settings settings = new Generation.Settings(count.get(), seed.get(), temperature.get(),
                 completion.get(), testImage.get(), keptRows.get());
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        generation = done;
         Generation.prepare(ctx, model, settings).thenAcceptAsync(g -> {
-            if (id != generationId) {
-                done.complete(null);
-                return;
+            if (id == generationId) {
+                install(g);
+                start(g);
             }
-            install(g);
-            start(g, done);
         }, ctx.jobs().fx()).exceptionallyAsync(e -> {
             if (id == generationId) {
                 ctx.errors().report("Cannot sample", e);
             }
-            done.complete(null);
             return null;
         }, ctx.jobs().fx());
     }
@@ -229,12 +219,12 @@ public final class SampleViewModel {
         return Exports.run(ctx, "Export GIF", file, t, () -> GridExport.writeGif(t, t.cursor(), file));
     }
 
-    private void start(Generation g, CompletableFuture<Void> done) {
+    private void start(Generation g) {
         ctx.status().show("Sampling " + g.request().count() + " images…", -1);
         long t0 = System.nanoTime();
         g.run(ctx).whenCompleteAsync((v, e) -> {
             if (current == g) {
-                tick(System.nanoTime());
+                act(p -> p.tick(0, cursor()));
                 if (e != null) {
                     ctx.status().idle("Sampling failed");
                     ctx.errors().report("Sampling failed", e);
@@ -243,7 +233,6 @@ public final class SampleViewModel {
                             (System.nanoTime() - t0) / 1e9));
                 }
             }
-            done.complete(null);
         }, ctx.jobs().fx());
     }
 
@@ -258,7 +247,9 @@ public final class SampleViewModel {
             }
         }
         trace.set(g == null ? null : g.trace());
-        selectedImage.set(g == null ? 0 : Math.min(selectedImage.get(), g.trace().count() - 1));
+        if (g != null) {
+            selectedImage.set(Math.min(selectedImage.get(), g.trace().count() - 1));
+        }
         sync();
     }
 
@@ -284,7 +275,7 @@ public final class SampleViewModel {
         return t == null ? 0 : t.cursor();
     }
 
-    private void act(java.util.function.Consumer<Playback> action) {
+    private void act(Consumer<Playback> action) {
         if (playback != null) {
             action.accept(playback);
         }

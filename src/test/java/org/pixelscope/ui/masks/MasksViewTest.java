@@ -1,6 +1,7 @@
 package org.pixelscope.ui.masks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
 import java.util.Set;
@@ -122,8 +123,8 @@ class MasksViewTest {
         assertThat(blocked).isEqualTo(HeatColors.BLOCKED);
         Color allowed = shot.getPixelReader().getColor((int) (0.5 * cell), (int) (0.5 * cell));
         Color expected = HeatColors.diverging(k.values()[0][0], k.maxAbs());
-        assertThat(allowed.getRed()).isCloseTo(expected.getRed(), org.assertj.core.data.Offset.offset(0.01));
-        assertThat(allowed.getBlue()).isCloseTo(expected.getBlue(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(allowed.getRed()).isCloseTo(expected.getRed(), offset(0.01));
+        assertThat(allowed.getBlue()).isCloseTo(expected.getBlue(), offset(0.01));
 
         robot.interact(() -> {
             vm.kernelLayerProperty().set("conv2_B");

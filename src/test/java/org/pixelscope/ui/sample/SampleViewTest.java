@@ -145,7 +145,7 @@ class SampleViewTest {
             differ |= shown[p] != shown[HW + p] || shown[p] != shown[2 * HW + p];
         }
         assertThat(differ).as("each image draws from its own random stream").isTrue();
-        assertThat(view.context().probability().text()).contains("p(x=1) =");
+        assertThat(view.context().probability().text()).contains("pixels before) = ", "Pixel (27, 27)", "drew");
         assertThat(errors).isEmpty();
     }
 
