@@ -29,10 +29,11 @@ import org.pixelscope.ui.AppContext;
 
 /**
  * Generation, pixel by pixel: a grid of images drawn in raster order and replayed at the
- * speed slider's rate, with play, pause, step pixel (Right arrow), step row (Down arrow),
- * finish and reset; beside it, for the selected image, the current pixel's context and
- * distribution; completion of a test image's top rows; PNG and GIF export. Follows
- * {@code ctx.session().modelProperty()}: a new model starts a new generation.
+ * speed slider's rate, with play, pause, step pixel, step row, finish and reset; beside it, for
+ * the selected image, the current pixel's context and distribution; completion of a test image's
+ * top rows; PNG and GIF export. Follows {@code ctx.session().modelProperty()}: a new model starts
+ * a new generation. With focus, Right steps a pixel and Down a row (the main window's own key
+ * filter takes Right first and calls {@link #stepPixel()}, so a key press steps once).
  *
  * <p>Thread: FX only. The sampler and exports run on workers ({@link SampleViewModel}).
  */
