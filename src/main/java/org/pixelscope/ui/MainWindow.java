@@ -180,7 +180,8 @@ public final class MainWindow extends BorderPane {
 
     private void showModel() {
         var m = ctx.session().getModel();
-        String text = m == null ? "loading…" : m.spec().name() + " · " + ctx.session().sourceProperty().get();
+        String from = ctx.session().sourceProperty().get();
+        String text = m == null ? "loading…" : from == null || from.isEmpty() ? m.spec().name() : from;
         picker.showCurrent(text);
         modelLabel.setText(m == null ? "" : String.format("%s · %,d parameters", m.spec().name(), m.parameterCount()));
     }

@@ -148,6 +148,11 @@ public final class ModelSession {
     public void trainingEnded(TrainingHistory result) {
         this.trainer = null;
         history.set(result);
+        PixelModel m = model.get();
+        if (m != null && result.iterations() > 0) {
+            source.set(String.format("%s (trained: %d epochs, %,d iterations; unsaved)", m.spec().name(),
+                    result.epochs(), result.iterations()));
+        }
     }
 
     public boolean isTraining() {

@@ -1,11 +1,16 @@
 package org.pixelscope.ui;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
+import org.pixelscope.ui.masks.MasksView;
+import org.pixelscope.ui.sample.SampleView;
+import org.pixelscope.ui.summary.SummaryView;
+import org.pixelscope.ui.train.TrainView;
 
 /**
- * The four views of the main window and the actions menus and shortcuts reach in them.
+ * The four views of the main window and the actions that menus and shortcuts reach in them.
  *
  * <p>Thread: FX only.
  */
@@ -15,46 +20,61 @@ final class Views {
     record Entry(String title, Node node) {
     }
 
+    private final TrainView train;
+    private final SampleView sample;
     private final List<Entry> entries;
 
     Views(AppContext ctx) {
+        train = new TrainView(ctx);
+        sample = new SampleView(ctx);
         entries = List.of(
-                new Entry("Train", new Label("Train view")),
-                new Entry("Sample", new Label("Sample view")),
-                new Entry("Masks", new Label("Masks view")),
-                new Entry("Summary", new Label("Summary view")));
+                new Entry("Train", train),
+                new Entry("Sample", sample),
+                new Entry("Masks", new MasksView(ctx)),
+                new Entry("Summary", new SummaryView(ctx)));
     }
 
     List<Entry> entries() {
         return entries;
     }
 
+    TrainView train() {
+        return train;
+    }
+
+    SampleView sample() {
+        return sample;
+    }
+
     void toggleTraining() {
+        train.toggleTraining();
     }
 
     void stopTraining() {
+        train.stopTraining();
     }
 
-    boolean training() {
-        return false;
-    }
-
-    java.util.concurrent.CompletableFuture<Void> stopTrainingAndWait() {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> stopTrainingAndWait() {
+        return train.stopAndWait();
     }
 
     void stepPixel() {
+        sample.stepPixel();
     }
 
     void stepRow() {
+        sample.stepRow();
     }
 
     void playPause() {
+        sample.playPause();
     }
 
-    void exportPng(java.nio.file.Path file) {
+    void exportPng(Path file) {
+        sample.exportPng(file);
     }
 
-    void exportGif(java.nio.file.Path file) {
+    void exportGif(Path file) {
+        sample.exportGif(file);
     }
 }
