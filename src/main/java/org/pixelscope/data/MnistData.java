@@ -79,30 +79,9 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
         return new MnistData(train, trainY, test, testY, dir);
     }
 
-    /**
-     * Where the shipped MNIST files live: {@code assets/mnist} under the working directory, else
-     * {@code assets/mnist} beside the folder that holds the jar (run as {@code java -jar
-     * target/pixelscope.jar}, or from {@code target/classes}). The first that exists wins; the
-     * working-directory one is returned when neither does, so the error names the usual place.
-     */
+    /** Where the shipped MNIST files live ({@code assets/mnist}, see {@link Assets}). */
     public static Path defaultDir() {
-        Path local = Path.of("assets", "mnist");
-        if (Files.isDirectory(local)) {
-            return local;
-        }
-        try {
-            var codeSource = MnistData.class.getProtectionDomain().getCodeSource();
-            if (codeSource != null) {
-                Path code = Path.of(codeSource.getLocation().toURI()).toAbsolutePath();
-                Path project = code.getParent() == null ? null : code.getParent().getParent();
-                if (project != null && Files.isDirectory(project.resolve(local))) {
-                    return project.resolve(local);
-                }
-            }
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            // An unusual class loader location: fall back to the working directory.
-        }
-        return local;
+        return Assets.find("mnist");
     }
 
     /**

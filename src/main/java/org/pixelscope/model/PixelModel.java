@@ -1,8 +1,11 @@
 package org.pixelscope.model;
 
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * A spec together with its DL4J network: the one handle training, sampling and inspection share.
@@ -65,7 +68,18 @@ public final class PixelModel {
 
     /** Sets the optimizer's learning rate for all layers; takes effect at the next step. */
     public void setLearningRate(double learningRate) {
-        network.setLearningRate(learningRate);
+        // DL4J's setLearningRate only reaches BaseLayer configurations; a SameDiff layer such as
+        // MaskedConv2D holds its own updaters, so set those here first.
+        for (Layer layer : network.getLayers()) {
+            if (layer.conf().getLayer() instanceof AbstractSameDiffLayer sameDiff) {
+                for (IUpdater updater : new IUpdater[] {sameDiff.getUpdater(), sameDiff.getBiasUpdater()}) {
+                    if (updater != null && updater.hasLearningRate()) {
+                        updater.setLrAndSchedule(learningRate, null);
+                    }
+                }
+            }
+        }
+        network.setLearningRate(learningRate); // also rebuilds the updater blocks from the configurations
     }
 
     /** An independent deep copy (weights and optimizer state). */

@@ -17,6 +17,14 @@ public final class SampleImages {
 
     /** A grid of all images, {@code scale} screen pixels per image pixel, 2-pixel gaps. */
     public static BufferedImage grid(SampleTrace trace, int scale) {
+        return grid(trace, scale, trace.cursor());
+    }
+
+    /**
+     * The grid as it looked when the first {@code shown} raster positions were drawn (a frame of
+     * a replay); positions at or past {@code shown}, or not yet computed, are dim.
+     */
+    public static BufferedImage grid(SampleTrace trace, int scale, int shown) {
         int n = trace.count();
         int cols = (int) Math.ceil(Math.sqrt(n));
         int rows = (n + cols - 1) / cols;
@@ -30,7 +38,7 @@ public final class SampleImages {
                 img.setRGB(x, y, grey);
             }
         }
-        int done = trace.cursor();
+        int done = Math.min(shown, trace.cursor());
         for (int i = 0; i < n; i++) {
             int ox = gap + (i % cols) * (cw + gap);
             int oy = gap + (i / cols) * (ch + gap);

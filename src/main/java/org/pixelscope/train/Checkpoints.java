@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -21,6 +25,7 @@ import org.pixelscope.data.AtomicFiles;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.ModelSpecs;
+import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
 
 /**
@@ -111,15 +116,47 @@ public final class Checkpoints {
         }
     }
 
-    /** One forward pass of a blank image proves the network and spec.json describe the same model. */
+    /**
+     * The network inside must have the parameters of the network spec.json describes (a forward
+     * pass alone would accept any fully convolutional network, whatever its depth or width), and
+     * must run on an image of the spec's size.
+     */
     private static void checkMatches(String name, PixelModel model) throws CheckpointException {
         ModelSpec spec = model.spec();
+        Map<String, List<Long>> expected;
+        try {
+            expected = parameterShapes(NetworkBuilder.build(spec, 0, TrainingConfig.DEFAULT_LEARNING_RATE).network());
+        } catch (RuntimeException e) {
+            throw new CheckpointException(name + ": spec.json describes a network PixelScope cannot build ("
+                    + e.getMessage() + ")", e);
+        }
+        Map<String, List<Long>> actual = parameterShapes(model.network());
+        if (!expected.equals(actual)) {
+            throw new CheckpointException(name + ": spec.json describes " + spec.name() + " but the network inside "
+                    + "does not match it (" + firstDifference(expected, actual) + ")");
+        }
         try {
             model.probabilities(Nd4j.zeros(DataType.FLOAT, 1, 1, spec.height(), spec.width()));
         } catch (RuntimeException e) {
             throw new CheckpointException(name + ": spec.json describes " + spec.name() + " (" + spec.height() + "x"
                     + spec.width() + ") but the network inside does not match it (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static Map<String, List<Long>> parameterShapes(ComputationGraph net) {
+        Map<String, List<Long>> shapes = new LinkedHashMap<>();
+        net.paramTable().forEach((param, array) -> shapes.put(param, Arrays.stream(array.shape()).boxed().toList()));
+        return shapes;
+    }
+
+    private static String firstDifference(Map<String, List<Long>> expected, Map<String, List<Long>> actual) {
+        for (Map.Entry<String, List<Long>> e : expected.entrySet()) {
+            List<Long> found = actual.get(e.getKey());
+            if (!e.getValue().equals(found)) {
+                return "parameter " + e.getKey() + ": spec " + e.getValue() + ", file " + (found == null ? "none" : found);
+            }
+        }
+        return "the file has parameters the spec does not: " + actual.keySet();
     }
 
     private static byte[] read(ZipFile zip, String name, String entry) throws IOException {

@@ -3,6 +3,10 @@ package org.pixelscope.train;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -17,8 +21,12 @@ import org.pixelscope.model.PixelModel;
  * between iterations. The listener is called on the training thread; it must be quick (the GUI
  * hands events to a batcher).
  *
- * <p>A step whose loss is NaN or infinite is undone (the weights from before it are restored)
- * and the run ends as {@link TrainingEvent.Outcome#DIVERGED}, so nothing trained so far is lost.
+ * <p>{@link #between} lets other threads read the model safely (a copy for sampling, a
+ * checkpoint) at the next iteration boundary, or at once when the run is paused or over.
+ *
+ * <p>A step whose loss is NaN or infinite is undone (the weights and the optimizer state from
+ * before it are restored) and the run ends as {@link TrainingEvent.Outcome#DIVERGED}, so nothing
+ * trained so far is lost and the model can train on.
  */
 public final class Trainer {
 
@@ -30,6 +38,8 @@ public final class Trainer {
     private final TrainingLog log;
     private final Consumer<TrainingEvent> listener;
     private final Object pauseLock = new Object();
+    private final Queue<Runnable> between = new ConcurrentLinkedQueue<>();
+    private boolean running;
     private volatile boolean stopRequested;
     private volatile double learningRate;
     private double appliedLearningRate;
@@ -49,6 +59,50 @@ public final class Trainer {
 
     /** Trains {@code config.epochs()} more epochs, or until stopped or diverged. */
     public TrainingEvent.Finished run() {
+        synchronized (pauseLock) {
+            running = true;
+        }
+        try {
+            return fit();
+        } finally {
+            synchronized (pauseLock) {
+                running = false;
+            }
+            runBetweenTasks();
+        }
+    }
+
+    /**
+     * Runs {@code task} while the model is between iterations: on the trainer's thread before
+     * its next step, or on the calling thread when no run is in progress.
+     */
+    public <T> CompletableFuture<T> between(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable r = () -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        };
+        synchronized (pauseLock) {
+            if (running) {
+                between.add(r);
+                pauseLock.notifyAll();
+                return result;
+            }
+        }
+        r.run();
+        return result;
+    }
+
+    private void runBetweenTasks() {
+        for (Runnable r = between.poll(); r != null; r = between.poll()) {
+            r.run();
+        }
+    }
+
+    private TrainingEvent.Finished fit() {
         int batchesPerEpoch = (data.trainImages() + config.batchSize() - 1) / config.batchSize();
         int total = config.epochs() * batchesPerEpoch;
         int firstIteration = log.iterations();
@@ -66,9 +120,15 @@ public final class Trainer {
                     if (waitWhilePaused()) {
                         return finish(TrainingEvent.Outcome.STOPPED, "stopped by the user");
                     }
+                    runBetweenTasks();
                     applyLearningRate();
                     DataSet batch = data.train().next();
                     INDArray before = model.network().params().dup();
+                    // Adam's moments too: a NaN gradient would otherwise poison every later step
+                    INDArray optimizerBefore = optimizerState();
+                    if (optimizerBefore != null) {
+                        optimizerBefore = optimizerBefore.dup();
+                    }
                     long t0 = System.nanoTime();
                     model.fit(batch);
                     double loss = model.score();
@@ -76,6 +136,9 @@ public final class Trainer {
                     int iteration = firstIteration + ++done;
                     if (!Double.isFinite(loss)) {
                         model.network().setParams(before);
+                        if (optimizerBefore != null) {
+                            optimizerState().assign(optimizerBefore);
+                        }
                         return finish(TrainingEvent.Outcome.DIVERGED, String.format(
                                 "training diverged: the loss became %s at iteration %d (learning rate %g). "
                                         + "The weights from before that step are kept; lower the learning rate and train again.",
@@ -149,6 +212,11 @@ public final class Trainer {
         return log;
     }
 
+    /** The optimizer's state (Adam's moments) as one array, or null for a stateless optimizer. */
+    private INDArray optimizerState() {
+        return model.network().getUpdater().getStateViewArray();
+    }
+
     private int pixels() {
         return model.spec().height() * model.spec().width();
     }
@@ -167,6 +235,7 @@ public final class Trainer {
             if (paused && !stopRequested) {
                 listener.accept(new TrainingEvent.Paused(log.iterations()));
                 while (paused && !stopRequested) {
+                    runBetweenTasks();
                     try {
                         pauseLock.wait();
                     } catch (InterruptedException e) {

@@ -1,18 +1,109 @@
 package org.pixelscope.ui;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.pixelscope.backend.QuietStdout;
+import org.pixelscope.data.MnistData;
+import org.pixelscope.model.PixelCnnSpec;
 
-/** The desktop app. Placeholder window until the views land. */
+/**
+ * The desktop app: wires the services (job runner, model session, status, errors), opens the
+ * main window on the last checkpoint or the shipped pretrained model, and guards closing while
+ * training runs.
+ *
+ * <p>Thread: FX only.
+ */
 public class PixelScopeApp extends Application {
+
+    private JobRunner jobs;
+    private AppPreferences prefs;
+    private MainWindow window;
+
+    @Override
+    public void init() {
+        QuietStdout.install();
+    }
 
     @Override
     public void start(Stage stage) {
+        prefs = AppPreferences.user();
+        jobs = JobRunner.threaded(Platform::runLater);
+        ModelSession session = new ModelSession(jobs, MnistData.defaultDir());
+        ErrorReporter errors = (title, message) -> {
+            Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+            a.initOwner(stage);
+            a.setTitle("PixelScope");
+            a.setHeaderText(title);
+            a.getDialogPane().setMinWidth(480);
+            a.show();
+        };
+        AppContext ctx = new AppContext(session, new StatusModel(), errors);
+        window = new MainWindow(ctx, prefs);
+        Scene scene = new Scene(window, prefs.width(), prefs.height());
+        scene.getStylesheets().add(PixelScopeApp.class.getResource("pixelscope.css").toExternalForm());
         stage.setTitle("PixelScope");
-        stage.setScene(new Scene(new StackPane(new Label("PixelScope")), 1200, 800));
+        stage.setScene(scene);
+        stage.setMaximized(prefs.maximized());
+        stage.setOnCloseRequest(this::confirmClose);
+        session.sourceProperty().addListener((obs, was, is) -> stage.setTitle("PixelScope — " + is));
         stage.show();
+        openInitialModel();
+    }
+
+    private void openInitialModel() {
+        Optional<Path> last = prefs.lastCheckpoint();
+        Path shipped = ModelSession.shippedCheckpoint();
+        if (last.isPresent()) {
+            window.open(last.get());
+        } else if (shipped.toFile().isFile()) {
+            window.open(shipped);
+        } else {
+            window.createNew(PixelCnnSpec.chapter());
+        }
+    }
+
+    /** Closing while training asks whether to save first; Cancel keeps the window open. */
+    private void confirmClose(WindowEvent e) {
+        Stage stage = (Stage) window.getScene().getWindow();
+        prefs.window(stage.getWidth(), stage.getHeight(), stage.isMaximized());
+        if (!window.context().session().isTraining()) {
+            quit();
+            return;
+        }
+        e.consume();
+        ButtonType save = new ButtonType("Save and Quit", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Quit Without Saving", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+                "Training is still running. Save a checkpoint of the current weights before quitting?",
+                save, discard, ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setHeaderText("Quit PixelScope?");
+        a.showAndWait().ifPresent(choice -> {
+            if (choice == ButtonType.CANCEL) {
+                return;
+            }
+            window.views().stopTrainingAndWait().whenCompleteAsync((v, err) -> {
+                if (choice == save) {
+                    // a failed save shows its dialog and keeps the window open
+                    window.save(false).thenRunAsync(this::quit, jobs.fx());
+                } else {
+                    quit();
+                }
+            }, jobs.fx());
+        });
+    }
+
+    private void quit() {
+        jobs.close();
+        Platform.exit();
+        System.exit(0);
     }
 }

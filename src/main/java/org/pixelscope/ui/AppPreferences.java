@@ -1,0 +1,70 @@
+package org.pixelscope.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+
+/**
+ * What the app remembers between runs: window size and the last checkpoint. Backed by
+ * {@link Preferences} under a node the caller names (tests use their own node).
+ *
+ * <p>Thread: FX only.
+ */
+public final class AppPreferences {
+
+    private static final String WIDTH = "window.width";
+    private static final String HEIGHT = "window.height";
+    private static final String MAXIMIZED = "window.maximized";
+    private static final String LAST_CHECKPOINT = "checkpoint.last";
+
+    private final Preferences prefs;
+
+    public AppPreferences(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    /** The app's own node. */
+    public static AppPreferences user() {
+        return new AppPreferences(Preferences.userRoot().node("org/pixelscope"));
+    }
+
+    /** 1280x800 first: fits a 1366x768 laptop with taskbar and a 1080p projector. */
+    public double width() {
+        return prefs.getDouble(WIDTH, 1280);
+    }
+
+    public double height() {
+        return prefs.getDouble(HEIGHT, 800);
+    }
+
+    public boolean maximized() {
+        return prefs.getBoolean(MAXIMIZED, false);
+    }
+
+    public void window(double width, double height, boolean maximized) {
+        prefs.putBoolean(MAXIMIZED, maximized);
+        if (!maximized && width > 200 && height > 200) {
+            prefs.putDouble(WIDTH, width);
+            prefs.putDouble(HEIGHT, height);
+        }
+    }
+
+    /** The last checkpoint opened or saved, if it still exists. */
+    public Optional<Path> lastCheckpoint() {
+        String s = prefs.get(LAST_CHECKPOINT, null);
+        if (s == null) {
+            return Optional.empty();
+        }
+        Path p = Path.of(s);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    public void lastCheckpoint(Path file) {
+        if (file == null) {
+            prefs.remove(LAST_CHECKPOINT);
+        } else {
+            prefs.put(LAST_CHECKPOINT, file.toAbsolutePath().toString());
+        }
+    }
+}

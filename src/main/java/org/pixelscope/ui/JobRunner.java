@@ -1,0 +1,70 @@
+package org.pixelscope.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs compute and file jobs off the FX thread and hands results back on it. The app uses
+ * daemon worker threads and {@code Platform::runLater}; tests use {@link #direct()} so a view
+ * model's job finishes before the call returns.
+ *
+ * <p>Thread: submit from any thread; callbacks of the returned futures' {@code *Async(…, fx())}
+ * variants run on the FX executor.
+ */
+public final class JobRunner implements AutoCloseable {
+
+    private final ExecutorService workers;
+    private final Executor work;
+    private final Executor fx;
+
+    private JobRunner(ExecutorService workers, Executor work, Executor fx) {
+        this.workers = workers;
+        this.work = work;
+        this.fx = fx;
+    }
+
+    /** Daemon worker threads named {@code pixelscope-job-N}; results delivered on {@code fx}. */
+    public static JobRunner threaded(Executor fx) {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "pixelscope-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        return new JobRunner(pool, pool, fx);
+    }
+
+    /** Everything on the calling thread (tests). */
+    public static JobRunner direct() {
+        return new JobRunner(null, Runnable::run, Runnable::run);
+    }
+
+    /** Runs {@code job} on a worker; the future completes there. */
+    public <T> CompletableFuture<T> submit(Callable<T> job) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        work.execute(() -> {
+            try {
+                f.complete(job.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** The FX-side executor, for {@code thenAcceptAsync(…, runner.fx())}. */
+    public Executor fx() {
+        return fx;
+    }
+
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.pixelscope.ui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import org.pixelscope.model.ModelSpec;
+import org.pixelscope.model.ModelSpecs;
+
+/**
+ * The menu bar of the main window, every item with its accelerator.
+ *
+ * <p>Thread: FX only.
+ */
+final class MainMenus {
+
+    private final MainWindow w;
+
+    MainMenus(MainWindow window) {
+        this.w = window;
+    }
+
+    MenuBar build() {
+        MenuBar bar = new MenuBar(file(), train(), sample(), view(), help());
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private Menu file() {
+        Menu newModel = new Menu("New Model");
+        for (ModelSpec spec : ModelSpecs.all()) {
+            newModel.getItems().add(item(spec.name(), null, () -> w.createNew(spec)));
+        }
+        Menu export = new Menu("Export");
+        export.getItems().addAll(
+                item("Samples as PNG…", "Shortcut+E", () -> w.export("Export samples", "png", w.views()::exportPng)),
+                item("Generation as animated GIF…", "Shortcut+Shift+E", () -> w.export("Export animation", "gif", w.views()::exportGif)));
+        return new Menu("File", null,
+                newModel,
+                item("Open Checkpoint…", "Shortcut+O", w::openChooser),
+                item("Open Pretrained Model", null, w::openShipped),
+                new SeparatorMenuItem(),
+                item("Save Checkpoint", "Shortcut+S", () -> w.save(false)),
+                item("Save Checkpoint As…", "Shortcut+Shift+S", () -> w.save(true)),
+                export,
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", () -> w.getScene().getWindow().fireEvent(
+                        new javafx.stage.WindowEvent(w.getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
+    }
+
+    private Menu train() {
+        return new Menu("Train", null,
+                item("Start / Pause Training", "Shortcut+T", () -> {
+                    w.selectTab(0);
+                    w.views().toggleTraining();
+                }),
+                item("Stop Training", "Shortcut+Shift+T", w.views()::stopTraining));
+    }
+
+    private Menu sample() {
+        return new Menu("Sample", null,
+                item("Play / Pause", "Shortcut+P", () -> {
+                    w.selectTab(1);
+                    w.views().playPause();
+                }),
+                item("Step One Pixel   (Right)", null, () -> {
+                    w.selectTab(1);
+                    w.views().stepPixel();
+                }),
+                item("Step One Row", "Shortcut+Right", () -> {
+                    w.selectTab(1);
+                    w.views().stepRow();
+                }));
+    }
+
+    private Menu view() {
+        Menu m = new Menu("View");
+        String[] names = {"Train", "Sample", "Masks", "Summary"};
+        for (int i = 0; i < names.length; i++) {
+            int index = i;
+            m.getItems().add(item(names[i], "Shortcut+" + (i + 1), () -> w.selectTab(index)));
+        }
+        CheckMenuItem fps = new CheckMenuItem("Frame Rate Overlay");
+        fps.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
+        fps.selectedProperty().bindBidirectional(w.fpsOverlay().visibleProperty());
+        m.getItems().addAll(new SeparatorMenuItem(), fps);
+        return m;
+    }
+
+    private Menu help() {
+        return new Menu("Help", null, item("About PixelScope", null, () -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(w.getScene().getWindow());
+            a.setTitle("About PixelScope");
+            a.setHeaderText("PixelScope 0.1");
+            a.setContentText("A desktop lab for autoregressive image models (PixelCNN, PixelRNN) on DL4J.\n"
+                    + "Models: van den Oord et al. 2016, \"Pixel Recurrent Neural Networks\".\nLicensed under Apache-2.0.");
+            a.show();
+        }));
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

@@ -1,0 +1,217 @@
+package org.pixelscope.ui;
+
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.pixelscope.backend.Backend;
+import org.pixelscope.model.ModelSpec;
+
+/**
+ * The main window's content: menus, the model picker and data line, the four views as tabs,
+ * and the status bar (job and progress, back end, model). Keyboard: Ctrl+T or Space starts and
+ * pauses training (Space only on the Train tab), Right steps one pixel on the Sample tab.
+ *
+ * <p>Thread: FX only.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final AppContext ctx;
+    private final Views views;
+    private final TabPane tabs = new TabPane();
+    private final ModelPicker picker;
+    private final StatusBar statusBar = new StatusBar();
+    private final Label backendLabel = new Label("ND4J starting…");
+    private final Label modelLabel = new Label();
+    private final FpsOverlay fps = new FpsOverlay();
+    private final AppPreferences prefs;
+
+    public MainWindow(AppContext ctx, AppPreferences prefs) {
+        this.ctx = ctx;
+        this.prefs = prefs;
+        this.views = new Views(ctx);
+        getStyleClass().add("main-window");
+        picker = new ModelPicker(this::openShipped, this::createNew, this::openChooser);
+        for (Views.Entry e : views.entries()) {
+            Tab tab = new Tab(e.title(), e.node());
+            tab.setClosable(false);
+            tab.setId("tab-" + e.title().toLowerCase());
+            tabs.getTabs().add(tab);
+        }
+        Label data = new Label("Data: MNIST 28x28, binarised (train: fresh stochastic draw per epoch; "
+                + "test NLL: one fixed stochastic draw, seed 0) · train 55,000 · validation 5,000 · test 10,000");
+        data.getStyleClass().add("data-line");
+        data.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(new Label("Model"), picker, spacer);
+        VBox top = new VBox(new MainMenus(this).build(), bar, data);
+        setTop(top);
+        setCenter(new StackPane(tabs, fps));
+        statusBar.textProperty().bind(ctx.status().jobProperty());
+        statusBar.progressProperty().bind(ctx.status().progressProperty());
+        statusBar.getRightItems().addAll(modelLabel, new Label("  |  "), backendLabel);
+        setBottom(statusBar);
+        ctx.session().sourceProperty().addListener((obs, was, is) -> showModel());
+        ctx.session().modelProperty().addListener((obs, was, is) -> showModel());
+        ctx.jobs().submit(Backend::start).whenCompleteAsync((info, err) ->
+                backendLabel.setText(err == null ? info.line() : "ND4J failed to start: " + ErrorReporter.messageOf(err)),
+                ctx.jobs().fx());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        showModel();
+    }
+
+    Views views() {
+        return views;
+    }
+
+    AppContext context() {
+        return ctx;
+    }
+
+    FpsOverlay fpsOverlay() {
+        return fps;
+    }
+
+    /** Selects the tab at {@code index} (0 Train, 1 Sample, 2 Masks, 3 Summary). */
+    void selectTab(int index) {
+        tabs.getSelectionModel().select(index);
+    }
+
+    String selectedTab() {
+        return tabs.getSelectionModel().getSelectedItem().getText();
+    }
+
+    void openShipped() {
+        open(org.pixelscope.ui.ModelSession.shippedCheckpoint());
+    }
+
+    void createNew(ModelSpec spec) {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        ctx.status().show("Building " + spec.name() + "…", -1);
+        ctx.session().create(spec).whenCompleteAsync((m, err) -> done("New " + spec.name(), err), ctx.jobs().fx());
+    }
+
+    void openChooser() {
+        FileChooser fc = chooser("Open checkpoint");
+        Path file = toPath(fc.showOpenDialog(window()));
+        if (file != null) {
+            open(file);
+        }
+    }
+
+    void open(Path file) {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        ctx.status().show("Opening " + file.getFileName() + "…", -1);
+        ctx.session().open(file).whenCompleteAsync((m, err) -> {
+            if (err == null) {
+                prefs.lastCheckpoint(file);
+            }
+            done("Opened " + file.getFileName(), err);
+        }, ctx.jobs().fx());
+    }
+
+    /** Saves the current model; the future completes when written (or null when the user cancels). */
+    java.util.concurrent.CompletableFuture<Path> save(boolean askForName) {
+        Path file = ctx.session().checkpointProperty().get();
+        if (askForName || file == null || file.equals(ModelSession.shippedCheckpoint())) {
+            FileChooser fc = chooser("Save checkpoint");
+            fc.setInitialFileName(ctx.session().getModel() == null ? "model.zip" : ctx.session().getModel().spec().name() + ".zip");
+            file = toPath(fc.showSaveDialog(window()));
+        }
+        if (file == null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        Path target = file;
+        ctx.status().show("Saving " + target.getFileName() + "…", -1);
+        return ctx.session().save(target).whenCompleteAsync((f, err) -> {
+            if (err == null) {
+                prefs.lastCheckpoint(f);
+            }
+            done("Saved " + target, err);
+        }, ctx.jobs().fx());
+    }
+
+    /** Asks for a file name and hands it to {@code exporter}. */
+    void export(String title, String extension, java.util.function.Consumer<Path> exporter) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " image", "*." + extension));
+        fc.setInitialFileName("pixelscope." + extension);
+        Path file = toPath(fc.showSaveDialog(window()));
+        if (file != null) {
+            exporter.accept(file);
+        }
+    }
+
+    private void done(String what, Throwable err) {
+        if (err == null) {
+            ctx.status().idle(what);
+        } else {
+            ctx.status().idle("Failed: " + ErrorReporter.messageOf(err));
+            ctx.errors().report(what.startsWith("Saved") ? "Could not save" : "Could not open the model", err);
+        }
+    }
+
+    private boolean refuseWhileTraining() {
+        if (ctx.session().isTraining()) {
+            ctx.errors().report("Training is running", "Stop training before switching to another model.");
+            return true;
+        }
+        return false;
+    }
+
+    private void showModel() {
+        var m = ctx.session().getModel();
+        String from = ctx.session().sourceProperty().get();
+        String text = m == null ? "loading…" : from == null || from.isEmpty() ? m.spec().name() : from;
+        picker.showCurrent(text);
+        modelLabel.setText(m == null ? "" : String.format("%s · %,d parameters", m.spec().name(), m.parameterCount()));
+    }
+
+    private void shortcut(KeyEvent e) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown()
+                || getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        if (e.getCode() == KeyCode.SPACE && selectedTab().equals("Train")) {
+            views.toggleTraining();
+            e.consume();
+        } else if (e.getCode() == KeyCode.RIGHT && selectedTab().equals("Sample")) {
+            views.stepPixel();
+            e.consume();
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PixelScope checkpoint", "*.zip"));
+        return fc;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private static Path toPath(java.io.File f) {
+        return f == null ? null : f.toPath();
+    }
+}

@@ -1,0 +1,70 @@
+package org.pixelscope.ui;
+
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import org.pixelscope.model.ModelSpec;
+import org.pixelscope.model.ModelSpecs;
+
+/**
+ * The model picker: the shipped pretrained checkpoint, a new untrained network for every spec in
+ * the registry, and "Open checkpoint…". Picking an entry asks the session to switch; the prompt
+ * text always shows the model in use.
+ *
+ * <p>Thread: FX only.
+ */
+public final class ModelPicker extends ComboBox<ModelPicker.Choice> {
+
+    /** One entry of the list. */
+    public record Choice(String label, ModelSpec spec, boolean shipped, boolean open) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private boolean updating;
+
+    public ModelPicker(Runnable openShipped, Consumer<ModelSpec> createNew, Runnable openFile) {
+        getItems().add(new Choice("Pretrained: pixelcnn-chapter (shipped)", null, true, false));
+        for (ModelSpec spec : ModelSpecs.all()) {
+            getItems().add(new Choice("New: " + spec.name() + " (untrained)", spec, false, false));
+        }
+        getItems().add(new Choice("Open checkpoint…", null, false, true));
+        setItems(FXCollections.observableArrayList(getItems()));
+        setPrefWidth(340);
+        setId("model-picker");
+        setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Choice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(getPromptText());
+            }
+        });
+        getSelectionModel().selectedItemProperty().addListener((obs, was, choice) -> {
+            if (choice == null || updating) {
+                return;
+            }
+            if (choice.shipped()) {
+                openShipped.run();
+            } else if (choice.open()) {
+                openFile.run();
+            } else {
+                createNew.accept(choice.spec());
+            }
+            // clearing inside the selection listener confuses ComboBox; do it right after
+            javafx.application.Platform.runLater(() -> {
+                updating = true;
+                getSelectionModel().clearSelection();
+                updating = false;
+            });
+        });
+    }
+
+    /** Shows the current model in the closed picker. */
+    public void showCurrent(String text) {
+        setPromptText(text);
+        getButtonCell().setText(text);
+    }
+}

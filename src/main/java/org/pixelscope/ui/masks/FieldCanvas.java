@@ -1,0 +1,170 @@
+package org.pixelscope.ui.masks;
+
+import java.util.function.BiConsumer;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+/**
+ * An H x W image with the context of one pixel drawn over it: the causal region (every pixel
+ * before it in raster order, outlined in blue), the receptive field of the output there (orange
+ * tint), and the blind spot (causal but not in the field: blue tint with a hatch, so it does not
+ * rely on hue alone). Colours are from the Okabe-Ito palette, distinguishable with the common
+ * colour-vision deficiencies. Used by the masks view (one per layer, and a large clickable one)
+ * and by the sample view's zoom on the selected image.
+ *
+ * <p>Thread: FX only.
+ */
+public final class FieldCanvas extends Canvas {
+
+    public static final Color CAUSAL = Color.web("#0072B2");
+    public static final Color FIELD = Color.web("#E69F00");
+    public static final Color CURRENT = Color.web("#F0E442");
+    /** Lines of the blind spot's hatch on dark pixels (blue lines on light ones). */
+    public static final Color HATCH = Color.web("#56B4E9");
+    public static final Color UNDRAWN = Color.web("#202040");
+    /** Background where there is no image to show (masks view). */
+    public static final Color BLANK = Color.web("#F2F2F2");
+
+    private final int height;
+    private final int width;
+    private final double cell;
+    private int[] image;
+    private boolean[][] field;
+    private int row = -1;
+    private int col = -1;
+    private boolean showCausal = true;
+    private boolean showField = true;
+
+    /** {@code cell}: screen pixels per image pixel. */
+    public FieldCanvas(int height, int width, double cell) {
+        super(width * cell, height * cell);
+        this.height = height;
+        this.width = width;
+        this.cell = cell;
+        getStyleClass().add("field-canvas");
+        redraw();
+    }
+
+    /** Calls {@code action(row, col)} when the user clicks an image pixel. */
+    public void setOnPixelClicked(BiConsumer<Integer, Integer> action) {
+        setOnMouseClicked(e -> {
+            int r = (int) (e.getY() / cell);
+            int c = (int) (e.getX() / cell);
+            if (r >= 0 && r < height && c >= 0 && c < width) {
+                action.accept(r, c);
+            }
+        });
+    }
+
+    /** Raster-order values 0/1, -1 for not drawn yet; null for no image. */
+    public void setImage(int[] values) {
+        this.image = values;
+    }
+
+    /** {@code field[r][c]}: the output at the current pixel reads (r, c); null while unknown. */
+    public void setField(boolean[][] field) {
+        this.field = field;
+    }
+
+    /** The pixel whose context is drawn; -1 for none. */
+    public void setPixel(int row, int col) {
+        this.row = row;
+        this.col = col;
+    }
+
+    public void setShowCausal(boolean show) {
+        this.showCausal = show;
+    }
+
+    public void setShowField(boolean show) {
+        this.showField = show;
+    }
+
+    public double cell() {
+        return cell;
+    }
+
+    public void redraw() {
+        GraphicsContext g = getGraphicsContext2D();
+        int current = row < 0 ? -1 : row * width + col;
+        for (int k = 0; k < height * width; k++) {
+            int r = k / width;
+            int c = k % width;
+            double x = c * cell;
+            double y = r * cell;
+            Color base = base(k);
+            g.setFill(base);
+            g.fillRect(x, y, cell, cell);
+            if (k >= current) {
+                continue;
+            }
+            boolean seen = field != null && field[r][c];
+            if (seen && showField) {
+                g.setFill(FIELD.deriveColor(0, 1, 1, 0.6));
+                g.fillRect(x, y, cell, cell);
+            } else if (!seen && showCausal && field != null) {
+                g.setFill(CAUSAL.deriveColor(0, 1, 1, 0.45));
+                g.fillRect(x, y, cell, cell);
+                hatch(g, x, y, base);
+            }
+        }
+        if (current >= 0) {
+            if (showCausal) {
+                outlineCausal(g);
+            }
+            double x = col * cell;
+            double y = row * cell;
+            g.setLineWidth(Math.max(1, cell / 5));
+            g.setStroke(Color.BLACK);
+            g.strokeRect(x, y, cell, cell);
+            g.setStroke(CURRENT);
+            g.strokeRect(x + cell / 5, y + cell / 5, cell - 2 * cell / 5, cell - 2 * cell / 5);
+        }
+    }
+
+    private Color base(int k) {
+        if (image == null) {
+            return BLANK;
+        }
+        int v = image[k];
+        return v < 0 ? UNDRAWN : v == 1 ? Color.WHITE : Color.BLACK;
+    }
+
+    /** Diagonal lines across the cell: the blind spot's pattern, dark on light pixels, light on dark ones. */
+    private void hatch(GraphicsContext g, double x, double y, Color base) {
+        if (cell < 4) {
+            return;
+        }
+        g.setStroke(base.getBrightness() > 0.5 ? CAUSAL : HATCH);
+        g.setLineWidth(Math.max(1, cell / 8));
+        g.strokeLine(x, y + cell, x + cell, y);
+        g.strokeLine(x, y + cell / 2, x + cell / 2, y);
+        g.strokeLine(x + cell / 2, y + cell, x + cell, y + cell / 2);
+    }
+
+    /** The staircase around every pixel before the current one. */
+    private void outlineCausal(GraphicsContext g) {
+        if (row == 0 && col == 0) {
+            return;
+        }
+        double w = width * cell;
+        double r = row * cell;
+        double c = col * cell;
+        g.setStroke(CAUSAL);
+        g.setLineWidth(Math.max(1.5, cell / 4));
+        g.beginPath();
+        g.moveTo(0, 0);
+        g.lineTo(w, 0);
+        g.lineTo(w, r);
+        if (col > 0) {
+            g.lineTo(c, r);
+            g.lineTo(c, r + cell);
+            g.lineTo(0, r + cell);
+        } else {
+            g.lineTo(0, r);
+        }
+        g.closePath();
+        g.stroke();
+    }
+}

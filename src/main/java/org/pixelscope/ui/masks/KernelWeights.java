@@ -1,0 +1,59 @@
+package org.pixelscope.ui.masks;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.pixelscope.model.MaskedConv2D;
+import org.pixelscope.model.PixelModel;
+
+/**
+ * The learned kernel of one output channel of a masked convolution, summed over its input
+ * channels: {@code sum_i W[r, c, i, out]} for each tap (r, c) of the {@code [kH, kW, nIn, nOut]}
+ * weights. Summing shows where the channel looks with how much net weight; with one input
+ * channel (the mask-A layer on a binary image) it is the kernel itself.
+ *
+ * <p>Thread: {@link #read} on a worker, from a model copy only that worker uses.
+ *
+ * @param layer      layer name
+ * @param outChannel output channel shown
+ * @param inChannels input channels summed over
+ * @param outChannels output channels of the layer (for the channel picker)
+ * @param values     {@code values[r][c]}
+ */
+public record KernelWeights(String layer, int outChannel, int inChannels, int outChannels, double[][] values) {
+
+    /** Reads the weights of {@code layer} from {@code copy}. */
+    public static KernelWeights read(PixelModel copy, String layer, int outChannel) {
+        Layer l = copy.network().getLayer(layer);
+        if (l == null) {
+            throw new IllegalArgumentException("the model has no layer " + layer);
+        }
+        INDArray w = l.getParam(MaskedConv2D.WEIGHT);
+        if (w == null || w.rank() != 4) {
+            throw new IllegalArgumentException(layer + " has no [kH, kW, nIn, nOut] kernel");
+        }
+        long[] s = w.shape();
+        int out = (int) Math.max(0, Math.min(s[3] - 1, outChannel));
+        double[][] v = new double[(int) s[0]][(int) s[1]];
+        for (int r = 0; r < s[0]; r++) {
+            for (int c = 0; c < s[1]; c++) {
+                double sum = 0;
+                for (int i = 0; i < s[2]; i++) {
+                    sum += w.getDouble(r, c, i, out);
+                }
+                v[r][c] = sum;
+            }
+        }
+        return new KernelWeights(layer, out, (int) s[2], (int) s[3], v);
+    }
+
+    /** Largest |value|, the end of the symmetric colour scale. */
+    public double maxAbs() {
+        double m = 0;
+        for (double[] row : values) {
+            for (double x : row) {
+                m = Math.max(m, Math.abs(x));
+            }
+        }
+        return m;
+    }
+}

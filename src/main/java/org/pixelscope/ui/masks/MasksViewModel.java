@@ -1,0 +1,190 @@
+package org.pixelscope.ui.masks;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.pixelscope.inspect.MaskGrid;
+import org.pixelscope.inspect.ReceptiveField;
+import org.pixelscope.model.PixelModel;
+import org.pixelscope.ui.AppContext;
+
+/**
+ * The masks view's state, all read from the session's model: the mask of every masked layer
+ * ({@link MaskGrid#of(PixelModel)}, never re-derived), the measured receptive field per layer
+ * for the output pixel the user clicked, and the learned kernel of one layer's output channel.
+ * Everything is read from one snapshot of the weights taken when the model changes (or on
+ * {@link #refreshWeights()}, since training moves the weights but not the masks).
+ *
+ * <p>Thread: FX only; snapshots, field measurement and weight reads run on workers.
+ */
+public final class MasksViewModel {
+
+    private final AppContext ctx;
+    private final ReadOnlyObjectWrapper<List<MaskGrid>> grids = new ReadOnlyObjectWrapper<>(this, "grids");
+    private final ReadOnlyObjectWrapper<ReceptiveField> field = new ReadOnlyObjectWrapper<>(this, "field");
+    private final ReadOnlyObjectWrapper<KernelWeights> kernel = new ReadOnlyObjectWrapper<>(this, "kernel");
+    private final ReadOnlyObjectWrapper<PixelModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final IntegerProperty pixelRow = new SimpleIntegerProperty(this, "pixelRow", 14);
+    private final IntegerProperty pixelCol = new SimpleIntegerProperty(this, "pixelCol", 14);
+    private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", 0);
+    private final StringProperty kernelLayer = new SimpleStringProperty(this, "kernelLayer");
+    private final IntegerProperty outChannel = new SimpleIntegerProperty(this, "outChannel", 0);
+    private PixelModel copy;
+    private int loads;
+
+    /** A snapshot of the weights and the masks read from it. */
+    private record Masked(PixelModel copy, List<MaskGrid> grids) {
+    }
+
+    public MasksViewModel(AppContext ctx) {
+        this.ctx = ctx;
+        kernelLayer.addListener((obs, o, v) -> loadKernel());
+        outChannel.addListener((obs, o, v) -> loadKernel());
+        ctx.session().modelProperty().addListener((obs, o, m) -> load(m));
+        load(ctx.session().getModel());
+    }
+
+    /**
+     * Masked layers in network order; empty for a model without masked convolutions, null while
+     * they are read or without a model.
+     */
+    public ReadOnlyObjectProperty<List<MaskGrid>> gridsProperty() {
+        return grids.getReadOnlyProperty();
+    }
+
+    /** The measured receptive field; null while it is measured or without a model. */
+    public ReadOnlyObjectProperty<ReceptiveField> fieldProperty() {
+        return field.getReadOnlyProperty();
+    }
+
+    /** The kernel on show; null while it is read. */
+    public ReadOnlyObjectProperty<KernelWeights> kernelProperty() {
+        return kernel.getReadOnlyProperty();
+    }
+
+    /** The model the grids and field were read from; null when none is loaded. */
+    public ReadOnlyObjectProperty<PixelModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** Row of the output pixel whose receptive field is shown. */
+    public IntegerProperty pixelRowProperty() {
+        return pixelRow;
+    }
+
+    public IntegerProperty pixelColProperty() {
+        return pixelCol;
+    }
+
+    /** Index into {@code field.layers()} of the layer drawn large (0 = first layer). */
+    public IntegerProperty layerProperty() {
+        return layer;
+    }
+
+    /** Name of the masked layer whose kernel is shown. */
+    public StringProperty kernelLayerProperty() {
+        return kernelLayer;
+    }
+
+    public IntegerProperty outChannelProperty() {
+        return outChannel;
+    }
+
+    /** The mask of the layer whose kernel is shown, or null. */
+    public MaskGrid kernelMask() {
+        return grids.get() == null ? null : grids.get().stream().filter(g -> g.layer().equals(kernelLayer.get())).findFirst().orElse(null);
+    }
+
+    /** Selects the output pixel (row, col), clamped to the image. */
+    public void selectPixel(int row, int col) {
+        PixelModel m = model.get();
+        int h = m == null ? 28 : m.spec().height();
+        int w = m == null ? 28 : m.spec().width();
+        pixelRow.set(Math.max(0, Math.min(h - 1, row)));
+        pixelCol.set(Math.max(0, Math.min(w - 1, col)));
+    }
+
+    /** Reads the weights again (they move while a model trains; masks and field do not). */
+    public void refreshWeights() {
+        PixelModel m = model.get();
+        if (m == null) {
+            return;
+        }
+        int id = loads;
+        ctx.session().snapshot().whenCompleteAsync((c, e) -> {
+            if (id != loads) {
+                return;
+            }
+            if (e != null) {
+                ctx.errors().report("Cannot read the weights", e);
+            } else {
+                copy = c;
+                loadKernel();
+            }
+        }, ctx.jobs().fx());
+    }
+
+    private void load(PixelModel m) {
+        int id = ++loads;
+        copy = null;
+        model.set(m);
+        field.set(null);
+        kernel.set(null);
+        grids.set(null);
+        if (m == null) {
+            return;
+        }
+        selectPixel(m.spec().height() / 2, m.spec().width() / 2);
+        ctx.status().show("Reading masks and measuring the receptive field…", -1);
+        ctx.session().snapshot()
+                .thenCompose(c -> ctx.jobs().submit(() -> new Masked(c, MaskGrid.of(c))))
+                .thenComposeAsync(read -> {
+                    if (id != loads) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    copy = read.copy();
+                    grids.set(List.copyOf(read.grids()));
+                    kernelLayer.set(read.grids().isEmpty() ? null : read.grids().get(0).layer());
+                    loadKernel();
+                    return ctx.jobs().submit(() -> ReceptiveField.measure(read.copy()));
+                }, ctx.jobs().fx())
+                .whenCompleteAsync((rf, e) -> {
+                    if (id != loads) {
+                        return;
+                    }
+                    ctx.status().idle(e == null ? "Receptive field measured" : "Could not inspect the model");
+                    if (e != null) {
+                        ctx.errors().report("Cannot inspect the model", e);
+                    } else if (rf != null) {
+                        layer.set(rf.layers().size() - 1);
+                        field.set(rf);
+                    }
+                }, ctx.jobs().fx());
+    }
+
+    private void loadKernel() {
+        PixelModel c = copy;
+        String name = kernelLayer.get();
+        int out = outChannel.get();
+        int id = loads;
+        if (c == null || name == null) {
+            kernel.set(null);
+            return;
+        }
+        ctx.jobs().submit(() -> KernelWeights.read(c, name, out)).whenCompleteAsync((k, e) -> {
+            if (id != loads || !name.equals(kernelLayer.get()) || out != outChannel.get()) {
+                return;
+            }
+            if (e != null) {
+                ctx.errors().report("Cannot read the kernel of " + name, e);
+            } else {
+                kernel.set(k);
+            }
+        }, ctx.jobs().fx());
+    }
+}

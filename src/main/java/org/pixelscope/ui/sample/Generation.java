@@ -1,0 +1,142 @@
+package org.pixelscope.ui.sample;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.pixelscope.data.Binarization;
+import org.pixelscope.data.ImageSet;
+import org.pixelscope.model.PixelModel;
+import org.pixelscope.sample.PixelStep;
+import org.pixelscope.sample.RasterSampler;
+import org.pixelscope.sample.SampleRequest;
+import org.pixelscope.sample.SampleTrace;
+import org.pixelscope.ui.AppContext;
+
+/**
+ * One run of the raster sampler: the request, the trace it fills, and for a completion the test
+ * image whose top rows it keeps. {@link #prepare} gathers what the run needs off the FX thread
+ * (a snapshot of the weights, the binarised test image); {@link #run} starts the sampler.
+ *
+ * <p>Thread: created and read on any thread; the sampler writes the trace on a worker.
+ */
+final class Generation {
+
+    /** What the user asked for. {@code keptRows} and {@code testImage} apply when {@code complete}. */
+    record Settings(int count, long seed, double temperature, boolean complete, int testImage, int keptRows) {
+    }
+
+    private final SampleRequest request;
+    private final SampleTrace trace;
+    private final float[] original;
+    private final PixelModel copy;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    private Generation(SampleRequest request, SampleTrace trace, float[] original, PixelModel copy) {
+        this.request = request;
+        this.trace = trace;
+        this.original = original;
+        this.copy = copy;
+    }
+
+    /**
+     * A generation for the session's current model, ready to {@link #run}; completes on a worker.
+     * A completion uses test image {@code testImage}, binarised with the fixed test seed as the
+     * CLI does, repeated {@code count} times (each image draws from its own random stream).
+     */
+    static CompletableFuture<Generation> prepare(AppContext ctx, PixelModel model, Settings s) {
+        int h = model.spec().height();
+        int w = model.spec().width();
+        int n = Math.max(1, Math.min(SampleRequest.MAX_COUNT, s.count()));
+        CompletableFuture<float[]> image = s.complete()
+                ? ctx.session().mnist().thenApply(mnist -> testImage(mnist.test(), s.testImage(), h, w))
+                : CompletableFuture.completedFuture(null);
+        return image.thenCombine(ctx.session().snapshot(), (img, copy) -> {
+            int rows = Math.max(1, Math.min(h - 1, s.keptRows()));
+            SampleRequest request = img == null
+                    ? SampleRequest.fresh(n, s.seed(), s.temperature())
+                    : new SampleRequest(n, s.seed(), s.temperature(), repeat(img, n), rows);
+            return new Generation(request, new SampleTrace(n, h, w), img, copy);
+        });
+    }
+
+    /** Runs the sampler on a worker; the future completes when it finishes or is cancelled. */
+    CompletableFuture<Void> run(AppContext ctx) {
+        return ctx.jobs().submit(() -> {
+            new RasterSampler(RasterSampler.Strategy.CROPPED).sample(copy, request, trace, cancelled::get);
+            return null;
+        });
+    }
+
+    void cancel() {
+        cancelled.set(true);
+    }
+
+    boolean cancelled() {
+        return cancelled.get();
+    }
+
+    SampleTrace trace() {
+        return trace;
+    }
+
+    SampleRequest request() {
+        return request;
+    }
+
+    /** The binarised test image of a completion, or null. */
+    float[] original() {
+        return original;
+    }
+
+    /** First generated raster position: after the kept rows of a completion, else 0. */
+    int start() {
+        return request.prefixRows() * trace.width();
+    }
+
+    /**
+     * Pixel value at {@code position} of {@code image}: kept rows come from the request (so they
+     * show before the sampler copies them), the rest from the trace, valid below its cursor.
+     */
+    int value(int image, int position) {
+        return position < start()
+                ? (int) request.prefix()[image * trace.pixelsPerImage() + position]
+                : trace.value(image, position);
+    }
+
+    /** Every image's values in raster order, -1 from {@code shown} on. */
+    int[] values(int shown) {
+        int n = trace.pixelsPerImage();
+        int[] out = new int[trace.count() * n];
+        for (int i = 0; i < trace.count(); i++) {
+            for (int k = 0; k < n; k++) {
+                out[i * n + k] = k < shown ? value(i, k) : -1;
+            }
+        }
+        return out;
+    }
+
+    /** The pixel at {@code position} of {@code image}; kept pixels have probability NaN ("given"). */
+    PixelStep step(int image, int position) {
+        PixelStep s = trace.step(image, position);
+        return new PixelStep(image, s.row(), s.col(), position < start() ? Double.NaN : s.probability(),
+                value(image, position));
+    }
+
+    private static float[] testImage(ImageSet test, int index, int h, int w) {
+        if (test.rows() != h || test.cols() != w) {
+            throw new IllegalArgumentException("test images are " + test.rows() + "x" + test.cols()
+                    + " but the model draws " + h + "x" + w);
+        }
+        if (index < 0 || index >= test.count()) {
+            throw new IllegalArgumentException("test image must be 0.." + (test.count() - 1) + ", got " + index);
+        }
+        return Binarization.STOCHASTIC.binarizeImage(test, index, Binarization.FIXED_TEST_SEED);
+    }
+
+    private static float[] repeat(float[] image, int n) {
+        float[] out = new float[n * image.length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(image, 0, out, i * image.length, image.length);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package org.pixelscope.ui.sample;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.pixelscope.sample.PixelStep;
+
+/**
+ * The model's conditional distribution for one pixel and the value drawn from it. Every model so
+ * far outputs a Bernoulli per pixel, so this is one bar for p(x=1 | pixels before), after the
+ * temperature, with p(x=0) as the rest; a model with more levels would need a histogram here.
+ * Kept pixels of a completion were not drawn: they show as "given".
+ *
+ * <p>Thread: FX only.
+ */
+final class ProbabilityBar extends VBox {
+
+    static final Color ONE = Color.web("#0072B2");
+    static final Color ZERO = Color.web("#D9D9D9");
+
+    private static final double BAR = 20;
+    private static final double PAD = 8;
+
+    private final Canvas bar = new Canvas(290, BAR + 14);
+    private final Label heading = new Label("p(x = 1 | pixels before)");
+    private final Label drawn = new Label();
+
+    ProbabilityBar() {
+        super(4);
+        getStyleClass().add("probability-bar");
+        heading.getStyleClass().add("side-title");
+        bar.setId("probability-canvas");
+        drawn.setId("probability-text");
+        drawn.setWrapText(true);
+        getChildren().addAll(heading, bar, drawn);
+        show(null);
+    }
+
+    /** The heading and the line under the bar, for tests. */
+    String text() {
+        return heading.getText() + "\n" + drawn.getText();
+    }
+
+    void show(PixelStep step) {
+        GraphicsContext g = bar.getGraphicsContext2D();
+        double w = bar.getWidth() - 2 * PAD;
+        g.clearRect(0, 0, bar.getWidth(), bar.getHeight());
+        g.setFill(Color.web("#F4F4F4"));
+        g.fillRect(PAD, 0, w, BAR);
+        g.setFont(Font.font(10));
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(Color.gray(0.3));
+        for (double t : new double[] {0, 0.5, 1}) {
+            g.fillText(t == 0.5 ? "0.5" : Integer.toString((int) t), PAD + w * t, BAR + 2);
+        }
+        if (step == null) {
+            heading.setText("p(x = 1 | pixels before)");
+            drawn.setText("No pixel drawn yet.");
+        } else if (step.given()) {
+            heading.setText("p(x = 1 | pixels before): given");
+            drawn.setText("Pixel (" + step.row() + ", " + step.col() + ") of image " + (step.image() + 1)
+                    + " is given, kept from the test image (value " + step.value() + "); nothing was drawn.");
+            g.setFill(Color.gray(0.4));
+            g.setFont(Font.font(12));
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("given", PAD + w / 2, BAR / 2);
+        } else {
+            double p = step.probability();
+            heading.setText(String.format("p(x = 1 | pixels before) = %.3f", p));
+            g.setFill(ONE);
+            g.fillRect(PAD, 0, w * p, BAR);
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(2);
+            g.strokeLine(PAD + w * p, 0, PAD + w * p, BAR);
+            drawn.setText(String.format("Pixel (%d, %d) of image %d: drew %d (%s).", step.row(), step.col(),
+                    step.image() + 1, step.value(), step.value() == 1 ? "white, ink" : "black, background"));
+        }
+        g.setStroke(Color.gray(0.5));
+        g.setLineWidth(1);
+        g.strokeRect(PAD + 0.5, 0.5, w - 1, BAR - 1);
+    }
+}

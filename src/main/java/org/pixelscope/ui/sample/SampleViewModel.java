@@ -1,0 +1,290 @@
+package org.pixelscope.ui.sample;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.pixelscope.inspect.ReceptiveField;
+import org.pixelscope.model.PixelModel;
+import org.pixelscope.sample.PixelStep;
+import org.pixelscope.sample.SampleTrace;
+import org.pixelscope.ui.AppContext;
+import org.pixelscope.ui.masks.Fields;
+
+/**
+ * The sample view's state: what to generate (count, seed, temperature, completion), the
+ * generation in progress (a {@link SampleTrace} the sampler fills on a worker), and the
+ * {@link Playback} position that decides what the grid shows. The grid shows exactly the first
+ * {@link #shownProperty()} raster positions of every image; the sampler may be ahead.
+ *
+ * <p>Thread: FX only. The sampler, snapshots, MNIST and the receptive field run on workers of
+ * {@code ctx.jobs()}; results come back on its FX executor.
+ */
+public final class SampleViewModel {
+
+    private final AppContext ctx;
+    private final IntegerProperty count = new SimpleIntegerProperty(this, "count", 16);
+    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 7);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1.0);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 2.0 / 3);
+    private final BooleanProperty completion = new SimpleBooleanProperty(this, "completion", false);
+    private final IntegerProperty testImage = new SimpleIntegerProperty(this, "testImage", 0);
+    private final IntegerProperty keptRows = new SimpleIntegerProperty(this, "keptRows", 14);
+    private final IntegerProperty selectedImage = new SimpleIntegerProperty(this, "selectedImage", 0);
+    private final ReadOnlyObjectWrapper<SampleTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown", 0);
+    private final ReadOnlyIntegerWrapper computed = new ReadOnlyIntegerWrapper(this, "computed", 0);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
+    private final ReadOnlyObjectWrapper<ReceptiveField> field = new ReadOnlyObjectWrapper<>(this, "field");
+    private final ReadOnlyObjectWrapper<float[]> original = new ReadOnlyObjectWrapper<>(this, "original");
+
+    private Playback playback;
+    private Generation current;
+    private int generationId;
+    private long lastTick = -1;
+    private boolean autoPlay = true;
+
+    public SampleViewModel(AppContext ctx) {
+        this.ctx = ctx;
+        speed.addListener((obs, o, v) -> {
+            if (playback != null) {
+                playback.setRate(Playback.rateFor(v.doubleValue()));
+            }
+        });
+        ctx.session().modelProperty().addListener((obs, o, m) -> modelChanged(m));
+        modelChanged(ctx.session().getModel());
+    }
+
+    public IntegerProperty countProperty() {
+        return count;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    /** Speed slider, 0..1: 1 pixel/s at 0, 1000 px/s just below 1, as fast as possible at 1. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    public BooleanProperty completionProperty() {
+        return completion;
+    }
+
+    /** Test image (0..9999) whose top rows a completion keeps. */
+    public IntegerProperty testImageProperty() {
+        return testImage;
+    }
+
+    /** Rows of the test image kept in completion mode (1..H-1). */
+    public IntegerProperty keptRowsProperty() {
+        return keptRows;
+    }
+
+    public IntegerProperty selectedImageProperty() {
+        return selectedImage;
+    }
+
+    /** The generation being shown; null before a model is loaded. */
+    public ReadOnlyObjectProperty<SampleTrace> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    /** Raster positions shown in every image: the playback position, the grid's source of truth. */
+    public ReadOnlyIntegerProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** Raster positions the sampler has finished (may run ahead of {@link #shownProperty()}). */
+    public ReadOnlyIntegerProperty computedProperty() {
+        return computed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** The current model's measured receptive field; null while it is measured. */
+    public ReadOnlyObjectProperty<ReceptiveField> fieldProperty() {
+        return field.getReadOnlyProperty();
+    }
+
+    /** The binarised test image of a completion (H*W values 0/1), null otherwise. */
+    public ReadOnlyObjectProperty<float[]> originalProperty() {
+        return original.getReadOnlyProperty();
+    }
+
+    /** Value shown at raster {@code position} of {@code image}: 0 or 1, or -1 if not shown yet. */
+    public int valueAt(int image, int position) {
+        return current == null || position >= shown.get() ? -1 : current.value(image, position);
+    }
+
+    /** What the grid shows, image by image in raster order: 0, 1, or -1 for not shown yet. */
+    public int[] revealedValues() {
+        return current == null ? new int[0] : current.values(shown.get());
+    }
+
+    /** The pixel drawn last in the selected image, or null before the first one. */
+    public PixelStep currentStep() {
+        int k = shown.get() - 1;
+        return current == null || k < 0 ? null : current.step(Math.min(selectedImage.get(), current.trace().count() - 1), k);
+    }
+
+    /** Shows one more pixel in every image (pauses; waits for the sampler if it is behind). */
+    public void stepPixel() {
+        autoPlay = false;
+        act(p -> p.step(1, cursor()));
+    }
+
+    /** Shows one more row (W pixels) in every image. */
+    public void stepRow() {
+        autoPlay = false;
+        act(p -> p.stepRow(cursor()));
+    }
+
+    /** Plays (replays from the start when at the end) or pauses; new generations follow suit. */
+    public void playPause() {
+        act(p -> p.togglePlay(cursor()));
+        autoPlay = playback == null ? !autoPlay : playback.playing() || playback.atEnd();
+    }
+
+    public void pause() {
+        autoPlay = false;
+        act(Playback::pause);
+    }
+
+    public void finish() {
+        act(p -> p.finish(cursor()));
+    }
+
+    /** Called every frame by the view's animation timer with its time stamp in nanoseconds. */
+    public void tick(long now) {
+        double dt = lastTick < 0 ? 0 : (now - lastTick) / 1e9;
+        lastTick = now;
+        act(p -> p.tick(dt, cursor()));
+    }
+
+    /** A new generation with the current count, seed, temperature and completion settings. */
+    public void reset() {
+        PixelModel model = ctx.session().getModel();
+        if (current != null) {
+            current.cancel();
+        }
+        int id = ++generationId;
+        if (model == null) {
+            install(null);
+            return;
+        }
+        Generation.Settings settings = new Generation.Settings(count.get(), seed.get(), temperature.get(),
+                completion.get(), testImage.get(), keptRows.get());
+        Generation.prepare(ctx, model, settings).thenAcceptAsync(g -> {
+            if (id == generationId) {
+                install(g);
+                start(g);
+            }
+        }, ctx.jobs().fx()).exceptionallyAsync(e -> {
+            if (id == generationId) {
+                ctx.errors().report("Cannot sample", e);
+            }
+            return null;
+        }, ctx.jobs().fx());
+    }
+
+    /** Writes what the grid shows now as a PNG, on a worker. */
+    public CompletableFuture<Path> exportPng(Path file) {
+        SampleTrace t = trace.get();
+        int upTo = shown.get();
+        return Exports.run(ctx, "Export PNG", file, t, () -> GridExport.writePng(t, upTo, file));
+    }
+
+    /** Writes the generation so far (everything the sampler has finished) as an animated GIF. */
+    public CompletableFuture<Path> exportGif(Path file) {
+        SampleTrace t = trace.get();
+        return Exports.run(ctx, "Export GIF", file, t, () -> GridExport.writeGif(t, t.cursor(), file));
+    }
+
+    private void start(Generation g) {
+        ctx.status().show("Sampling " + g.request().count() + " images…", -1);
+        long t0 = System.nanoTime();
+        g.run(ctx).whenCompleteAsync((v, e) -> {
+            if (current == g) {
+                act(p -> p.tick(0, cursor()));
+                if (e != null) {
+                    ctx.status().idle("Sampling failed");
+                    ctx.errors().report("Sampling failed", e);
+                } else if (!g.cancelled()) {
+                    ctx.status().idle(String.format("Sampled %d images in %.1f s", g.request().count(),
+                            (System.nanoTime() - t0) / 1e9));
+                }
+            }
+        }, ctx.jobs().fx());
+    }
+
+    private void install(Generation g) {
+        current = g;
+        original.set(g == null ? null : g.original());
+        playback = g == null ? null : new Playback(g.start(), g.trace().pixelsPerImage(), g.trace().width());
+        if (playback != null) {
+            playback.setRate(Playback.rateFor(speed.get()));
+            if (autoPlay) {
+                playback.togglePlay(0);
+            }
+        }
+        trace.set(g == null ? null : g.trace());
+        if (g != null) {
+            selectedImage.set(Math.min(selectedImage.get(), g.trace().count() - 1));
+        }
+        sync();
+    }
+
+    private void modelChanged(PixelModel m) {
+        field.set(null);
+        reset();
+        if (m != null) {
+            Fields.measure(ctx, m).whenCompleteAsync((rf, e) -> {
+                if (ctx.session().getModel() != m) {
+                    return;
+                }
+                if (e != null) {
+                    ctx.errors().report("Cannot measure the receptive field", e);
+                } else {
+                    field.set(rf);
+                }
+            }, ctx.jobs().fx());
+        }
+    }
+
+    private int cursor() {
+        SampleTrace t = trace.get();
+        return t == null ? 0 : t.cursor();
+    }
+
+    private void act(Consumer<Playback> action) {
+        if (playback != null) {
+            action.accept(playback);
+        }
+        sync();
+    }
+
+    private void sync() {
+        shown.set(playback == null ? 0 : playback.position());
+        computed.set(cursor());
+        playing.set(playback != null && playback.playing());
+    }
+}

@@ -1,0 +1,290 @@
+package org.pixelscope.ui.train;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.pixelscope.model.PixelModel;
+import org.pixelscope.train.MnistTraining;
+import org.pixelscope.train.Trainer;
+import org.pixelscope.train.TrainingConfig;
+import org.pixelscope.train.TrainingData;
+import org.pixelscope.train.TrainingEvent;
+import org.pixelscope.train.TrainingHistory;
+import org.pixelscope.train.TrainingLog;
+import org.pixelscope.ui.AppContext;
+import org.pixelscope.ui.UiBatcher;
+
+/**
+ * The training view's state: hyperparameters, the run (a {@link Trainer} on a worker thread),
+ * the curves and the progress read-out.
+ *
+ * <p>The curves always show the current model's {@link TrainingHistory}; a run appends to them
+ * and, when it ends, hands its history to the session. Trainer events reach the FX thread through
+ * a {@link UiBatcher}: one hand-over per batch, whatever the training speed.
+ *
+ * <p>Thread: FX only, except that the trainer runs on a job-runner thread.
+ */
+public final class TrainViewModel {
+
+    private final AppContext ctx;
+    private final Hyperparameters hyper = new Hyperparameters();
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(this, "training");
+    private final ReadOnlyIntegerWrapper pixels = new ReadOnlyIntegerWrapper(this, "pixels", 28 * 28);
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final LossSeries series = new LossSeries();
+    private final TrainingProgress progress = new TrainingProgress();
+    private final SampleStripModel samples;
+    private Run run;
+
+    /** One run: what it trains, its trainer once started, and when it is over. */
+    private static final class Run {
+        final TrainingConfig config;
+        final PixelModel model;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        Trainer trainer;
+        int completedEpochs;
+        boolean cancelled;
+
+        Run(TrainingConfig config, PixelModel model) {
+            this.config = config;
+            this.model = model;
+        }
+    }
+
+    public TrainViewModel(AppContext ctx) {
+        this.ctx = ctx;
+        this.samples = new SampleStripModel(ctx, hyper.seedProperty()::get);
+        state.addListener((o, was, now) -> training.set(now != RunState.IDLE));
+        hyper.learningRateProperty().addListener((o, was, now) -> applyLearningRate(now.doubleValue()));
+        ctx.session().modelProperty().addListener(o -> modelChanged());
+        ctx.session().historyProperty().addListener(o -> historyChanged());
+        modelChanged();
+        historyChanged();
+    }
+
+    /** The settings of the next run (the learning rate also of the current one). */
+    public Hyperparameters hyperparameters() {
+        return hyper;
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** True while a run is in progress, paused included. */
+    public ReadOnlyBooleanProperty trainingProperty() {
+        return training.getReadOnlyProperty();
+    }
+
+    /** Counts changes of {@link #series()}; the chart redraws on each. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** The curves' data. Thread: FX only. */
+    public LossSeries series() {
+        return series;
+    }
+
+    public TrainingProgress progress() {
+        return progress;
+    }
+
+    public SampleStripModel samples() {
+        return samples;
+    }
+
+    /** Pixels per image of the current model (784 when none), for bits/dim. */
+    public ReadOnlyIntegerProperty pixelsProperty() {
+        return pixels.getReadOnlyProperty();
+    }
+
+    /** Start when idle, pause when running, resume when paused. */
+    public void toggle() {
+        switch (state.get()) {
+            case IDLE -> start();
+            case RUNNING -> pause();
+            case PAUSED -> resume();
+            default -> { }
+        }
+    }
+
+    /** Starts a run with the hyperparameters; a bad value is reported and nothing starts. */
+    public void start() {
+        if (state.get() != RunState.IDLE) {
+            return;
+        }
+        TrainingConfig config;
+        try {
+            config = hyper.toConfig();
+        } catch (IllegalArgumentException e) {
+            ctx.errors().report("Cannot start training", e.getMessage());
+            return;
+        }
+        PixelModel model = ctx.session().getModel();
+        if (model == null) {
+            ctx.errors().report("Cannot start training", "No model is loaded: open a checkpoint or create a model first.");
+            return;
+        }
+        Run r = new Run(config, model);
+        run = r;
+        state.set(RunState.STARTING);
+        ctx.status().show("Training: loading MNIST…", -1);
+        ctx.session().mnist()
+                .thenCompose(mnist -> ctx.jobs().submit(() -> MnistTraining.of(mnist, config)))
+                .whenCompleteAsync((data, error) -> launch(r, data, error), ctx.jobs().fx());
+    }
+
+    public void pause() {
+        if (state.get() == RunState.RUNNING) {
+            run.trainer.pause();
+            state.set(RunState.PAUSED);
+            ctx.status().show("Training paused", progress.fractionProperty().get());
+        }
+    }
+
+    public void resume() {
+        if (state.get() == RunState.PAUSED) {
+            run.trainer.resume();
+            state.set(RunState.RUNNING);
+            ctx.status().show(progress.statusLine(), progress.fractionProperty().get());
+        }
+    }
+
+    /** Ends the run after the current iteration; what it trained so far is kept. */
+    public void stop() {
+        switch (state.get()) {
+            case STARTING -> run.cancelled = true;
+            case RUNNING, PAUSED -> run.trainer.stop();
+            default -> {
+                return;
+            }
+        }
+        state.set(RunState.STOPPING);
+    }
+
+    /**
+     * Stops a run and completes once its trainer has let go of the model, on the trainer's
+     * thread, so the FX thread may wait on it for a moment without deadlock. Complete at once
+     * when nothing runs, or when the run has not reached the model yet (still loading data).
+     */
+    public CompletableFuture<Void> stopAndWait() {
+        RunState s = state.get();
+        Run r = run;
+        stop();
+        return s == RunState.IDLE || s == RunState.STARTING || r == null ? CompletableFuture.completedFuture(null) : r.done;
+    }
+
+    private void launch(Run r, TrainingData data, Throwable error) {
+        if (error != null || r.cancelled || ctx.session().getModel() != r.model || ctx.session().isTraining()) {
+            r.done.complete(null);
+            ended(r);
+            if (error != null) {
+                ctx.errors().report("Training could not start", error);
+            }
+            return;
+        }
+        TrainingHistory before = ctx.session().historyProperty().get();
+        UiBatcher<TrainingEvent> batcher = new UiBatcher<>(ctx.jobs().fx(), batch -> onEvents(r, batch));
+        r.completedEpochs = before.epochs();
+        r.trainer = new Trainer(r.model, r.config, data, new TrainingLog(before), batcher::offer);
+        if (hyper.learningRateProperty().get() != r.config.learningRate()) {
+            applyLearningRate(hyper.learningRateProperty().get());
+        }
+        ctx.session().trainingStarted(r.trainer);
+        state.set(RunState.RUNNING);
+        ctx.jobs().submit(r.trainer::run)
+                .whenComplete((finished, e) -> r.done.complete(null))
+                .whenCompleteAsync((finished, e) -> finish(r, finished, e), ctx.jobs().fx());
+    }
+
+    private void onEvents(Run r, List<TrainingEvent> batch) {
+        if (r != run) {
+            return;
+        }
+        int epochEnded = 0;
+        for (TrainingEvent event : batch) {
+            if (event instanceof TrainingEvent.Started e) {
+                progress.started(e, r.completedEpochs);
+            } else if (event instanceof TrainingEvent.Iteration e) {
+                series.add(e.iteration(), e.lossNats());
+                progress.iteration(e);
+            } else if (event instanceof TrainingEvent.EpochEnd e) {
+                series.addValidation(e.epoch(), e.iteration(), e.validation().nats());
+                progress.epochEnd(e);
+                epochEnded = e.epoch() - r.completedEpochs;
+            } else if (event instanceof TrainingEvent.Paused e) {
+                ctx.status().show("Training paused at iteration " + e.iteration(), progress.fractionProperty().get());
+            }
+        }
+        revision.set(revision.get() + 1);
+        if (state.get() == RunState.RUNNING) {
+            ctx.status().show(progress.statusLine(), progress.fractionProperty().get());
+        }
+        if (epochEnded > 0) {
+            samples.refresh("after epoch " + epochEnded);
+        }
+    }
+
+    private void finish(Run r, TrainingEvent.Finished finished, Throwable error) {
+        TrainingHistory history = r.trainer.log().snapshot();
+        ended(r);
+        ctx.session().trainingEnded(history);
+        if (error != null) {
+            ctx.errors().report("Training failed", error);
+            return;
+        }
+        String at = String.format(Locale.ROOT, " at iteration %,d", finished.iteration());
+        switch (finished.outcome()) {
+            case COMPLETED -> ctx.status().idle("Training " + finished.message() + at);
+            case STOPPED -> ctx.status().idle("Training stopped" + at);
+            case DIVERGED -> {
+                ctx.status().idle("Training diverged" + at);
+                ctx.errors().report("Training diverged", finished.message());
+            }
+            case FAILED -> {
+                ctx.status().idle("Training failed" + at);
+                ctx.errors().report("Training failed", finished.message());
+            }
+        }
+    }
+
+    private void ended(Run r) {
+        if (r == run) {
+            state.set(RunState.IDLE);
+            ctx.status().idle("Ready");
+        }
+    }
+
+    private void applyLearningRate(double value) {
+        Run r = run;
+        // Only valid values reach a running trainer: a half-typed field must not stop the run.
+        if (r != null && r.trainer != null && state.get() != RunState.IDLE && Hyperparameters.usableLearningRate(value)) {
+            r.trainer.setLearningRate(value);
+        }
+    }
+
+    private void modelChanged() {
+        PixelModel m = ctx.session().getModel();
+        pixels.set(m == null ? 28 * 28 : m.spec().height() * m.spec().width());
+        progress.reset();
+        samples.clear();
+    }
+
+    private void historyChanged() {
+        TrainingHistory h = ctx.session().historyProperty().get();
+        if (h == null) {
+            series.clear();
+        } else {
+            series.load(h);
+        }
+        revision.set(revision.get() + 1);
+    }
+}

@@ -1,0 +1,66 @@
+package org.pixelscope;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layer rules: the compute core (data, model, train, sample, inspect, backend) knows nothing
+ * of JavaFX or of its two faces (cli, ui); model knows nothing of what uses it; data stands alone.
+ */
+class ArchitectureTest {
+
+    private static final String[] CORE = {"org.pixelscope.data..", "org.pixelscope.model..", "org.pixelscope.train..",
+            "org.pixelscope.sample..", "org.pixelscope.inspect..", "org.pixelscope.backend.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        // the main classes' own folder or jar: scanning the whole class path (DL4J's native jars) is slow
+        Location main = Location.of(Main.class.getProtectionDomain().getCodeSource().getLocation());
+        classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importLocations(List.of(main));
+        assertThat(classes.containPackage("org.pixelscope.model")).isTrue();
+        assertThat(classes.containPackage("org.pixelscope.cli")).isTrue();
+    }
+
+    @Test
+    void coreDoesNotUseJavaFx() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNotUseTheCliOrTheUi() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.pixelscope.cli..", "org.pixelscope.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void modelDoesNotUseWhatUsesIt() {
+        noClasses().that().resideInAPackage("org.pixelscope.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.pixelscope.train..", "org.pixelscope.sample..",
+                        "org.pixelscope.inspect..", "org.pixelscope.cli..", "org.pixelscope.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void dataDependsOnNoOtherPixelScopePackage() {
+        noClasses().that().resideInAPackage("org.pixelscope.data..")
+                .should().dependOnClassesThat(resideInAPackage("org.pixelscope..")
+                        .and(resideOutsideOfPackage("org.pixelscope.data..")))
+                .check(classes);
+    }
+}

@@ -1,0 +1,89 @@
+package org.pixelscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pixelscope.data.MnistData;
+import org.pixelscope.model.ModelSpecs;
+import org.pixelscope.model.PixelCnnSpec;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static final Preferences NODE = Preferences.userRoot().node("org/pixelscope/test-main-window");
+
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private MainWindow window;
+    private ModelSession session;
+
+    @Start
+    void start(Stage stage) {
+        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir());
+        AppContext ctx = new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message));
+        window = new MainWindow(ctx, new AppPreferences(NODE));
+        stage.setScene(new Scene(window, 1280, 800));
+        stage.show();
+    }
+
+    @AfterAll
+    static void forget() throws Exception {
+        NODE.removeNode();
+    }
+
+    @Test
+    void opensWithFourViewsAndAModelPicker(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Train", "Sample", "Masks", "Summary");
+        ModelPicker picker = robot.lookup("#model-picker").queryAs(ModelPicker.class);
+        assertThat(picker.getItems()).hasSize(ModelSpecs.all().size() + 2);
+        // the status bar names the native build once ND4J has started
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().startsWith("ND4J ")));
+    }
+
+    @Test
+    void newModelFromThePickerBecomesCurrent(FxRobot robot) throws Exception {
+        robot.interact(() -> window.createNew(PixelCnnSpec.chapter()));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.getModel() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.sourceProperty().get()).contains("untrained");
+        assertThat(robot.lookup("#model-picker").queryAs(ModelPicker.class).getPromptText()).startsWith("pixelcnn-chapter");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aBrokenCheckpointIsReportedAndTheAppKeepsRunning(FxRobot robot) throws Exception {
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("broken", ".zip");
+        java.nio.file.Files.write(bad, new byte[] {1, 2, 3, 4});
+        robot.interact(() -> window.open(bad));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !errors.isEmpty());
+        assertThat(errors.get(0)).contains("not a PixelScope checkpoint").contains(bad.getFileName().toString());
+        assertThat(window.getScene().getWindow().isShowing()).isTrue();
+    }
+
+    @Test
+    void shortcutsSwitchViews(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.selectedTab()).isEqualTo("Summary");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.selectedTab()).isEqualTo("Sample");
+    }
+}

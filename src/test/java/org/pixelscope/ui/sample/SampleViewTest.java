@@ -1,0 +1,209 @@
+package org.pixelscope.ui.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pixelscope.data.Binarization;
+import org.pixelscope.data.MnistData;
+import org.pixelscope.model.PixelCnnSpec;
+import org.pixelscope.sample.SampleTrace;
+import org.pixelscope.ui.AppContext;
+import org.pixelscope.ui.JobRunner;
+import org.pixelscope.ui.ModelSession;
+import org.pixelscope.ui.StatusModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class SampleViewTest {
+
+    private static final int W = 28;
+    private static final int HW = 28 * 28;
+
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private ModelSession session;
+    private SampleView view;
+
+    @Start
+    void start(Stage stage) {
+        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir());
+        view = new SampleView(new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
+        stage.setScene(new Scene(view, 1100, 760));
+        stage.show();
+    }
+
+    @Test
+    void stepsOnePixelAndExactlyOnePixelOfEachImageChanges(FxRobot robot) throws Exception {
+        SampleViewModel vm = view.viewModel();
+        generate(robot, v -> {
+            v.countProperty().set(4);
+            v.pause();
+        });
+        assertThat(vm.shownProperty().get()).as("paused before the first pixel").isZero();
+        robot.interact(() -> {
+            for (int i = 0; i < 10; i++) {
+                view.stepRow();
+            }
+            for (int i = 0; i < 5; i++) {
+                view.stepPixel();
+            }
+        });
+        int k = 10 * W + 5;
+        assertThat(vm.shownProperty().get()).isEqualTo(k);
+        int[] before = vm.revealedValues();
+        WritableImage shotBefore = snapshotGrid();
+
+        robot.interact(view::stepPixel);
+
+        assertThat(vm.shownProperty().get()).isEqualTo(k + 1);
+        int[] after = vm.revealedValues();
+        WritableImage shotAfter = snapshotGrid();
+        List<Integer> changed = new ArrayList<>();
+        for (int j = 0; j < after.length; j++) {
+            if (before[j] != after[j]) {
+                changed.add(j);
+            }
+        }
+        assertThat(changed).as("one raster position, in each of the 4 images").containsExactly(k, HW + k, 2 * HW + k, 3 * HW + k);
+        SampleTrace trace = vm.traceProperty().get();
+        for (int i = 0; i < 4; i++) {
+            assertThat(before[i * HW + k]).isEqualTo(-1);
+            assertThat(after[i * HW + k]).isEqualTo(trace.value(i, k));
+        }
+
+        // The rendered grid: every cell's centre (the highlight frame lies outside cells) shows its value.
+        GridCanvas grid = view.grid();
+        assertThat(grid.scale()).as("cells big enough to sample inside the frame").isGreaterThanOrEqualTo(4);
+        List<String> renderedChanges = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            for (int p = 0; p < HW; p++) {
+                Point2D c = grid.cellCentre(i, p / W, p % W);
+                int a = rgb(shotBefore.getPixelReader(), c);
+                int b = rgb(shotAfter.getPixelReader(), c);
+                assertThat(a).as("image %d position %d before", i, p).isEqualTo(expected(before[i * HW + p]));
+                assertThat(b).as("image %d position %d after", i, p).isEqualTo(expected(after[i * HW + p]));
+                if (a != b) {
+                    renderedChanges.add(i + ":" + p);
+                }
+            }
+        }
+        assertThat(renderedChanges).containsExactly("0:" + k, "1:" + k, "2:" + k, "3:" + k);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void completionKeepsTheTopRowsOfTheTestImage(FxRobot robot) throws Exception {
+        SampleViewModel vm = view.viewModel();
+        int kept = 10;
+        generate(robot, v -> {
+            v.countProperty().set(3);
+            v.testImageProperty().set(7);
+            v.keptRowsProperty().set(kept);
+            v.completionProperty().set(true);
+            v.pause();
+        });
+        assertThat(vm.shownProperty().get()).as("kept rows show at once").isEqualTo(kept * W);
+        assertThat(view.context().probability().text()).contains("given");
+
+        float[] original = Binarization.STOCHASTIC.binarizeImage(session.mnist().get().test(), 7, Binarization.FIXED_TEST_SEED);
+        assertThat(vm.originalProperty().get()).containsExactly(original);
+        robot.interact(view::finish);
+        assertThat(vm.shownProperty().get()).isEqualTo(HW);
+        int[] shown = vm.revealedValues();
+        for (int i = 0; i < 3; i++) {
+            for (int p = 0; p < kept * W; p++) {
+                assertThat(shown[i * HW + p]).as("image %d kept pixel %d", i, p).isEqualTo((int) original[p]);
+            }
+            for (int p = kept * W; p < HW; p++) {
+                assertThat(shown[i * HW + p]).isIn(0, 1);
+            }
+        }
+        boolean differ = false;
+        for (int p = kept * W; p < HW; p++) {
+            differ |= shown[p] != shown[HW + p] || shown[p] != shown[2 * HW + p];
+        }
+        assertThat(differ).as("each image draws from its own random stream").isTrue();
+        assertThat(view.context().probability().text()).contains("pixels before) = ", "Pixel (27, 27)", "drew");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void exportsAPngAndAnAnimatedGif(FxRobot robot, @TempDir Path dir) throws Exception {
+        SampleViewModel vm = view.viewModel();
+        generate(robot, v -> {
+            v.countProperty().set(2);
+            v.speedProperty().set(1.0);
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.shownProperty().get() == HW);
+        Path png = dir.resolve("grid.png");
+        Path gif = dir.resolve("generation.gif");
+        robot.interact(() -> {
+            view.exportPng(png);
+            view.exportGif(gif);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(png) && Files.exists(gif));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isGreaterThan(2 * W);
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).as("a frame per row and the empty start").isEqualTo(29);
+            reader.dispose();
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    /** Applies settings, creates an untrained chapter model and waits until the sampler is done. */
+    private void generate(FxRobot robot, Consumer<SampleViewModel> settings) throws Exception {
+        SampleViewModel vm = view.viewModel();
+        robot.interact(() -> {
+            settings.accept(vm);
+            session.create(PixelCnnSpec.chapter());
+        });
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> {
+            SampleTrace t = vm.traceProperty().get();
+            return t != null && t.complete() && vm.computedProperty().get() == HW;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+    }
+
+    private WritableImage snapshotGrid() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> view.grid().canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static int expected(int value) {
+        return rgb(value < 0 ? GridCanvas.UNDRAWN : value == 1 ? Color.WHITE : Color.BLACK);
+    }
+
+    private static int rgb(PixelReader reader, Point2D p) {
+        return reader.getArgb((int) p.getX(), (int) p.getY()) & 0xFFFFFF;
+    }
+
+    private static int rgb(Color c) {
+        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+}
