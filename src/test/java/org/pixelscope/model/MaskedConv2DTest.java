@@ -31,7 +31,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** The masked convolution layer: masked weights stay 0, JSON round trip, gradients, and the mask-A guard. */
 class MaskedConv2DTest {
 
-    /** The factor by which a SameDiffLayer's backward pass overstates gradients in ND4J 1.0.0-M2.1. */
+    /**
+     * The factor by which DL4J's own SameDiffLayer backward pass overstates gradients in ND4J
+     * 1.0.0-M2.1; PixelScope's layers divide it out ({@link SameDiffBackprop}).
+     */
     private static final double UPSTREAM_FACTOR = 2.0;
     private static final PixelCnnSpec SMALL = PixelCnnSpec.chapter().withSize(10, 10);
     private static final PixelModel MODEL = NetworkBuilder.build(SMALL, 5, 1e-3);
@@ -93,17 +96,15 @@ class MaskedConv2DTest {
 
     /**
      * Finite differences against the SameDiff backward pass of two masked layers (A, then B) and a
-     * 1x1 output, in double precision.
+     * 1x1 output, in double precision, weight by weight.
      *
-     * <p>Not {@code GradientCheckUtil}: in DL4J/ND4J 1.0.0-M2.1 every {@code SameDiffLayer} returns
-     * twice the true gradient for its parameters and for its input (see
-     * {@link #nd4jExternalErrorsDoubleTheGradientInThisVersion}), so the util reports a relative error
-     * of 1/3 for every unmasked weight of any SameDiff network, masked or not. Here each layer's
-     * gradient must equal {@code 2^d} times the numerical one, d being the number of SameDiff layers
-     * from the loss down to and including it, which checks everything the layer itself computes
-     * (mask, bias, padding, activation). Adam, the only optimizer PixelScope uses, is invariant to
-     * such per-parameter scale, so training is unaffected. Masked weights have gradient exactly 0
-     * both ways (the mask multiplies W inside the graph).
+     * <p>DL4J/ND4J 1.0.0-M2.1's {@code SameDiffLayer} returns twice the true gradient for its
+     * parameters and for its input (see {@link #nd4jExternalErrorsDoubleTheGradientInThisVersion}),
+     * 2^d for a layer d SameDiff layers below the loss; that would mis-weight the paths that meet
+     * at a residual sum. PixelScope's runtime layer ({@link SameDiffBackprop}) halves the incoming
+     * error, so every gradient here must equal the numerical one ({@code SameDiffBackpropTest}
+     * runs {@code GradientCheckUtil} as well). Masked weights have gradient exactly 0 both ways
+     * (the mask multiplies W inside the graph).
      */
     @Test
     void gradientsMatchFiniteDifferences() {
@@ -137,7 +138,6 @@ class MaskedConv2DTest {
             INDArray backprop = net.gradient().gradient().dup().divi(batch);
             MultiDataSet data = new MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
 
-            Map<String, Integer> depth = Map.of("a", 3, "b", 2, "o", 1);
             Map<String, INDArray> masks = Map.of(
                     "a", Masks.kernel(3, 3, MaskType.A, 2, 2, 1),
                     "b", Masks.kernel(3, 3, MaskType.B, 2, 3, 1));
@@ -149,7 +149,6 @@ class MaskedConv2DTest {
                 String layer = e.getKey().substring(0, e.getKey().indexOf('_'));
                 boolean weights = e.getKey().endsWith("_" + MaskedConv2D.WEIGHT);
                 double[] mask = weights && masks.containsKey(layer) ? flat(masks.get(layer)) : null;
-                double factor = Math.pow(UPSTREAM_FACTOR, depth.get(layer));
                 for (int j = 0; j < e.getValue().length(); j++) {
                     long i = offset + j;
                     double original = params.getDouble(i);
@@ -166,11 +165,11 @@ class MaskedConv2DTest {
                         masked++;
                         continue;
                     }
-                    double expected = factor * numerical;
+                    double expected = numerical;
                     double relError = Math.abs(analytic - expected) / (Math.abs(analytic) + Math.abs(expected));
                     if (Math.abs(analytic - expected) > 1e-8) {
-                        assertThat(relError).as("%s[%d]: backprop %g, %g x numerical %g", e.getKey(), j,
-                                analytic, factor, numerical).isLessThan(1e-4);
+                        assertThat(relError).as("%s[%d]: backprop %g, numerical %g", e.getKey(), j,
+                                analytic, numerical).isLessThan(1e-4);
                     }
                     checked++;
                 }
@@ -187,8 +186,8 @@ class MaskedConv2DTest {
     /**
      * A canary for the upstream bug behind {@link #UPSTREAM_FACTOR}, with no PixelScope code: the
      * external-errors hook that DL4J's SameDiffLayer uses for backprop returns 2 x (x^T eps) for
-     * {@code y = x W}. When a DL4J upgrade fixes it, this fails: set the factor to 1 (and switch
-     * the check above to GradientCheckUtil).
+     * {@code y = x W}. When a DL4J upgrade fixes it, this fails: then remove the halving in
+     * {@link SameDiffBackprop}, or every PixelScope gradient comes out half the true one.
      */
     @Test
     void nd4jExternalErrorsDoubleTheGradientInThisVersion() {

@@ -61,7 +61,7 @@ final class Generation {
     /** Runs the sampler on a worker; the future completes when it finishes or is cancelled. */
     CompletableFuture<Void> run(AppContext ctx) {
         return ctx.jobs().submit(() -> {
-            new RasterSampler(RasterSampler.Strategy.CROPPED).sample(copy, request, trace, cancelled::get);
+            new RasterSampler(RasterSampler.Strategy.fastest(copy.spec())).sample(copy, request, trace, cancelled::get);
             return null;
         });
     }

@@ -92,7 +92,7 @@ public final class SampleStripModel {
 
     private static SampleTrace draw(PixelModel copy, long seed, AtomicBoolean cancelled) {
         SampleTrace trace = new SampleTrace(COUNT, copy.spec().height(), copy.spec().width());
-        new RasterSampler(RasterSampler.Strategy.CROPPED).sample(copy, SampleRequest.fresh(COUNT, seed, 1.0), trace,
+        new RasterSampler(RasterSampler.Strategy.fastest(copy.spec())).sample(copy, SampleRequest.fresh(COUNT, seed, 1.0), trace,
                 cancelled::get);
         return trace;
     }
