@@ -3,9 +3,7 @@ package org.pixelscope.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -51,14 +49,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code WssLR} and {@code WssRL}, each {@code [2, hidden, 4*hidden]} (conv1d layout, tap 0
  * the row above), {@code b [1, 8*hidden]}.
  */
-public class DiagonalBiLstm extends SameDiffLayer {
+public class DiagonalBiLstm extends ImageLayer {
 
     public static final String INPUT_TO_STATE = "Wis";
     public static final String STATE_TO_STATE_LR = "WssLR";
     public static final String STATE_TO_STATE_RL = "WssRL";
     public static final String BIAS = "b";
 
-    private long nIn;
     private long hidden;
     /** False only in the test that proves the causality check catches the unshifted leak. */
     private boolean shiftReverse = true;
@@ -70,26 +67,6 @@ public class DiagonalBiLstm extends SameDiffLayer {
     public DiagonalBiLstm(long nIn, long hidden) {
         this.nIn = nIn;
         this.hidden = hidden;
-    }
-
-    @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
-            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index,
-            INDArray paramsView, boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
-        return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        InputType.InputTypeConvolutional in = (InputType.InputTypeConvolutional) inputType;
-        return InputType.convolutional(in.getHeight(), in.getWidth(), hidden);
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (nIn <= 0 || override) {
-            nIn = ((InputType.InputTypeConvolutional) inputType).getChannels();
-        }
     }
 
     @Override
@@ -193,12 +170,9 @@ public class DiagonalBiLstm extends SameDiffLayer {
         return sd.constant(Nd4j.createFromArray(p).castTo(DataType.INT));
     }
 
-    public long getNIn() {
-        return nIn;
-    }
-
-    public void setNIn(long nIn) {
-        this.nIn = nIn;
+    @Override
+    protected long outChannels() {
+        return hidden;
     }
 
     public long getHidden() {

@@ -1,9 +1,7 @@
 package org.pixelscope.model;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.activations.Activation;
@@ -26,12 +24,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Parameters: {@code W} with shape {@code [kernelH, kernelW, nIn, nOut]} and {@code b} with
  * shape {@code [1, nOut]}. The no-argument constructor and setters exist for DL4J's JSON.
  */
-public class MaskedConv2D extends SameDiffLayer {
+public class MaskedConv2D extends ImageLayer {
 
     public static final String WEIGHT = "W";
     public static final String BIAS = "b";
 
-    private long nIn;
     private long nOut;
     private int kernelH;
     private int kernelW;
@@ -50,26 +47,6 @@ public class MaskedConv2D extends SameDiffLayer {
         this.kernelW = kernelW;
         this.maskType = maskType;
         this.activation = activation;
-    }
-
-    @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
-            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index,
-            INDArray paramsView, boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
-        return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        InputType.InputTypeConvolutional in = (InputType.InputTypeConvolutional) inputType;
-        return InputType.convolutional(in.getHeight(), in.getWidth(), nOut);
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (nIn <= 0 || override) {
-            nIn = ((InputType.InputTypeConvolutional) inputType).getChannels();
-        }
     }
 
     @Override
@@ -118,12 +95,9 @@ public class MaskedConv2D extends SameDiffLayer {
         return Masks.kernel(kernelH, kernelW, maskType, (int) nIn, (int) nOut, colourGroups);
     }
 
-    public long getNIn() {
-        return nIn;
-    }
-
-    public void setNIn(long nIn) {
-        this.nIn = nIn;
+    @Override
+    protected long outChannels() {
+        return nOut;
     }
 
     public long getNOut() {

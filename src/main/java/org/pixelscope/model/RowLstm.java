@@ -3,10 +3,7 @@ package org.pixelscope.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,7 +38,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  * {@code layer_param} at the last one): {@code Wis [1, k, nIn, 4*hidden]}
  * (masked taps stored as 0), {@code Wss [k, hidden, 4*hidden]} (conv1d layout), {@code b [1, 4*hidden]}.
  */
-public class RowLstm extends SameDiffLayer {
+public class RowLstm extends ImageLayer {
 
     public static final String INPUT_TO_STATE = "Wis";
     public static final String STATE_TO_STATE = "Wss";
@@ -52,7 +49,6 @@ public class RowLstm extends SameDiffLayer {
      */
     static final String OUTPUT_NAME = "out";
 
-    private long nIn;
     private long hidden;
     private int kernel = 3;
 
@@ -66,26 +62,6 @@ public class RowLstm extends SameDiffLayer {
         this.kernel = kernel;
         if (kernel < 1 || kernel % 2 == 0) {
             throw new IllegalArgumentException("the Row LSTM kernel must be odd, got " + kernel);
-        }
-    }
-
-    @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
-            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index,
-            INDArray paramsView, boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
-        return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        InputType.InputTypeConvolutional in = (InputType.InputTypeConvolutional) inputType;
-        return InputType.convolutional(in.getHeight(), in.getWidth(), hidden);
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (nIn <= 0 || override) {
-            nIn = ((InputType.InputTypeConvolutional) inputType).getChannels();
         }
     }
 
@@ -139,12 +115,9 @@ public class RowLstm extends SameDiffLayer {
         return Masks.kernel(1, kernel, MaskType.B, (int) nIn, (int) (4 * hidden), 1);
     }
 
-    public long getNIn() {
-        return nIn;
-    }
-
-    public void setNIn(long nIn) {
-        this.nIn = nIn;
+    @Override
+    protected long outChannels() {
+        return hidden;
     }
 
     public long getHidden() {
