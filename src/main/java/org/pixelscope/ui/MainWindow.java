@@ -131,7 +131,8 @@ public final class MainWindow extends BorderPane {
     /** Saves the current model; the future completes when written (or null when the user cancels). */
     java.util.concurrent.CompletableFuture<Path> save(boolean askForName) {
         Path file = ctx.session().checkpointProperty().get();
-        if (askForName || file == null || file.equals(ModelSession.shippedCheckpoint())) {
+        if (askForName || file == null
+                || file.toAbsolutePath().normalize().equals(ModelSession.shippedCheckpoint().toAbsolutePath().normalize())) {
             FileChooser fc = chooser("Save checkpoint");
             fc.setInitialFileName(ctx.session().getModel() == null ? "model.zip" : ctx.session().getModel().spec().name() + ".zip");
             file = toPath(fc.showSaveDialog(window()));

@@ -91,7 +91,8 @@ public final class ModelSession {
     /** Opens a checkpoint on a worker and makes it current. */
     public CompletableFuture<PixelModel> open(Path file) {
         return jobs.submit(() -> Checkpoints.load(file)).thenApplyAsync(cp -> {
-            install(cp.model(), cp.history(), file.getFileName() + (file.equals(shippedCheckpoint()) ? " (shipped)" : ""));
+            boolean shipped = file.toAbsolutePath().normalize().equals(shippedCheckpoint().toAbsolutePath().normalize());
+            install(cp.model(), cp.history(), file.getFileName() + (shipped ? " (shipped)" : ""));
             checkpoint.set(file);
             return cp.model();
         }, jobs.fx());
