@@ -24,6 +24,12 @@ public final class NetworkBuilder {
     public static final String INPUT = "image";
     /** Output layer name. */
     public static final String OUTPUT = "p";
+    /** The PixelRNN body's layers: the mask-A convolution, the recurrent layers (numbered from 1), the two 1x1 outputs. */
+    static final String FIRST_CONV = "conv0_A";
+    static final String ROW_LSTM = "rowlstm";
+    static final String BI_LSTM = "bilstm";
+    static final String HIDDEN_OUT = "out1_B";
+    static final String PIXEL_OUT = "out2_B";
 
     private NetworkBuilder() {
     }
@@ -43,10 +49,10 @@ public final class NetworkBuilder {
         } else if (spec instanceof RasterLstmSpec r) {
             last = rasterLstm(g, r);
         } else if (spec instanceof RowLstmSpec r) {
-            last = recurrentLayers(g, r.hidden(), r.firstKernel(), r.layers(), "rowlstm",
+            last = recurrentLayers(g, r.hidden(), r.firstKernel(), r.layers(), ROW_LSTM,
                     () -> new RowLstm(r.hidden(), r.hidden(), r.rowKernel()));
         } else if (spec instanceof DiagonalBiLstmSpec d) {
-            last = recurrentLayers(g, d.hidden(), d.firstKernel(), d.layers(), "bilstm",
+            last = recurrentLayers(g, d.hidden(), d.firstKernel(), d.layers(), BI_LSTM,
                     () -> new DiagonalBiLstm(d.hidden(), d.hidden()));
         } else {
             throw new IllegalArgumentException("no network builder for " + spec.getClass().getSimpleName());
@@ -87,8 +93,8 @@ public final class NetworkBuilder {
      */
     private static String recurrentLayers(ComputationGraphConfiguration.GraphBuilder g, int hidden, int firstKernel,
                                           int layers, String kind, Supplier<Layer> layer) {
-        g.addLayer("conv0_A", new MaskedConv2D(1, hidden, firstKernel, firstKernel, MaskType.A, Activation.IDENTITY), INPUT);
-        String prev = "conv0_A";
+        g.addLayer(FIRST_CONV, new MaskedConv2D(1, hidden, firstKernel, firstKernel, MaskType.A, Activation.IDENTITY), INPUT);
+        String prev = FIRST_CONV;
         for (int i = 1; i <= layers; i++) {
             String name = kind + i;
             g.addLayer(name, layer.get(), prev);
@@ -96,9 +102,9 @@ public final class NetworkBuilder {
             g.addVertex(sum, new ElementWiseVertex(ElementWiseVertex.Op.Add), prev, name);
             prev = sum;
         }
-        g.addLayer("out1_B", new MaskedConv2D(hidden, hidden, 1, 1, MaskType.B, Activation.RELU), prev);
-        g.addLayer("out2_B", new MaskedConv2D(hidden, 1, 1, 1, MaskType.B, Activation.SIGMOID), "out1_B");
-        return "out2_B";
+        g.addLayer(HIDDEN_OUT, new MaskedConv2D(hidden, hidden, 1, 1, MaskType.B, Activation.RELU), prev);
+        g.addLayer(PIXEL_OUT, new MaskedConv2D(hidden, 1, 1, 1, MaskType.B, Activation.SIGMOID), HIDDEN_OUT);
+        return PIXEL_OUT;
     }
 
     /**

@@ -43,7 +43,7 @@ public final class RasterLstmStepper {
 
     public RasterLstmStepper(PixelModel model) {
         if (!supports(model.spec())) {
-            throw new IllegalArgumentException(model.spec().name() + " has no step form: only raster LSTMs carry a state "
+            throw new IllegalArgumentException(model.spec().name() + " has no step form: only raster and Row LSTMs carry a state "
                     + "from pixel to pixel");
         }
         RasterLstmSpec spec = (RasterLstmSpec) model.spec();

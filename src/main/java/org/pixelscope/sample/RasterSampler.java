@@ -9,6 +9,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.model.RasterLstmStepper;
+import org.pixelscope.model.RowLstmStepper;
 
 /**
  * Draws images pixel by pixel in raster order, the way an autoregressive model defines them:
@@ -21,8 +22,9 @@ import org.pixelscope.model.RasterLstmStepper;
  * only on the rows the pixel's output can see ({@code spec.contextRows()} rows above it, down to
  * its own row); everything outside that window is provably irrelevant to the pixel, so the
  * result is the same up to float rounding in the convolution kernels (the tests compare draws).
- * {@link Strategy#RECURRENT} is for models with a step form (the raster LSTM): it carries the
- * recurrent state from pixel to pixel, so a pixel costs one step, not a pass over the image.
+ * {@link Strategy#RECURRENT} is for models with a step form: the raster LSTM carries its state
+ * from pixel to pixel, so a pixel costs one LSTM step; the Row LSTM keeps the states of the row
+ * above, so a pixel costs one row of each layer. Neither makes a pass over the whole image.
  *
  * <p>Thread: {@link #sample} runs on the caller's thread and owns the model while it runs.
  */
@@ -39,7 +41,12 @@ public final class RasterSampler {
 
         /** The fastest strategy that works for a model. */
         public static Strategy fastest(ModelSpec spec) {
-            return RasterLstmStepper.supports(spec) ? RECURRENT : CROPPED;
+            return hasStepForm(spec) ? RECURRENT : CROPPED;
+        }
+
+        /** Whether {@link #RECURRENT} works for a model: raster LSTMs and Row LSTMs. */
+        public static boolean hasStepForm(ModelSpec spec) {
+            return RasterLstmStepper.supports(spec) || RowLstmStepper.supports(spec);
         }
     }
 
@@ -112,6 +119,10 @@ public final class RasterSampler {
                 return pixel(model.croppedProbabilities(window), row - top, k % w);
             };
             case RECURRENT -> {
+                if (RowLstmStepper.supports(model.spec())) {
+                    RowLstmStepper rows = new RowLstmStepper(model);
+                    yield (x, k) -> rows.rowProbabilities(x, k / w).getColumn(k % w);
+                }
                 RasterLstmStepper stepper = new RasterLstmStepper(model);
                 yield (x, k) -> {
                     INDArray flat = x.reshape(x.size(0), (long) h * w);

@@ -9,25 +9,38 @@ import org.pixelscope.model.ModelSpecs;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.model.RasterLstmSpec;
+import org.pixelscope.model.RowLstmSpec;
 
 class RecurrentSamplingTest {
 
     private static final PixelModel MODEL = NetworkBuilder.build(new RasterLstmSpec("raster-small", "test", 4, 5, 8, 1), 3, 1e-3);
+    private static final PixelModel ROW_LSTM = NetworkBuilder.build(new RowLstmSpec("row-small", "test", 4, 5, 8, 3, 2, 3), 5, 1e-3);
 
     @Test
     void recurrentDrawsEqualNaiveDraws() {
         SampleRequest request = SampleRequest.fresh(4, 17, 1.0);
-        assertSameDraws(request);
+        assertSameDraws(MODEL, request);
+    }
+
+    @Test
+    void rowLstmRowStepsDrawWhatTheNaiveSamplerDraws() {
+        assertSameDraws(ROW_LSTM, SampleRequest.fresh(4, 23, 1.0));
+        assertSameDraws(ROW_LSTM, new SampleRequest(2, 4, 1.3, randomPixels(2 * 20, 8), 1));
+        assertThat(RasterSampler.Strategy.fastest(ROW_LSTM.spec())).isEqualTo(RasterSampler.Strategy.RECURRENT);
     }
 
     @Test
     void recurrentCompletionEqualsNaiveCompletion() {
-        float[] prefix = new float[3 * 20];
-        SplittableRandom rnd = new SplittableRandom(5);
-        for (int i = 0; i < prefix.length; i++) {
-            prefix[i] = rnd.nextInt(2);
+        assertSameDraws(MODEL, new SampleRequest(3, 9, 0.8, randomPixels(3 * 20, 5), 2));
+    }
+
+    private static float[] randomPixels(int count, long seed) {
+        float[] pixels = new float[count];
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = rnd.nextInt(2);
         }
-        assertSameDraws(new SampleRequest(3, 9, 0.8, prefix, 2));
+        return pixels;
     }
 
     @Test
@@ -40,11 +53,11 @@ class RecurrentSamplingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no step form");
     }
 
-    private static void assertSameDraws(SampleRequest request) {
+    private static void assertSameDraws(PixelModel model, SampleRequest request) {
         SampleTrace naive = new SampleTrace(request.count(), 4, 5);
         SampleTrace recurrent = new SampleTrace(request.count(), 4, 5);
-        new RasterSampler(RasterSampler.Strategy.NAIVE).sample(MODEL, request, naive, () -> false);
-        new RasterSampler(RasterSampler.Strategy.RECURRENT).sample(MODEL, request, recurrent, () -> false);
+        new RasterSampler(RasterSampler.Strategy.NAIVE).sample(model, request, naive, () -> false);
+        new RasterSampler(RasterSampler.Strategy.RECURRENT).sample(model, request, recurrent, () -> false);
         assertThat(recurrent.complete()).isTrue();
         for (int i = 0; i < request.count(); i++) {
             assertThat(recurrent.image(i)).containsExactly(naive.image(i));

@@ -1,0 +1,81 @@
+package org.pixelscope.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class RowLstmStepperTest {
+
+    /** 7 rows so the 7x7 mask-A band is clipped at the top and bottom edges. */
+    private static final RowLstmSpec SPEC = new RowLstmSpec("row-small", "test", 7, 6, 8, 7, 2, 3);
+    private static final PixelModel MODEL = withBiases(NetworkBuilder.build(SPEC, 11, 1e-3));
+
+    @Test
+    void everyRowMatchesTheWholeNetwork() {
+        INDArray x = binaryImages(3, 5);
+        INDArray expected = MODEL.probabilities(x);
+        RowLstmStepper stepper = new RowLstmStepper(MODEL);
+        for (int row = 0; row < SPEC.height(); row++) {
+            INDArray got = stepper.rowProbabilities(x, row);
+            INDArray want = expected.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(row), NDArrayIndex.all());
+            assertThat(got.shape()).containsExactly(3, SPEC.width());
+            for (int i = 0; i < 3; i++) {
+                for (int col = 0; col < SPEC.width(); col++) {
+                    assertThat(got.getDouble(i, col)).as("image %d row %d col %d", i, row, col)
+                            .isCloseTo(want.getDouble(i, col), org.assertj.core.data.Offset.offset(1e-5));
+                }
+            }
+        }
+    }
+
+    @Test
+    void skippingAheadAndGoingBackGiveTheSameRows() {
+        INDArray x = binaryImages(2, 9);
+        INDArray expected = MODEL.probabilities(x);
+        RowLstmStepper stepper = new RowLstmStepper(MODEL);
+        for (int row : new int[] {4, 1, 6}) {
+            INDArray got = stepper.rowProbabilities(x, row);
+            INDArray want = expected.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(row), NDArrayIndex.all());
+            assertThat(got.sub(want).amaxNumber().doubleValue()).as("row %d", row).isLessThan(1e-5);
+        }
+    }
+
+    @Test
+    void rejectsOtherModelsAndRowsOutsideTheImage() {
+        PixelModel cnn = NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
+        assertThatThrownBy(() -> new RowLstmStepper(cnn)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a Row LSTM");
+        RowLstmStepper stepper = new RowLstmStepper(MODEL);
+        assertThatThrownBy(() -> stepper.rowProbabilities(binaryImages(1, 1), SPEC.height()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+    }
+
+    /** Non-zero biases everywhere, so a bias applied twice or forgotten shows. */
+    private static PixelModel withBiases(PixelModel model) {
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (org.deeplearning4j.nn.api.Layer layer : model.network().getLayers()) {
+            layer.paramTable().forEach((name, value) -> {
+                if (name.equals("b")) {
+                    for (long j = 0; j < value.length(); j++) {
+                        value.putScalar(j, value.getDouble(j) + rnd.nextDouble(-0.5, 0.5));
+                    }
+                }
+            });
+        }
+        return model;
+    }
+
+    private static INDArray binaryImages(int n, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] d = new float[n * SPEC.height() * SPEC.width()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rnd.nextInt(2);
+        }
+        return Nd4j.create(d, new long[] {n, 1, SPEC.height(), SPEC.width()}, 'c');
+    }
+}
