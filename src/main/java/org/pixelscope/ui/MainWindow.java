@@ -103,8 +103,9 @@ public final class MainWindow extends BorderPane {
         if (refuseWhileTraining()) {
             return;
         }
-        ctx.status().show("Building " + spec.name() + "…", -1);
-        ctx.session().create(spec).whenCompleteAsync((m, err) -> done("New " + spec.name(), err), ctx.jobs().fx());
+        String job = "Building " + spec.name() + "…";
+        ctx.status().show(job, -1);
+        ctx.session().create(spec).whenCompleteAsync((m, err) -> done(job, "New " + spec.name(), err), ctx.jobs().fx());
     }
 
     void openChooser() {
@@ -119,12 +120,13 @@ public final class MainWindow extends BorderPane {
         if (refuseWhileTraining()) {
             return;
         }
-        ctx.status().show("Opening " + file.getFileName() + "…", -1);
+        String job = "Opening " + file.getFileName() + "…";
+        ctx.status().show(job, -1);
         ctx.session().open(file).whenCompleteAsync((m, err) -> {
             if (err == null) {
                 prefs.lastCheckpoint(file);
             }
-            done("Opened " + file.getFileName(), err);
+            done(job, "Opened " + file.getFileName(), err);
         }, ctx.jobs().fx());
     }
 
@@ -141,12 +143,13 @@ public final class MainWindow extends BorderPane {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         Path target = file;
-        ctx.status().show("Saving " + target.getFileName() + "…", -1);
+        String job = "Saving " + target.getFileName() + "…";
+        ctx.status().show(job, -1);
         return ctx.session().save(target).whenCompleteAsync((f, err) -> {
             if (err == null) {
                 prefs.lastCheckpoint(f);
             }
-            done("Saved " + target, err);
+            done(job, "Saved " + target, err);
         }, ctx.jobs().fx());
     }
 
@@ -162,9 +165,10 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private void done(String what, Throwable err) {
+    /** Reports the end of {@code job}: {@code what} on success (unless a newer job holds the status bar), else the error. */
+    private void done(String job, String what, Throwable err) {
         if (err == null) {
-            ctx.status().idle(what);
+            ctx.status().finish(job, what);
         } else {
             ctx.status().idle("Failed: " + ErrorReporter.messageOf(err));
             ctx.errors().report(what.startsWith("Saved") ? "Could not save" : "Could not open the model", err);

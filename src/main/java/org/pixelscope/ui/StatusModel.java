@@ -33,4 +33,15 @@ public final class StatusModel {
     public void idle(String text) {
         show(text, 0);
     }
+
+    /**
+     * Ends the job {@code started} with {@code text}, unless another job took the status bar
+     * meanwhile (a view that reacts to a new model starts its own job before the model's loader
+     * reports): that job keeps it.
+     */
+    public void finish(String started, String text) {
+        if (started.equals(job.get())) {
+            idle(text);
+        }
+    }
 }

@@ -105,9 +105,12 @@ final class FieldSection extends VBox {
                 FieldCanvas c = new FieldCanvas(h, w, Math.max(1, Math.floor(SMALL_SIDE / Math.max(h, w))));
                 int index = i;
                 c.setOnPixelClicked((r, col) -> layerSlider.setValue(index + 1));
-                Label name = new Label((i + 1) + " " + layers.get(i));
+                Label name = new Label((i + 1) + " " + FieldCaption.display(layers.get(i)));
                 name.getStyleClass().add("small-caption");
+                name.setWrapText(true);
                 VBox box = new VBox(2, c, name);
+                box.setPrefWidth(SMALL_SIDE + 36);
+                box.setMaxWidth(SMALL_SIDE + 36);
                 box.getStyleClass().add("layer-field");
                 small.add(c);
                 smallBoxes.add(box);
@@ -141,31 +144,14 @@ final class FieldSection extends VBox {
             small.get(i).setPixel(row, col);
             small.get(i).setField(f);
             small.get(i).redraw();
-            ((Label) smallBoxes.get(i).getChildren().get(1)).setText((i + 1) + " " + layers.get(i) + " · " + count(f) + " px");
+            ((Label) smallBoxes.get(i).getChildren().get(1))
+                    .setText((i + 1) + " " + FieldCaption.display(layers.get(i)) + "\n" + FieldCaption.count(f) + " px");
             smallBoxes.get(i).getStyleClass().remove("selected");
             if (i == layer) {
                 smallBoxes.get(i).getStyleClass().add("selected");
             }
         }
-        layerLabel.setText((layer + 1) + " of " + layers.size() + ": " + layers.get(layer));
-        int before = row * rf.width() + col;
-        int seen = count(rf.field(layers.get(layer), row, col));
-        int blind = rf.blindSpotSize(row, col);
-        String text = String.format("Output at row %d, column %d after layer %d (%s) reads %d of the %d pixels before it.",
-                row, col, layer + 1, layers.get(layer), seen, before);
-        text += blind == 0 ? " The model's output sees every pixel before it: no blind spot."
-                : String.format(" The model's output cannot see %d of them (hatched): rows beyond its reach and the blind"
-                + " spot to the upper right, which stacking masked convolutions never fills.", blind);
-        caption.setText(text);
-    }
-
-    private static int count(boolean[][] field) {
-        int n = 0;
-        for (boolean[] r : field) {
-            for (boolean b : r) {
-                n += b ? 1 : 0;
-            }
-        }
-        return n;
+        layerLabel.setText((layer + 1) + " of " + layers.size() + ": " + FieldCaption.display(layers.get(layer)));
+        caption.setText(FieldCaption.text(vm.modelProperty().get().spec(), rf, layer, row, col));
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.pixelscope.inspect.MaskGrid;
 
@@ -36,11 +37,15 @@ final class KernelSection extends VBox {
         Label title = new Label("Learned kernel");
         title.getStyleClass().add("section-title");
         layer.setId("kernel-layer");
+        layer.setPrefWidth(120);
+        layer.setMinWidth(Region.USE_PREF_SIZE);
         layer.valueProperty().addListener((obs, o, v) -> {
             if (v != null) {
                 vm.kernelLayerProperty().set(v);
             }
         });
+        Label channelLabel = new Label("Output channel");
+        channelLabel.setMinWidth(Region.USE_PREF_SIZE);
         Spinner<Integer> channel = new Spinner<>(channels);
         channel.setId("kernel-channel");
         channel.setEditable(true);
@@ -48,7 +53,7 @@ final class KernelSection extends VBox {
         channels.valueProperty().addListener((obs, o, v) -> vm.outChannelProperty().set(v));
         Button refresh = new Button("Re-read weights");
         refresh.setOnAction(e -> vm.refreshWeights());
-        HBox controls = new HBox(8, new Label("Layer"), layer, new Label("Output channel"), channel, refresh);
+        HBox controls = new HBox(8, new Label("Layer"), layer, channelLabel, channel, refresh);
         controls.setAlignment(Pos.CENTER_LEFT);
         vm.kernelLayerProperty().addListener((obs, o, v) -> layer.setValue(v));
         vm.outChannelProperty().addListener((obs, o, v) -> channels.setValue(v.intValue()));
@@ -84,10 +89,12 @@ final class KernelSection extends VBox {
             return;
         }
         channels.setMax(k.outChannels() - 1);
-        caption.setText(String.format("%s, output channel %d: each cell is the weight of that tap summed over the"
+        caption.setText(String.format("%s, %s: each cell is the weight of that tap summed over the"
                         + " layer's %d input channel%s, sum over i of W[row, col, i, %d]. Blue is negative, orange"
                         + " positive, white zero (scale ±%.3f). Grey cells with a cross are taps the mask blocks:"
-                        + " multiplied by 0 in every forward pass. The framed cell is the centre.",
-                k.layer(), k.outChannel(), k.inChannels(), k.inChannels() == 1 ? "" : "s", k.outChannel(), k.maxAbs()));
+                        + " multiplied by 0 in every forward pass. The framed cell is the centre.%s",
+                k.layer(), k.channelName(), k.inChannels(), k.inChannels() == 1 ? "" : "s", k.outChannel(), k.maxAbs(),
+                k.gates() ? " This is the Row LSTM's input-to-state kernel; its output channels are the input,"
+                        + " forget, output and cell gates, one block of units each." : ""));
     }
 }

@@ -4,11 +4,13 @@ import org.deeplearning4j.nn.api.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pixelscope.model.MaskedConv2D;
 import org.pixelscope.model.PixelModel;
+import org.pixelscope.model.RowLstm;
 
 /**
- * The learned kernel of one output channel of a masked convolution, summed over its input
- * channels: {@code sum_i W[r, c, i, out]} for each tap (r, c) of the {@code [kH, kW, nIn, nOut]}
- * weights. Summing shows where the channel looks with how much net weight; with one input
+ * The learned kernel of one output channel of a masked layer, summed over its input channels:
+ * {@code sum_i W[r, c, i, out]} for each tap (r, c) of the {@code [kH, kW, nIn, nOut]} weights
+ * (a masked convolution's {@code W}, or a Row LSTM's input-to-state kernel, whose output
+ * channels are the gate pre-activations). Summing shows where the channel looks with how much net weight; with one input
  * channel (the mask-A layer on a binary image) it is the kernel itself.
  *
  * <p>Thread: {@link #read} on a worker, from a model copy only that worker uses.
@@ -17,9 +19,10 @@ import org.pixelscope.model.PixelModel;
  * @param outChannel output channel shown
  * @param inChannels input channels summed over
  * @param outChannels output channels of the layer (for the channel picker)
+ * @param gates      whether the output channels are LSTM gates (four blocks i, f, o, g)
  * @param values     {@code values[r][c]}
  */
-public record KernelWeights(String layer, int outChannel, int inChannels, int outChannels, double[][] values) {
+public record KernelWeights(String layer, int outChannel, int inChannels, int outChannels, boolean gates, double[][] values) {
 
     /** Reads the weights of {@code layer} from {@code copy}. */
     public static KernelWeights read(PixelModel copy, String layer, int outChannel) {
@@ -27,7 +30,8 @@ public record KernelWeights(String layer, int outChannel, int inChannels, int ou
         if (l == null) {
             throw new IllegalArgumentException("the model has no layer " + layer);
         }
-        INDArray w = l.getParam(MaskedConv2D.WEIGHT);
+        boolean gates = l.conf().getLayer() instanceof RowLstm;
+        INDArray w = l.getParam(gates ? RowLstm.INPUT_TO_STATE : MaskedConv2D.WEIGHT);
         if (w == null || w.rank() != 4) {
             throw new IllegalArgumentException(layer + " has no [kH, kW, nIn, nOut] kernel");
         }
@@ -43,7 +47,16 @@ public record KernelWeights(String layer, int outChannel, int inChannels, int ou
                 v[r][c] = sum;
             }
         }
-        return new KernelWeights(layer, out, (int) s[2], (int) s[3], v);
+        return new KernelWeights(layer, out, (int) s[2], (int) s[3], gates, v);
+    }
+
+    /** The output channel in words: "output channel 3", or for gates "gate channel 35 (f, unit 3)". */
+    public String channelName() {
+        if (!gates) {
+            return "output channel " + outChannel;
+        }
+        int units = outChannels / 4;
+        return "gate channel " + outChannel + " (" + "ifog".charAt(outChannel / units) + ", unit " + outChannel % units + ")";
     }
 
     /** Largest |value|, the end of the symmetric colour scale. */

@@ -125,13 +125,17 @@ public final class MasksView extends BorderPane {
         }
     }
 
+    /** The layers using a mask, by name (numbers would not match the field's list, which counts every layer). */
     private static String usedBy(List<MaskGrid> grids, List<Integer> members) {
         String first = grids.get(members.get(0)).layer();
         if (members.size() == 1) {
-            return first + " (layer " + (members.get(0) + 1) + ")";
+            return first;
+        }
+        if (members.size() == 2) {
+            return first + ", " + grids.get(members.get(1)).layer();
         }
         String last = grids.get(members.get(members.size() - 1)).layer();
-        return first + " … " + last + " (layers " + (members.get(0) + 1) + "–" + (members.get(members.size() - 1) + 1) + ")";
+        return first + " … " + last + " (" + members.size() + " layers)";
     }
 
     private static FlowPane legend() {
