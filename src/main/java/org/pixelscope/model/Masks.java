@@ -58,11 +58,7 @@ public final class Masks {
      * libnd4j's conv2d), float32.
      */
     public static INDArray kernel(int kernelH, int kernelW, MaskType type, int nIn, int nOut, int groups) {
-        checkOdd(kernelH, kernelW);
-        if (groups < 1 || nIn % groups != 0 || nOut % groups != 0) {
-            throw new IllegalArgumentException("channels (" + nIn + " in, " + nOut + " out) must split into "
-                    + groups + " equal colour groups");
-        }
+        check(kernelH, kernelW, nIn, nOut, groups);
         float[] data = new float[kernelH * kernelW * nIn * nOut];
         int i = 0;
         for (int r = 0; r < kernelH; r++) {
@@ -79,6 +75,7 @@ public final class Masks {
 
     /** Number of weights the mask forces to zero in a {@code [kH, kW, nIn, nOut]} kernel. */
     public static long blockedWeights(int kernelH, int kernelW, MaskType type, int nIn, int nOut, int groups) {
+        check(kernelH, kernelW, nIn, nOut, groups);
         long blocked = 0;
         for (int r = 0; r < kernelH; r++) {
             for (int c = 0; c < kernelW; c++) {
@@ -92,6 +89,14 @@ public final class Masks {
             }
         }
         return blocked;
+    }
+
+    private static void check(int kernelH, int kernelW, int nIn, int nOut, int groups) {
+        checkOdd(kernelH, kernelW);
+        if (nIn < 1 || nOut < 1 || groups < 1 || nIn % groups != 0 || nOut % groups != 0) {
+            throw new IllegalArgumentException("channels (" + nIn + " in, " + nOut + " out) must split into "
+                    + groups + " equal colour groups");
+        }
     }
 
     private static void checkOdd(int kernelH, int kernelW) {

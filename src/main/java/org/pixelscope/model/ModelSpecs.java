@@ -60,6 +60,9 @@ public final class ModelSpecs {
         try {
             return JSON.readValue(json, ModelSpec.class);
         } catch (InvalidTypeIdException e) {
+            if (e.getTypeId() == null) {
+                throw new IllegalArgumentException("the model spec names no \"kind\" (one of: " + String.join(", ", KINDS) + ")", e);
+            }
             throw new IllegalArgumentException("unknown model kind '" + e.getTypeId()
                     + "' (this PixelScope knows: " + String.join(", ", KINDS) + ")", e);
         } catch (JsonProcessingException e) {

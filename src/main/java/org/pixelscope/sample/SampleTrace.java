@@ -60,8 +60,15 @@ public final class SampleTrace {
         return cursor() == pixelsPerImage();
     }
 
-    /** The pixel at raster {@code position} of {@code image}; only meaningful below the cursor. */
+    /**
+     * The pixel at raster {@code position} of {@code image}: drawn, or given (a completion's kept
+     * rows, probability NaN). Positions at or past the cursor are not drawn yet: an error.
+     */
     public PixelStep step(int image, int position) {
+        if (position >= cursor()) {
+            throw new IllegalArgumentException("pixel " + position + " is not drawn yet (" + cursor() + " of "
+                    + pixelsPerImage() + " done)");
+        }
         int i = image * pixelsPerImage() + position;
         return new PixelStep(image, position / width, position % width, probabilities[i], (int) values[i]);
     }

@@ -144,6 +144,10 @@ class MasksTest {
         assertThatThrownBy(() -> Masks.kernel(3, 3, MaskType.A, 4, 3, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour groups");
         assertThatThrownBy(() -> Masks.kernel(3, 3, MaskType.A, 3, 3, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Masks.blockedWeights(3, 3, MaskType.A, 4, 3, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour groups");
+        assertThatThrownBy(() -> Masks.blockedWeights(4, 3, MaskType.B, 1, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("odd");
     }
 
     private static int allowedCount(boolean[][] mask) {

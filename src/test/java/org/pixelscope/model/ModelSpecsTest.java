@@ -59,6 +59,15 @@ class ModelSpecsTest {
     }
 
     @Test
+    void aSpecWithoutAKindSaysSo() {
+        assertThatThrownBy(() -> ModelSpecs.fromJson("{\"name\": \"w\", \"height\": 28}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names no \"kind\"")
+                .hasMessageContaining(PixelCnnSpec.KIND)
+                .hasMessageNotContaining("null");
+    }
+
+    @Test
     void malformedJsonIsReportedAsMalformed() {
         assertThatThrownBy(() -> ModelSpecs.fromJson("{\"kind\": \"pixelcnn\", \"name\": "))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -180,7 +180,9 @@ class RasterSamplerTest {
         CROPPED.sample(SMALL, SampleRequest.fresh(2, 1, 1.0), trace, () -> trace.cursor() >= 15);
         assertThat(trace.cursor()).isEqualTo(15).isLessThan(H * W);
         assertThat(trace.complete()).isFalse();
-        assertThat(trace.step(0, 15).given()).as("undrawn pixel").isTrue();
+        assertThat(trace.step(0, 14).given()).as("drawn pixel").isFalse();
+        assertThatThrownBy(() -> trace.step(0, 15)).as("undrawn pixel")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not drawn yet");
     }
 
     @Test

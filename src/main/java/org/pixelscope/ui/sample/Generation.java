@@ -116,9 +116,11 @@ final class Generation {
 
     /** The pixel at {@code position} of {@code image}; kept pixels have probability NaN ("given"). */
     PixelStep step(int image, int position) {
-        PixelStep s = trace.step(image, position);
-        return new PixelStep(image, s.row(), s.col(), position < start() ? Double.NaN : s.probability(),
-                value(image, position));
+        if (position < start()) {
+            // shown at once, possibly before the sampler has copied them into the trace
+            return new PixelStep(image, position / trace.width(), position % trace.width(), Double.NaN, value(image, position));
+        }
+        return trace.step(image, position);
     }
 
     private static float[] testImage(ImageSet test, int index, int h, int w) {
