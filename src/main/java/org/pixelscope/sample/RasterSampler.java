@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.pixelscope.model.DiagonalBiLstmStepper;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.model.RasterLstmStepper;
@@ -24,7 +25,9 @@ import org.pixelscope.model.RowLstmStepper;
  * result is the same up to float rounding in the convolution kernels (the tests compare draws).
  * {@link Strategy#RECURRENT} is for models with a step form: the raster LSTM carries its state
  * from pixel to pixel, so a pixel costs one LSTM step; the Row LSTM keeps the states of the row
- * above, so a pixel costs one row of each layer. Neither makes a pass over the whole image.
+ * above, so a pixel costs one row of each layer; the Diagonal BiLSTM keeps every state it has
+ * computed, so a pixel costs one LSTM step per layer and direction. None makes a pass over the
+ * whole image.
  *
  * <p>Thread: {@link #sample} runs on the caller's thread and owns the model while it runs.
  */
@@ -44,9 +47,9 @@ public final class RasterSampler {
             return hasStepForm(spec) ? RECURRENT : CROPPED;
         }
 
-        /** Whether {@link #RECURRENT} works for a model: raster LSTMs and Row LSTMs. */
+        /** Whether {@link #RECURRENT} works for a model: the PixelRNNs. */
         public static boolean hasStepForm(ModelSpec spec) {
-            return RasterLstmStepper.supports(spec) || RowLstmStepper.supports(spec);
+            return RasterLstmStepper.supports(spec) || RowLstmStepper.supports(spec) || DiagonalBiLstmStepper.supports(spec);
         }
     }
 
@@ -122,6 +125,10 @@ public final class RasterSampler {
                 if (RowLstmStepper.supports(model.spec())) {
                     RowLstmStepper rows = new RowLstmStepper(model);
                     yield (x, k) -> rows.rowProbabilities(x, k / w).getColumn(k % w);
+                }
+                if (DiagonalBiLstmStepper.supports(model.spec())) {
+                    DiagonalBiLstmStepper pixels = new DiagonalBiLstmStepper(model);
+                    yield pixels::probability;
                 }
                 RasterLstmStepper stepper = new RasterLstmStepper(model);
                 yield (x, k) -> {

@@ -56,7 +56,7 @@ class RowLstmStepperTest {
     }
 
     /** Non-zero biases everywhere, so a bias applied twice or forgotten shows. */
-    private static PixelModel withBiases(PixelModel model) {
+    static PixelModel withBiases(PixelModel model) {
         SplittableRandom rnd = new SplittableRandom(3);
         for (org.deeplearning4j.nn.api.Layer layer : model.network().getLayers()) {
             layer.paramTable().forEach((name, value) -> {

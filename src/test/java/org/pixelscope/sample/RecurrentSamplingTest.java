@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.pixelscope.model.DiagonalBiLstmSpec;
 import org.pixelscope.model.ModelSpecs;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
@@ -20,6 +21,14 @@ class RecurrentSamplingTest {
     void recurrentDrawsEqualNaiveDraws() {
         SampleRequest request = SampleRequest.fresh(4, 17, 1.0);
         assertSameDraws(MODEL, request);
+    }
+
+    @Test
+    void diagonalBiLstmPixelStepsDrawWhatTheNaiveSamplerDraws() {
+        PixelModel diagonal = NetworkBuilder.build(new DiagonalBiLstmSpec("diag-small", "test", 4, 5, 6, 3, 2), 9, 1e-3);
+        assertSameDraws(diagonal, SampleRequest.fresh(3, 31, 1.0));
+        assertSameDraws(diagonal, new SampleRequest(2, 6, 0.7, randomPixels(2 * 20, 12), 2));
+        assertThat(RasterSampler.Strategy.fastest(diagonal.spec())).isEqualTo(RasterSampler.Strategy.RECURRENT);
     }
 
     @Test
