@@ -73,7 +73,10 @@ public final class Benchmark {
         // with an unbounded context the cropped window is the whole image: the same work as naive
         r.put("cropped_sample_pixels_per_s", round(spec.contextRows() < h
                 ? sampleRate(model, RasterSampler.Strategy.CROPPED, s) : naive));
-        if (RasterSampler.Strategy.fastest(spec) == RasterSampler.Strategy.RECURRENT) {
+        RasterSampler.Strategy fastest = RasterSampler.Strategy.fastest(spec);
+        if (fastest == RasterSampler.Strategy.LOCAL) {
+            r.put("local_sample_pixels_per_s", round(sampleRate(model, RasterSampler.Strategy.LOCAL, s)));
+        } else if (fastest == RasterSampler.Strategy.RECURRENT) {
             r.put("recurrent_sample_pixels_per_s", round(sampleRate(model, RasterSampler.Strategy.RECURRENT, s)));
         }
         r.put("native_library", backend.build());

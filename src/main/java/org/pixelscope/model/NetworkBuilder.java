@@ -24,7 +24,7 @@ public final class NetworkBuilder {
     public static final String INPUT = "image";
     /** Output layer name. */
     public static final String OUTPUT = "p";
-    /** The PixelRNN body's layers: the mask-A convolution, the recurrent layers (numbered from 1), the two 1x1 outputs. */
+    /** The mask-A convolution of every PixelCNN and PixelRNN body; then the PixelRNN body's layers, the recurrent layers (numbered from 1), the two 1x1 outputs. */
     static final String FIRST_CONV = "conv0_A";
     static final String ROW_LSTM = "rowlstm";
     static final String BI_LSTM = "bilstm";
@@ -65,12 +65,20 @@ public final class NetworkBuilder {
         return new PixelModel(spec, net);
     }
 
+    /** Name of a PixelCNN's convolution {@code i}: 0 the mask-A layer, then the mask-B layers, last the 1x1 output. */
+    static String pixelCnnLayer(PixelCnnSpec p, int i) {
+        if (i == 0) {
+            return FIRST_CONV;
+        }
+        return i <= p.hiddenLayers() ? "conv" + i + "_B" : "out_1x1";
+    }
+
     private static String pixelCnn(ComputationGraphConfiguration.GraphBuilder g, PixelCnnSpec p) {
         int f = p.filters();
-        g.addLayer("conv0_A", new MaskedConv2D(1, f, p.firstKernel(), p.firstKernel(), MaskType.A, Activation.RELU), INPUT);
-        String prev = "conv0_A";
+        g.addLayer(FIRST_CONV, new MaskedConv2D(1, f, p.firstKernel(), p.firstKernel(), MaskType.A, Activation.RELU), INPUT);
+        String prev = FIRST_CONV;
         for (int i = 1; i <= p.hiddenLayers(); i++) {
-            String conv = "conv" + i + "_B";
+            String conv = pixelCnnLayer(p, i);
             g.addLayer(conv, new MaskedConv2D(f, f, p.hiddenKernel(), p.hiddenKernel(), MaskType.B, Activation.RELU), prev);
             if (p.residual()) {
                 String sum = "res" + i;
@@ -81,8 +89,9 @@ public final class NetworkBuilder {
             }
         }
         // 1x1 output: a mask B of size 1 keeps every tap, so for one channel it is a plain conv.
-        g.addLayer("out_1x1", new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), prev);
-        return "out_1x1";
+        String out = pixelCnnLayer(p, p.hiddenLayers() + 1);
+        g.addLayer(out, new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), prev);
+        return out;
     }
 
     /**

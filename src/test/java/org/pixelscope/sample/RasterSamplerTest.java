@@ -98,13 +98,36 @@ class RasterSamplerTest {
     }
 
     @Test
-    void naiveAndCroppedDrawTheSameFullImagesOnASmallModel() {
+    void naiveCroppedAndLocalDrawTheSameFullImagesOnASmallModel() {
         assertThat(SMALL.spec().contextRows()).isLessThan(H);
         SampleRequest request = SampleRequest.fresh(2, 21, 1.0);
         SampleTrace naive = sample(NAIVE, SMALL, request);
         SampleTrace cropped = sample(CROPPED, SMALL, request);
+        SampleTrace local = sample(new RasterSampler(RasterSampler.Strategy.LOCAL), SMALL, request);
         for (int i = 0; i < 2; i++) {
             assertThat(cropped.image(i)).containsExactly(naive.image(i));
+            assertThat(local.image(i)).containsExactly(naive.image(i));
+            for (int k = 0; k < H * W; k++) {
+                assertThat(local.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void localAndNaiveSamplersDrawTheSameOnTheChapterModel() {
+        float[] prefix = new float[2 * 28 * 28];
+        SplittableRandom rnd = new SplittableRandom(6);
+        for (int i = 0; i < prefix.length; i++) {
+            prefix[i] = rnd.nextInt(2);
+        }
+        SampleRequest request = new SampleRequest(2, 17, 1.0, prefix, 12);
+        int stop = 14 * 28;
+        SampleTrace naive = new SampleTrace(2, 28, 28);
+        SampleTrace local = new SampleTrace(2, 28, 28);
+        NAIVE.sample(CHAPTER, request, naive, () -> naive.cursor() >= stop);
+        new RasterSampler(RasterSampler.Strategy.LOCAL).sample(CHAPTER, request, local, () -> local.cursor() >= stop);
+        for (int i = 0; i < 2; i++) {
+            assertThat(local.image(i)).as("image %d", i).containsExactly(naive.image(i));
         }
     }
 

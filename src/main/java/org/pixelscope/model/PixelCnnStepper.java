@@ -1,0 +1,140 @@
+package org.pixelscope.model;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * p(x=1) of one pixel of a PixelCNN ({@link PixelCnnSpec}) computed from the activations that
+ * pixel depends on and nothing else: layer by layer, a window that shrinks towards the pixel.
+ *
+ * <pre>
+ *   output at (r, c)  &lt;-  last mask-B layer at (r, c)
+ *                    &lt;-  the layer before on rows r-b..r, columns c-b..c+b    (b = hiddenKernel / 2)
+ *                    &lt;-  ...
+ *                    &lt;-  mask-A layer on rows r-L*b..r, columns c-L*b..c+L*b  (L mask-B layers)
+ *                    &lt;-  image on rows r-L*b-a..r+a, columns c-L*b-a..c+L*b+a (a = firstKernel / 2)
+ * </pre>
+ *
+ * For the chapter's model that is 6 x 11 mask-A outputs and 5 x 9 down to 1 x 1 mask-B outputs,
+ * instead of the whole 28 x 28 map of every layer. Each layer is a VALID convolution of the
+ * window below it with the layer's masked kernel; rows below the pixel, which the masks never
+ * read (their taps are exactly 0), are fed as zeros. Where a window reaches past the image edge,
+ * its values are set to 0 before the next layer reads them: that is the network's own SAME
+ * padding. The arithmetic is otherwise the network's (libnd4j conv2d on the trained weights), so
+ * results agree with {@link PixelModel#probabilities} up to float rounding; a test compares every
+ * pixel.
+ *
+ * <p>Weights are read when the stepper is made; make a new one after further training.
+ * Thread: not thread-safe; owned by one sampler.
+ */
+public final class PixelCnnStepper {
+
+    private final PixelCnnSpec spec;
+    private final INDArray[] weights;
+    private final INDArray[] biases;
+    private final Conv2DConfig first;
+    private final Conv2DConfig hidden;
+    private final Conv2DConfig pointwise;
+
+    public PixelCnnStepper(PixelModel model) {
+        if (!supports(model.spec())) {
+            throw new IllegalArgumentException(model.spec().name() + " is not a PixelCNN");
+        }
+        spec = (PixelCnnSpec) model.spec();
+        ComputationGraph net = model.network();
+        int layers = spec.hiddenLayers() + 2;
+        weights = new INDArray[layers];
+        biases = new INDArray[layers];
+        for (int i = 0; i < layers; i++) {
+            String name = NetworkBuilder.pixelCnnLayer(spec, i);
+            weights[i] = PixelRnnEnds.maskedWeights(net, name);
+            biases[i] = net.getLayer(name).getParam(MaskedConv2D.BIAS).reshape(weights[i].size(3)).dup();
+        }
+        first = valid(spec.firstKernel());
+        hidden = valid(spec.hiddenKernel());
+        pointwise = valid(1);
+    }
+
+    public static boolean supports(ModelSpec spec) {
+        return spec instanceof PixelCnnSpec;
+    }
+
+    /** p(x=1) at raster position {@code k} of every image {@code x} {@code [N, 1, H, W]}: {@code [N]}. */
+    public INDArray probability(INDArray x, int k) {
+        int h = spec.height();
+        int w = spec.width();
+        if (k < 0 || k >= h * w || x.rank() != 4 || x.size(1) != 1 || x.size(2) != h || x.size(3) != w) {
+            throw new IllegalArgumentException("position " + k + " of images " + java.util.Arrays.toString(x.shape())
+                    + " is outside " + spec.name() + "'s " + h + "x" + w);
+        }
+        int row = k / w;
+        int col = k % w;
+        int a = spec.firstKernel() / 2;
+        int b = spec.hiddenKernel() / 2;
+        int reach = spec.hiddenLayers() * b;
+        // the image window: rows row-reach-a .. row+a, columns col-reach-a .. col+reach+a
+        int top = row - reach - a;
+        int left = col - reach - a;
+        INDArray window = Nd4j.zeros(x.dataType(), x.size(0), 1, reach + 2L * a + 1, 2L * (reach + a) + 1);
+        copyInside(x, window, top, left);
+        INDArray act = Transforms.relu(Nd4j.cnn().conv2d(window, weights[0], biases[0], first), false);
+        top += a;
+        left += a;
+        zeroOutside(act, top, left);
+        for (int i = 1; i <= spec.hiddenLayers(); i++) {
+            // b zero rows below: the masks never read them
+            INDArray in = Nd4j.concat(2, act, Nd4j.zeros(act.dataType(), act.size(0), act.size(1), b, act.size(3)));
+            INDArray out = Transforms.relu(Nd4j.cnn().conv2d(in, weights[i], biases[i], hidden), false);
+            top += b;
+            left += b;
+            zeroOutside(out, top, left);
+            if (spec.residual()) {
+                out.addi(act.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(b, act.size(2)),
+                        NDArrayIndex.interval(b, act.size(3) - b)));
+            }
+            act = out;
+        }
+        INDArray p = Transforms.sigmoid(Nd4j.cnn().conv2d(act, weights[weights.length - 1], biases[biases.length - 1], pointwise), false);
+        return p.reshape(x.size(0));
+    }
+
+    /** Copies the part of the image {@code x} that the window (top-left at image (top, left)) covers. */
+    private void copyInside(INDArray x, INDArray window, int top, int left) {
+        int r0 = Math.max(0, top);
+        int r1 = Math.min(spec.height(), top + (int) window.size(2));
+        int c0 = Math.max(0, left);
+        int c1 = Math.min(spec.width(), left + (int) window.size(3));
+        if (r0 >= r1 || c0 >= c1) {
+            return;
+        }
+        window.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(r0 - top, r1 - top),
+                NDArrayIndex.interval(c0 - left, c1 - left))
+                .assign(x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(r0, r1), NDArrayIndex.interval(c0, c1)));
+    }
+
+    /** Sets to 0 the activations of a window (top-left at image (top, left)) that lie outside the image. */
+    private void zeroOutside(INDArray act, int top, int left) {
+        long rows = act.size(2);
+        long cols = act.size(3);
+        if (top < 0) {
+            act.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, Math.min(rows, -top)), NDArrayIndex.all()).assign(0);
+        }
+        if (left < 0) {
+            act.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, Math.min(cols, -left))).assign(0);
+        }
+        long past = left + cols - spec.width();
+        if (past > 0) {
+            act.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(Math.max(0, cols - past), cols)).assign(0);
+        }
+    }
+
+    private static Conv2DConfig valid(int k) {
+        return Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1)
+                .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
+    }
+}

@@ -1,0 +1,63 @@
+package org.pixelscope.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class PixelCnnStepperTest {
+
+    @Test
+    void everyPixelOfTheChapterNetworkMatchesTheWholeNetwork() {
+        // the chapter's layers on a 9x12 image: windows reach past every edge
+        assertEveryPixelMatches((PixelCnnSpec) ModelSpecs.require("pixelcnn-chapter").withSize(9, 12));
+    }
+
+    @Test
+    void everyPixelOfTheResidualNetworkMatchesTheWholeNetwork() {
+        assertEveryPixelMatches((PixelCnnSpec) ModelSpecs.require("pixelcnn-residual").withSize(8, 7));
+    }
+
+    @Test
+    void otherKernelSizesAndNoHiddenLayers() {
+        assertEveryPixelMatches(new PixelCnnSpec("odd", "test", 6, 8, 5, 5, 2, 5, false));
+        assertEveryPixelMatches(new PixelCnnSpec("flat", "test", 5, 5, 4, 3, 0, 3, false));
+    }
+
+    @Test
+    void rejectsOtherModelsAndPositionsOutsideTheImage() {
+        PixelModel row = NetworkBuilder.build(new RowLstmSpec("row-small", "test", 4, 4, 4, 3, 1, 3), 1, 1e-3);
+        assertThatThrownBy(() -> new PixelCnnStepper(row)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a PixelCNN");
+        PixelModel cnn = NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
+        assertThatThrownBy(() -> new PixelCnnStepper(cnn).probability(images(1, 4, 4, 1), 16))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+    }
+
+    private static void assertEveryPixelMatches(PixelCnnSpec spec) {
+        PixelModel model = RowLstmStepperTest.withBiases(NetworkBuilder.build(spec, 21, 1e-3));
+        INDArray x = images(3, spec.height(), spec.width(), 8);
+        INDArray expected = model.probabilities(x);
+        PixelCnnStepper stepper = new PixelCnnStepper(model);
+        for (int k = 0; k < spec.height() * spec.width(); k++) {
+            INDArray got = stepper.probability(x, k);
+            for (int i = 0; i < 3; i++) {
+                assertThat(got.getDouble(i)).as("%s image %d position %d", spec.name(), i, k)
+                        .isCloseTo(expected.getDouble(i, 0, k / spec.width(), k % spec.width()),
+                                org.assertj.core.data.Offset.offset(1e-5));
+            }
+        }
+    }
+
+    private static INDArray images(int n, int h, int w, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] d = new float[n * h * w];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rnd.nextInt(2);
+        }
+        return Nd4j.create(d, new long[] {n, 1, h, w}, 'c');
+    }
+}
