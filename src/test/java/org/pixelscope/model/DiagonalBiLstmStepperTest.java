@@ -3,10 +3,8 @@ package org.pixelscope.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 class DiagonalBiLstmStepperTest {
 
@@ -16,7 +14,7 @@ class DiagonalBiLstmStepperTest {
 
     @Test
     void everyPixelMatchesTheWholeNetwork() {
-        INDArray x = binaryImages(3, 4);
+        INDArray x = TestImages.binary(3, SPEC.height(), SPEC.width(), 4);
         INDArray expected = MODEL.probabilities(x);
         DiagonalBiLstmStepper stepper = new DiagonalBiLstmStepper(MODEL);
         for (int k = 0; k < SPEC.height() * SPEC.width(); k++) {
@@ -32,7 +30,7 @@ class DiagonalBiLstmStepperTest {
 
     @Test
     void jumpingAheadAndBackCatchesUpFromTheImage() {
-        INDArray x = binaryImages(2, 6);
+        INDArray x = TestImages.binary(2, SPEC.height(), SPEC.width(), 6);
         INDArray expected = MODEL.probabilities(x);
         DiagonalBiLstmStepper stepper = new DiagonalBiLstmStepper(MODEL);
         for (int k : new int[] {23, 23, 9, 34}) {
@@ -50,16 +48,7 @@ class DiagonalBiLstmStepperTest {
         PixelModel row = NetworkBuilder.build(new RowLstmSpec("row-small", "test", 4, 4, 4, 3, 1, 3), 1, 1e-3);
         assertThatThrownBy(() -> new DiagonalBiLstmStepper(row)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a Diagonal BiLSTM");
-        assertThatThrownBy(() -> new DiagonalBiLstmStepper(MODEL).probability(binaryImages(1, 1), 35))
+        assertThatThrownBy(() -> new DiagonalBiLstmStepper(MODEL).probability(TestImages.binary(1, SPEC.height(), SPEC.width(), 1), 35))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
-    }
-
-    private static INDArray binaryImages(int n, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] d = new float[n * SPEC.height() * SPEC.width()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rnd.nextInt(2);
-        }
-        return Nd4j.create(d, new long[] {n, 1, SPEC.height(), SPEC.width()}, 'c');
     }
 }

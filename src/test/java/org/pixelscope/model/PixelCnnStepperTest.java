@@ -3,10 +3,8 @@ package org.pixelscope.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 class PixelCnnStepperTest {
 
@@ -33,13 +31,13 @@ class PixelCnnStepperTest {
         assertThatThrownBy(() -> new PixelCnnStepper(row)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a PixelCNN");
         PixelModel cnn = NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
-        assertThatThrownBy(() -> new PixelCnnStepper(cnn).probability(images(1, 4, 4, 1), 16))
+        assertThatThrownBy(() -> new PixelCnnStepper(cnn).probability(TestImages.binary(1, 4, 4, 1), 16))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
     }
 
     private static void assertEveryPixelMatches(PixelCnnSpec spec) {
         PixelModel model = RowLstmStepperTest.withBiases(NetworkBuilder.build(spec, 21, 1e-3));
-        INDArray x = images(3, spec.height(), spec.width(), 8);
+        INDArray x = TestImages.binary(3, spec.height(), spec.width(), 8);
         INDArray expected = model.probabilities(x);
         PixelCnnStepper stepper = new PixelCnnStepper(model);
         for (int k = 0; k < spec.height() * spec.width(); k++) {
@@ -50,14 +48,5 @@ class PixelCnnStepperTest {
                                 org.assertj.core.data.Offset.offset(1e-5));
             }
         }
-    }
-
-    private static INDArray images(int n, int h, int w, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] d = new float[n * h * w];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rnd.nextInt(2);
-        }
-        return Nd4j.create(d, new long[] {n, 1, h, w}, 'c');
     }
 }

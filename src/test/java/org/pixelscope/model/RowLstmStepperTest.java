@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class RowLstmStepperTest {
@@ -17,7 +16,7 @@ class RowLstmStepperTest {
 
     @Test
     void everyRowMatchesTheWholeNetwork() {
-        INDArray x = binaryImages(3, 5);
+        INDArray x = TestImages.binary(3, SPEC.height(), SPEC.width(), 5);
         INDArray expected = MODEL.probabilities(x);
         RowLstmStepper stepper = new RowLstmStepper(MODEL);
         for (int row = 0; row < SPEC.height(); row++) {
@@ -35,7 +34,7 @@ class RowLstmStepperTest {
 
     @Test
     void skippingAheadAndGoingBackGiveTheSameRows() {
-        INDArray x = binaryImages(2, 9);
+        INDArray x = TestImages.binary(2, SPEC.height(), SPEC.width(), 9);
         INDArray expected = MODEL.probabilities(x);
         RowLstmStepper stepper = new RowLstmStepper(MODEL);
         for (int row : new int[] {4, 1, 6}) {
@@ -51,7 +50,7 @@ class RowLstmStepperTest {
         assertThatThrownBy(() -> new RowLstmStepper(cnn)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a Row LSTM");
         RowLstmStepper stepper = new RowLstmStepper(MODEL);
-        assertThatThrownBy(() -> stepper.rowProbabilities(binaryImages(1, 1), SPEC.height()))
+        assertThatThrownBy(() -> stepper.rowProbabilities(TestImages.binary(1, SPEC.height(), SPEC.width(), 1), SPEC.height()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
     }
 
@@ -68,14 +67,5 @@ class RowLstmStepperTest {
             });
         }
         return model;
-    }
-
-    private static INDArray binaryImages(int n, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] d = new float[n * SPEC.height() * SPEC.width()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rnd.nextInt(2);
-        }
-        return Nd4j.create(d, new long[] {n, 1, SPEC.height(), SPEC.width()}, 'c');
     }
 }

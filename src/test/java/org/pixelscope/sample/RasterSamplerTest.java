@@ -8,11 +8,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.model.PixelModel;
+import org.pixelscope.model.TestImages;
 
 /** The raster sampler: reproducibility, the cropped strategy against the naive one, completion, control. */
 class RasterSamplerTest {
@@ -58,7 +58,7 @@ class RasterSamplerTest {
         int h = 28;
         int context = CHAPTER.spec().contextRows();
         assertThat(context).isEqualTo(8);
-        INDArray x = binary(4, h, h, 9);
+        INDArray x = TestImages.binary(4, h, h, 9);
         INDArray full = CHAPTER.probabilities(x);
         for (int row = 0; row < h; row++) {
             int top = Math.max(0, row - context);
@@ -246,14 +246,5 @@ class RasterSamplerTest {
             System.arraycopy(trace.image(i), 0, all, i * trace.pixelsPerImage(), trace.pixelsPerImage());
         }
         return all;
-    }
-
-    private static INDArray binary(int n, int h, int w, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] d = new float[n * h * w];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rnd.nextInt(2);
-        }
-        return Nd4j.create(d, new long[] {n, 1, h, w}, 'c');
     }
 }

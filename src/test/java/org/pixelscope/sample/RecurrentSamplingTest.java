@@ -3,7 +3,6 @@ package org.pixelscope.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.pixelscope.model.DiagonalBiLstmSpec;
 import org.pixelscope.model.ModelSpecs;
@@ -11,6 +10,7 @@ import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.model.RasterLstmSpec;
 import org.pixelscope.model.RowLstmSpec;
+import org.pixelscope.model.TestImages;
 
 class RecurrentSamplingTest {
 
@@ -27,29 +27,20 @@ class RecurrentSamplingTest {
     void diagonalBiLstmPixelStepsDrawWhatTheNaiveSamplerDraws() {
         PixelModel diagonal = NetworkBuilder.build(new DiagonalBiLstmSpec("diag-small", "test", 4, 5, 6, 3, 2), 9, 1e-3);
         assertSameDraws(diagonal, SampleRequest.fresh(3, 31, 1.0));
-        assertSameDraws(diagonal, new SampleRequest(2, 6, 0.7, randomPixels(2 * 20, 12), 2));
+        assertSameDraws(diagonal, new SampleRequest(2, 6, 0.7, TestImages.pixels(2 * 20, 12), 2));
         assertThat(RasterSampler.Strategy.fastest(diagonal.spec())).isEqualTo(RasterSampler.Strategy.RECURRENT);
     }
 
     @Test
     void rowLstmRowStepsDrawWhatTheNaiveSamplerDraws() {
         assertSameDraws(ROW_LSTM, SampleRequest.fresh(4, 23, 1.0));
-        assertSameDraws(ROW_LSTM, new SampleRequest(2, 4, 1.3, randomPixels(2 * 20, 8), 1));
+        assertSameDraws(ROW_LSTM, new SampleRequest(2, 4, 1.3, TestImages.pixels(2 * 20, 8), 1));
         assertThat(RasterSampler.Strategy.fastest(ROW_LSTM.spec())).isEqualTo(RasterSampler.Strategy.RECURRENT);
     }
 
     @Test
     void recurrentCompletionEqualsNaiveCompletion() {
-        assertSameDraws(MODEL, new SampleRequest(3, 9, 0.8, randomPixels(3 * 20, 5), 2));
-    }
-
-    private static float[] randomPixels(int count, long seed) {
-        float[] pixels = new float[count];
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = rnd.nextInt(2);
-        }
-        return pixels;
+        assertSameDraws(MODEL, new SampleRequest(3, 9, 0.8, TestImages.pixels(3 * 20, 5), 2));
     }
 
     @Test

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.pixelscope.model.ModelSpecs;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.model.PixelModel;
+import org.pixelscope.model.TestImages;
 
 /** Saving and loading checkpoints, and the errors a damaged file gives. */
 class CheckpointsTest {
@@ -37,7 +37,7 @@ class CheckpointsTest {
     private static final TrainingHistory HISTORY = new TrainingHistory(2, 7, 42, "MNIST train[0:300], stochastic",
             List.of(new TrainingHistory.LossPoint(1, 1, 540.5), new TrainingHistory.LossPoint(7, 2, 201.25)),
             List.of(new TrainingHistory.EpochPoint(1, 4, 250.0, 0.46), new TrainingHistory.EpochPoint(2, 7, 190.0, 0.35)));
-    private static final INDArray BATCH = binary(3, 10, 10, 5);
+    private static final INDArray BATCH = TestImages.binary(3, 10, 10, 5);
 
     @TempDir
     static Path shared;
@@ -200,14 +200,5 @@ class CheckpointsTest {
 
     private static double[] flat(INDArray a) {
         return a.dup('c').reshape(a.length()).toDoubleVector();
-    }
-
-    private static INDArray binary(int n, int h, int w, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] d = new float[n * h * w];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rnd.nextInt(2);
-        }
-        return Nd4j.create(d, new long[] {n, 1, h, w}, 'c');
     }
 }
