@@ -151,7 +151,7 @@ public final class MasksViewModel {
                     grids.set(List.copyOf(read.grids()));
                     kernelLayer.set(read.grids().isEmpty() ? null : read.grids().get(0).layer());
                     loadKernel();
-                    return ctx.jobs().submit(() -> ReceptiveField.measure(read.copy()));
+                    return Fields.measure(ctx, m);
                 }, ctx.jobs().fx())
                 .whenCompleteAsync((rf, e) -> {
                     if (id != loads) {
