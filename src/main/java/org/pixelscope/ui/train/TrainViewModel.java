@@ -263,6 +263,9 @@ public final class TrainViewModel {
         }
     }
 
+    /** Set by a model change until the model's history arrives. */
+    private boolean modelJustLoaded;
+
     private void applyLearningRate(double value) {
         Run r = run;
         // Only valid values reach a running trainer: a half-typed field must not stop the run.
@@ -276,10 +279,16 @@ public final class TrainViewModel {
         pixels.set(m == null ? 28 * 28 : m.spec().height() * m.spec().width());
         progress.reset();
         samples.clear();
+        modelJustLoaded = m != null;
     }
 
     private void historyChanged() {
         TrainingHistory h = ctx.session().historyProperty().get();
+        // the session sets a new model's history right after the model: a trained one shows its samples at once
+        if (modelJustLoaded && h != null && h.iterations() > 0) {
+            samples.refresh("from the loaded weights");
+        }
+        modelJustLoaded = false;
         if (h == null) {
             series.clear();
         } else {

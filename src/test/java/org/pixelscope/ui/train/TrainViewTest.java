@@ -85,9 +85,20 @@ class TrainViewTest {
         robot.moveTo(view.chart());
         assertThat(fx(() -> view.chart().hoverTextProperty().get())).contains("iteration").contains("bits/dim");
 
-        // a new model brings its own (empty) history
+        // a new model brings its own (empty) history, and no samples until it trains
         session.create(PixelCnnSpec.chapter()).get(120, SECONDS);
         assertThat(fx(() -> view.chart().pointCount())).isZero();
+        assertThat(fx(() -> view.viewModel().samples().samplesProperty().get())).isNull();
+        assertThat(fx(() -> view.viewModel().samples().busyProperty().get())).isFalse();
+    }
+
+    @Test
+    void aTrainedCheckpointShowsItsSamplesAtOnce() throws Exception {
+        session.open(ModelSession.shippedCheckpoint()).get(120, SECONDS);
+        WaitForAsyncUtils.waitFor(120, SECONDS, () -> fx(() -> view.viewModel().samples().samplesProperty().get()) != null);
+        assertThat(fx(() -> view.viewModel().samples().captionProperty().get())).startsWith("Samples from the loaded weights");
+        assertThat(fx(() -> view.viewModel().samples().samplesProperty().get().complete())).isTrue();
+        assertThat(errors).isEmpty();
     }
 
     @Test
