@@ -46,7 +46,7 @@ public final class DiagonalBiLstmStepper {
     private final INDArray[] aboveRl;
     private final INDArray[] besideRl;
 
-    /** {@code [layer][row][col]}, each {@code [N, hidden]}: layer inputs (the residual stream) and states. */
+    /** {@code [layer][row][col]}, each {@code [N, hidden]}: each layer's input (the residual stream) and states. */
     private INDArray[][][] stream;
     private INDArray[][][] hLr;
     private INDArray[][][] cLr;
@@ -54,8 +54,6 @@ public final class DiagonalBiLstmStepper {
     private INDArray[][][] cRl;
     /** The next raster position to compute; everything before it is kept. */
     private int next;
-    /** The mask-A features of the current row, {@code [N, hidden, 1, W]}, read again after each drawn pixel. */
-    private INDArray rowFeatures;
 
     public DiagonalBiLstmStepper(PixelModel model) {
         if (!supports(model.spec())) {
@@ -104,14 +102,15 @@ public final class DiagonalBiLstmStepper {
     /**
      * p(x=1) at raster position {@code k} of every image, {@code [N]}, given the images
      * {@code x} {@code [N, 1, H, W]} whose pixels before {@code k} are drawn. Positions are
-     * asked for in order (the same one again is fine); any other order starts over from
-     * position 0 and catches up from {@code x}.
+     * asked for in order (the same one again is fine); a position further on is caught up
+     * from {@code x}, an earlier one starts over from position 0. The kept states belong to
+     * the images of the calls so far: for other images, make a new stepper.
      */
     public INDArray probability(INDArray x, int k) {
         if (k < 0 || k >= height * width) {
             throw new IllegalArgumentException("position " + k + " is outside the " + height + "x" + width + " image");
         }
-        if (k < next - 1 || (stream[0][0][0] != null && stream[0][0][0].size(0) != x.size(0))) {
+        if (k < next - 1) {
             reset();
         }
         INDArray p = null;
@@ -126,13 +125,12 @@ public final class DiagonalBiLstmStepper {
     }
 
     private void reset() {
-        stream = new INDArray[layers + 1][height][width];
+        stream = new INDArray[layers][height][width];
         hLr = new INDArray[layers][height][width];
         cLr = new INDArray[layers][height][width];
         hRl = new INDArray[layers][height][width];
         cRl = new INDArray[layers][height][width];
         next = 0;
-        rowFeatures = null;
     }
 
     /** Computes and keeps everything at position {@code k}; returns p(x=1) there, {@code [N]}. */
@@ -143,8 +141,7 @@ public final class DiagonalBiLstmStepper {
             sweepRightToLeft(r - 1);
         }
         // features change as pixels of this row are drawn: read this position's from the current image
-        rowFeatures = ends.features(x, r);
-        INDArray s = rowFeatures.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(c)).dup();
+        INDArray s = ends.features(x, r).get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(c)).dup();
         for (int l = 0; l < layers; l++) {
             stream[l][r][c] = s;
             INDArray z = s.mmul(inLr[l]).addiRowVector(bLr[l]);
@@ -158,7 +155,6 @@ public final class DiagonalBiLstmStepper {
                 s.addi(hRl[l][r - 1][c]);
             }
         }
-        stream[layers][r][c] = s;
         long n = s.size(0);
         return ends.probabilities(s.reshape(n, hidden, 1, 1)).reshape(n);
     }

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * pixel then costs one row of every layer instead of the whole network on the whole image.
  *
  * <p>Why this is exact: in a Row LSTM network the outputs of row r depend on the image only
- * through the mask-A features of row r (rows r - k/2 .. r of the image) and, through the
+ * through the mask-A features of row r (rows r - firstKernel/2 .. r of the image) and, through the
  * recurrence, on the states of row r - 1 of every layer; the 1x1 output layers are per pixel.
  * While row r is being drawn the rows above it are fixed, so their states are computed once,
  * when the sampler first asks for a row below them ({@link PixelRnnEnds} has the shared parts).
@@ -63,8 +63,9 @@ public final class RowLstmStepper {
      * p(x=1) of every pixel of {@code row}, {@code [N, W]}, given the image {@code x}
      * {@code [N, 1, H, W]}: its rows above {@code row}, and the pixels of {@code row} left of
      * the one being drawn, are the ones that count. Rows are asked for in order (the same row
-     * any number of times, as its pixels are drawn); asking for a row above the last one
-     * starts over from row 0.
+     * any number of times, as its pixels are drawn); a row further down is caught up from
+     * {@code x}, a row above the last one starts over from row 0. The kept states belong to the
+     * images of the calls so far: for other images, make a new stepper.
      */
     public INDArray rowProbabilities(INDArray x, int row) {
         INDArray features = ends.features(x, row);

@@ -131,6 +131,10 @@ public final class RasterSampler {
             };
             case LOCAL -> new PixelCnnStepper(model)::probability;
             case RECURRENT -> {
+                if (!Strategy.hasStepForm(model.spec())) {
+                    throw new IllegalArgumentException(model.spec().name() + " has no step form: only the PixelRNNs (raster"
+                            + " LSTM, Row LSTM, Diagonal BiLSTM) carry a state from pixel to pixel");
+                }
                 if (RowLstmStepper.supports(model.spec())) {
                     RowLstmStepper rows = new RowLstmStepper(model);
                     yield (x, k) -> rows.rowProbabilities(x, k / w).getColumn(k % w);

@@ -42,18 +42,19 @@ final class FieldCaption {
     /** Why a model family's output misses some earlier pixels. */
     private static String whyUnseen(ModelSpec spec) {
         if (spec instanceof PixelCnnSpec) {
-            return "rows beyond the reach of its stacked kernels and the blind spot to the upper right, which"
-                    + " stacking masked convolutions never fills.";
+            return "pixels beyond the reach of its stacked kernels (too many rows up or columns aside) and the"
+                    + " blind spot to the upper right, which stacking masked convolutions never fills.";
         }
         if (spec instanceof RowLstmSpec r) {
             return String.format("the Row LSTM's context is a triangle. Each row further up it reaches %d more"
-                    + " pixel%s to each side, so the far upper left and upper right stay out of reach.",
-                    r.rowKernel() / 2, r.rowKernel() / 2 == 1 ? "" : "s");
+                    + " pixel%s to each side, so the far left of this pixel's own row and the far upper left and"
+                    + " upper right stay out of reach.", r.rowKernel() / 2, r.rowKernel() / 2 == 1 ? "" : "s");
         }
         if (spec instanceof DiagonalBiLstmSpec d) {
-            return String.format("the Diagonal BiLSTM's two scans cover the causal region except the end of the row"
-                    + " above. Only features in this pixel's own row (or below) contain that pixel, and from this"
-                    + " row the left-to-right scan reaches just %d columns to the right.", d.firstKernel() / 2);
+            return String.format("the Diagonal BiLSTM misses only the last pixel of the row above. No feature of"
+                    + " that row contains it (a mask-A feature excludes its own pixel); the features of this row"
+                    + " that do lie within %d columns of the right edge, and the left-to-right scan reads this row"
+                    + " only up to this pixel.", d.firstKernel() / 2);
         }
         return "its layers do not reach them.";
     }

@@ -30,6 +30,10 @@ public final class Fields {
         if (known != null && !known.isCompletedExceptionally()) {
             return known;
         }
+        if (ctx.session().getModel() != model) {
+            // the snapshot is of the session's model: measuring another would file the wrong field
+            return CompletableFuture.failedFuture(new IllegalStateException("the model changed before its field was measured"));
+        }
         CompletableFuture<ReceptiveField> field = ctx.session().snapshot()
                 .thenCompose(copy -> ctx.jobs().submit(() -> ReceptiveField.measure(copy)))
                 .thenApplyAsync(rf -> rf, ctx.jobs().fx());

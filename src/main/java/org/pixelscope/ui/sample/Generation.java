@@ -89,7 +89,7 @@ final class Generation {
 
     /** First generated raster position: after the kept rows of a completion, else 0. */
     int start() {
-        return request.prefixRows() * trace.width();
+        return Math.min(trace.height(), request.prefixRows()) * trace.width();
     }
 
     /**

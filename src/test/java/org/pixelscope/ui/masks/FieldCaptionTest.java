@@ -28,7 +28,8 @@ class FieldCaptionTest {
         String last = FieldCaption.text(model.spec(), rf, layers.size() - 1, row, col);
         assertThat(last).contains("layer " + layers.size() + " of " + layers.size() + " (output p(x=1))")
                 .contains("reads " + (before - blind) + " of the " + before)
-                .contains("never sees the " + blind + " hatched").contains("triangle").doesNotContain("masked convolutions");
+                .contains("never sees the " + blind + " hatched").contains("triangle").contains("far left of this pixel's own row")
+                .doesNotContain("masked convolutions");
 
         int firstSeen = FieldCaption.count(rf.field(layers.get(0), row, col));
         String first = FieldCaption.text(model.spec(), rf, 0, row, col);
@@ -40,7 +41,7 @@ class FieldCaptionTest {
     @Test
     void eachFamilyGetsItsOwnExplanation() {
         assertThat(finalCaption(ModelSpecs.require("pixelcnn-chapter").withSize(9, 9))).contains("blind spot to the upper right");
-        assertThat(finalCaption(ModelSpecs.require("pixelrnn-diagonal-bilstm").withSize(6, 9))).contains("two scans");
+        assertThat(finalCaption(ModelSpecs.require("pixelrnn-diagonal-bilstm").withSize(6, 9))).contains("misses only the last pixel of the row above");
         assertThat(finalCaption(new RasterLstmSpec("raster-small", "test", 4, 5, 4, 1))).contains("no blind spot");
     }
 
