@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.pixelscope.model.MaskType;
+import org.pixelscope.model.GatedPixelCnnLayer;
 import org.pixelscope.model.MaskedConv2D;
 import org.pixelscope.model.Masks;
 import org.pixelscope.model.PixelModel;
@@ -57,6 +58,10 @@ public record LayerSummary(String model, List<SummaryRow> rows, long totalParams
                         zeros = Masks.blockedWeights(mc.getKernelH(), mc.getKernelW(), mask, (int) mc.getNIn(),
                                 (int) mc.getNOut(), mc.getColourGroups());
                     }
+                } else if (layer instanceof GatedPixelCnnLayer gated) {
+                    // the first layer's kernels reach one row up and one column left further, the extra row and column held at 0
+                    mask = gated.isFirst() ? MaskType.A : null;
+                    zeros = gated.maskedWeights();
                 } else if (layer instanceof RowLstm row) {
                     // the masked part is the input-to-state kernel along the row
                     type += " 1x" + row.getKernel();

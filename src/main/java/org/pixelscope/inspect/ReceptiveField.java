@@ -122,10 +122,10 @@ public final class ReceptiveField {
 
     private static void positiveWeights(ComputationGraph net) {
         for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
             for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
-                INDArray v = p.getValue();
-                // "b" is the bias key of every DL4J layer and of MaskedConv2D
-                v.assign("b".equals(p.getKey()) ? 0 : 1);
+                // biases 0, so that a blank image leaves every unit at exactly 0 (tanh and the gates included)
+                p.getValue().assign(conf.initializer().isBiasParam(conf, p.getKey()) ? 0 : 1);
             }
         }
     }

@@ -161,7 +161,7 @@ public class DiagonalBiLstm extends ImageLayer {
         return sd.concat(1, top, bottom).reshape(2, 2 * h, 8 * h);
     }
 
-    private static SDVariable pads(SameDiff sd, long... beforeAfter) {
+    static SDVariable pads(SameDiff sd, long... beforeAfter) {
         int[][] p = new int[beforeAfter.length / 2][2];
         for (int i = 0; i < p.length; i++) {
             p[i][0] = (int) beforeAfter[2 * i];

@@ -17,8 +17,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RasterLstmSpec.class, name = RasterLstmSpec.KIND),
     @JsonSubTypes.Type(value = RowLstmSpec.class, name = RowLstmSpec.KIND),
     @JsonSubTypes.Type(value = DiagonalBiLstmSpec.class, name = DiagonalBiLstmSpec.KIND),
+    @JsonSubTypes.Type(value = GatedPixelCnnSpec.class, name = GatedPixelCnnSpec.KIND),
 })
-public sealed interface ModelSpec permits PixelCnnSpec, RasterLstmSpec, RowLstmSpec, DiagonalBiLstmSpec {
+public sealed interface ModelSpec permits PixelCnnSpec, GatedPixelCnnSpec, RasterLstmSpec, RowLstmSpec, DiagonalBiLstmSpec {
 
     /** Registry name, e.g. {@code pixelcnn-chapter}. */
     String name();

@@ -15,8 +15,8 @@ import java.util.Optional;
  */
 public final class ModelSpecs {
 
-    private static final List<String> KINDS = List.of(PixelCnnSpec.KIND, RasterLstmSpec.KIND, RowLstmSpec.KIND,
-            DiagonalBiLstmSpec.KIND);
+    private static final List<String> KINDS = List.of(PixelCnnSpec.KIND, GatedPixelCnnSpec.KIND, RasterLstmSpec.KIND,
+            RowLstmSpec.KIND, DiagonalBiLstmSpec.KIND);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -25,6 +25,7 @@ public final class ModelSpecs {
             new PixelCnnSpec("pixelcnn-residual",
                     "Residual PixelCNN: the chapter's layers with a skip connection around each mask-B conv",
                     28, 28, 64, 7, 5, 3, true),
+            GatedPixelCnnSpec.standard(),
             RasterLstmSpec.standard(),
             RowLstmSpec.standard(),
             DiagonalBiLstmSpec.standard()));

@@ -46,6 +46,8 @@ public final class NetworkBuilder {
         String last;
         if (spec instanceof PixelCnnSpec p) {
             last = pixelCnn(g, p);
+        } else if (spec instanceof GatedPixelCnnSpec gated) {
+            last = gatedPixelCnn(g, gated);
         } else if (spec instanceof RasterLstmSpec r) {
             last = rasterLstm(g, r);
         } else if (spec instanceof RowLstmSpec r) {
@@ -92,6 +94,21 @@ public final class NetworkBuilder {
         String out = pixelCnnLayer(p, p.hiddenLayers() + 1);
         g.addLayer(out, new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), prev);
         return out;
+    }
+
+    /** Gated layers (the first reads the image, the last passes on its horizontal stack only), then 1x1 ReLU and 1x1 sigmoid. */
+    private static String gatedPixelCnn(ComputationGraphConfiguration.GraphBuilder g, GatedPixelCnnSpec p) {
+        int f = p.filters();
+        String prev = INPUT;
+        for (int i = 1; i <= p.layers(); i++) {
+            String name = "gated" + i;
+            g.addLayer(name, new GatedPixelCnnLayer(i == 1 ? 1 : 2L * f, f, i == 1 ? p.firstKernel() : p.kernel(), i == 1,
+                    i == p.layers()), prev);
+            prev = name;
+        }
+        g.addLayer("out1", new MaskedConv2D(f, f, 1, 1, null, Activation.RELU), prev);
+        g.addLayer("out2", new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), "out1");
+        return "out2";
     }
 
     /**

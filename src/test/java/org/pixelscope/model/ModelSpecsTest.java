@@ -34,7 +34,9 @@ class ModelSpecsTest {
     }
 
     private static String kind(ModelSpec spec) {
-        if (spec instanceof RasterLstmSpec) {
+        if (spec instanceof GatedPixelCnnSpec) {
+            return GatedPixelCnnSpec.KIND;
+        } else if (spec instanceof RasterLstmSpec) {
             return RasterLstmSpec.KIND;
         } else if (spec instanceof RowLstmSpec) {
             return RowLstmSpec.KIND;

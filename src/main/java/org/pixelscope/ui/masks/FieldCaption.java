@@ -3,6 +3,7 @@ package org.pixelscope.ui.masks;
 import java.util.List;
 import org.pixelscope.inspect.ReceptiveField;
 import org.pixelscope.model.DiagonalBiLstmSpec;
+import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelCnnSpec;
@@ -44,6 +45,11 @@ final class FieldCaption {
         if (spec instanceof PixelCnnSpec) {
             return "pixels beyond the reach of its stacked kernels (too many rows up or columns aside) and the"
                     + " blind spot to the upper right, which stacking masked convolutions never fills.";
+        }
+        if (spec instanceof GatedPixelCnnSpec) {
+            return "they are beyond the reach of its vertical stack (too many rows up) or of its horizontal stack"
+                    + " (too far left in this row). Within that reach it sees everything: its two stacks leave no"
+                    + " blind spot.";
         }
         if (spec instanceof RowLstmSpec r) {
             return String.format("the Row LSTM's context is a triangle. Each row further up it reaches %d more"

@@ -16,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import org.pixelscope.inspect.MaskGrid;
+import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.model.MaskType;
 import org.pixelscope.ui.AppContext;
 
@@ -91,6 +92,11 @@ public final class MasksView extends BorderPane {
             message.setText("No model is loaded: open a checkpoint or create a model to see its masks.");
         } else if (grids == null) {
             message.setText("Reading the model's masks…");
+        } else if (grids.isEmpty() && vm.modelProperty().get().spec() instanceof GatedPixelCnnSpec) {
+            message.setText("The Gated PixelCNN needs no masks. Its vertical stack's kernels cover only the rows above"
+                    + " (the first layer's result is shifted down a row), its horizontal stack's only the pixels to"
+                    + " the left (shifted right a column), so no tap reads the pixel or what follows it. Its receptive"
+                    + " field, measured from the model itself, is shown on the right: no blind spot.");
         } else if (grids.isEmpty()) {
             message.setText("This model has no masked convolutions, so there are no masks to draw."
                     + " Its receptive field, measured from the model itself, is shown below.");

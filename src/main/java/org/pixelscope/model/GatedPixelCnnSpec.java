@@ -1,0 +1,56 @@
+package org.pixelscope.model;
+
+/**
+ * Gated PixelCNN (van den Oord et al. 2016, "Conditional Image Generation with PixelCNN
+ * Decoders", sec. 2.1-2.2, unconditional): a vertical stack that sees the rows above and a
+ * horizontal stack that sees the row to the left, joined at every layer, with gated activations
+ * {@code tanh(a) * sigmoid(b)} and residual connections in the horizontal stack. The two stacks
+ * remove the blind spot of stacked masked convolutions ({@link GatedPixelCnnLayer}). Then a ReLU,
+ * a 1x1 convolution with ReLU and a 1x1 sigmoid give p(x=1) per pixel.
+ *
+ * @param filters     feature maps of each stack
+ * @param firstKernel odd size k of the first layer's kernels (vertical (k/2+1) x k, horizontal 1 x (k/2+1))
+ * @param layers      gated layers, the first included
+ * @param kernel      odd size of the later layers' kernels
+ */
+public record GatedPixelCnnSpec(
+        String name,
+        String description,
+        int height,
+        int width,
+        int filters,
+        int firstKernel,
+        int layers,
+        int kernel) implements ModelSpec {
+
+    public static final String KIND = "gated-pixelcnn";
+
+    public GatedPixelCnnSpec {
+        if (height < 1 || width < 1 || filters < 1 || layers < 1) {
+            throw new IllegalArgumentException("invalid Gated PixelCNN spec: " + height + "x" + width + ", "
+                    + filters + " filters, " + layers + " layers");
+        }
+        if (firstKernel < 1 || kernel < 1 || firstKernel % 2 == 0 || kernel % 2 == 0) {
+            throw new IllegalArgumentException("Gated PixelCNN kernels must be odd, got " + firstKernel + " and " + kernel);
+        }
+    }
+
+    /** The registry's Gated PixelCNN for 28x28 MNIST: 7x7 first layer, then 5 gated layers with 3x3 kernels, 32 maps per stack. */
+    public static GatedPixelCnnSpec standard() {
+        return new GatedPixelCnnSpec("pixelcnn-gated",
+                "Gated PixelCNN (van den Oord et al. 2016): vertical and horizontal stacks, gated tanh*sigmoid units,"
+                        + " 6 layers of 32 maps; no blind spot",
+                28, 28, 32, 7, 6, 3);
+    }
+
+    /** The vertical stack reaches firstKernel/2 + 1 rows up in the first layer, kernel/2 more in each later one. */
+    @Override
+    public int contextRows() {
+        return Math.min(height, firstKernel / 2 + 1 + (layers - 1) * (kernel / 2));
+    }
+
+    @Override
+    public GatedPixelCnnSpec withSize(int height, int width) {
+        return new GatedPixelCnnSpec(name, description, height, width, filters, firstKernel, layers, kernel);
+    }
+}
