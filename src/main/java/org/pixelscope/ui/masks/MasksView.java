@@ -41,6 +41,8 @@ public final class MasksView extends BorderPane {
     private final Label message = new Label();
     private final FieldSection fields;
     private final KernelSection kernels;
+    /** Title, mask cards, legend and caption: hidden for a model without masks. */
+    private final VBox maskExplanation;
 
     public MasksView(AppContext ctx) {
         this.vm = new MasksViewModel(ctx);
@@ -59,7 +61,8 @@ public final class MasksView extends BorderPane {
         caption.setMaxWidth(500);
         fields = new FieldSection(vm);
         kernels = new KernelSection(vm);
-        VBox left = new VBox(12, title, maskCards, legend(), caption, kernels);
+        maskExplanation = new VBox(12, title, maskCards, legend(), caption);
+        VBox left = new VBox(12, maskExplanation, kernels);
         left.setMaxWidth(520);
         HBox columns = new HBox(28, left, fields);
         VBox content = new VBox(14, message, columns);
@@ -93,10 +96,11 @@ public final class MasksView extends BorderPane {
         } else if (grids == null) {
             message.setText("Reading the model's masks…");
         } else if (grids.isEmpty() && vm.modelProperty().get().spec() instanceof GatedPixelCnnSpec) {
-            message.setText("The Gated PixelCNN needs no masks. Its vertical stack's kernels cover only the rows above"
-                    + " (the first layer's result is shifted down a row), its horizontal stack's only the pixels to"
-                    + " the left (shifted right a column), so no tap reads the pixel or what follows it. Its receptive"
-                    + " field, measured from the model itself, is shown on the right: no blind spot.");
+            message.setText("The Gated PixelCNN needs no masks in its later layers: its vertical stack's kernels cover"
+                    + " only rows that are already above the pixel, its horizontal stack's only the pixels to the left."
+                    + " Only the first layer, which reads the image, leaves out the pixel's own row (vertical) and the"
+                    + " pixel itself (horizontal). Its receptive field, measured from the model itself, is shown"
+                    + " below: no blind spot.");
         } else if (grids.isEmpty()) {
             message.setText("This model has no masked convolutions, so there are no masks to draw."
                     + " Its receptive field, measured from the model itself, is shown below.");
@@ -105,6 +109,8 @@ public final class MasksView extends BorderPane {
         }
         message.setVisible(!message.getText().isEmpty());
         message.setManaged(message.isVisible());
+        maskExplanation.setVisible(grids == null || !grids.isEmpty());
+        maskExplanation.setManaged(maskExplanation.isVisible());
         if (grids == null) {
             return;
         }
