@@ -30,6 +30,9 @@ public final class NetworkBuilder {
     static final String BI_LSTM = "bilstm";
     static final String HIDDEN_OUT = "out1_B";
     static final String PIXEL_OUT = "out2_B";
+    /** The Gated PixelCNN's two 1x1 outputs after its gated layers ({@link #gatedLayer}). */
+    static final String GATED_HIDDEN_OUT = "out1";
+    static final String GATED_PIXEL_OUT = "out2";
 
     private NetworkBuilder() {
     }
@@ -101,14 +104,19 @@ public final class NetworkBuilder {
         int f = p.filters();
         String prev = INPUT;
         for (int i = 1; i <= p.layers(); i++) {
-            String name = "gated" + i;
+            String name = gatedLayer(i);
             g.addLayer(name, new GatedPixelCnnLayer(i == 1 ? 1 : 2L * f, f, i == 1 ? p.firstKernel() : p.kernel(), i == 1,
                     i == p.layers()), prev);
             prev = name;
         }
-        g.addLayer("out1", new MaskedConv2D(f, f, 1, 1, null, Activation.RELU), prev);
-        g.addLayer("out2", new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), "out1");
-        return "out2";
+        g.addLayer(GATED_HIDDEN_OUT, new MaskedConv2D(f, f, 1, 1, null, Activation.RELU), prev);
+        g.addLayer(GATED_PIXEL_OUT, new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), GATED_HIDDEN_OUT);
+        return GATED_PIXEL_OUT;
+    }
+
+    /** Name of gated layer {@code i}, from 1. */
+    static String gatedLayer(int i) {
+        return "gated" + i;
     }
 
     /**

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.pixelscope.model.DiagonalBiLstmStepper;
+import org.pixelscope.model.GatedPixelCnnStepper;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelCnnStepper;
 import org.pixelscope.model.PixelModel;
@@ -25,7 +26,8 @@ import org.pixelscope.model.RowLstmStepper;
  * its own row); everything outside that window is provably irrelevant to the pixel, so the
  * result is the same up to float rounding in the convolution kernels (the tests compare draws).
  * {@link Strategy#LOCAL} goes further for PixelCNNs: it computes only the activations the pixel's
- * output depends on, a window per layer that shrinks towards the pixel ({@link PixelCnnStepper}).
+ * output depends on, a window per layer that shrinks towards the pixel ({@link PixelCnnStepper},
+ * {@link GatedPixelCnnStepper}).
  * {@link Strategy#RECURRENT} is for models with a step form: the raster LSTM carries its state
  * from pixel to pixel, so a pixel costs one LSTM step; the Row LSTM keeps the states of the row
  * above, so a pixel costs one row of each layer; the Diagonal BiLSTM keeps every state it has
@@ -42,14 +44,14 @@ public final class RasterSampler {
         NAIVE,
         /** The network on the rows the pixel can see; the same as NAIVE for unbounded contexts. */
         CROPPED,
-        /** Only the activations the pixel's output depends on; only for PixelCNNs. */
+        /** Only the activations the pixel's output depends on; only for PixelCNNs, gated or not. */
         LOCAL,
         /** One recurrent step per pixel, carrying the state; only for models with a step form. */
         RECURRENT;
 
         /** The fastest strategy that works for a model. */
         public static Strategy fastest(ModelSpec spec) {
-            if (PixelCnnStepper.supports(spec)) {
+            if (PixelCnnStepper.supports(spec) || GatedPixelCnnStepper.supports(spec)) {
                 return LOCAL;
             }
             return hasStepForm(spec) ? RECURRENT : CROPPED;
@@ -129,7 +131,9 @@ public final class RasterSampler {
                         NDArrayIndex.interval(top, row + 1), NDArrayIndex.all()).dup();
                 return pixel(model.croppedProbabilities(window), row - top, k % w);
             };
-            case LOCAL -> new PixelCnnStepper(model)::probability;
+            case LOCAL -> GatedPixelCnnStepper.supports(model.spec())
+                    ? new GatedPixelCnnStepper(model)::probability
+                    : new PixelCnnStepper(model)::probability;
             case RECURRENT -> {
                 if (!Strategy.hasStepForm(model.spec())) {
                     throw new IllegalArgumentException(model.spec().name() + " has no step form: only the PixelRNNs (raster"
