@@ -5,7 +5,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -96,16 +95,16 @@ public final class GatedPixelCnnStepper {
         long n = x.size(0);
         // layer 1 on the image: vertical window rows row-d*b-up .. row, columns col-d*b-bFirst .. col+d*b+bFirst
         int d = layers - 1;
-        Window image = new Window(row - d * b - up, col - d * b - Math.max(bFirst, up));
+        ImageWindow image = new ImageWindow(row - d * b - up, col - d * b - Math.max(bFirst, up));
         INDArray xw = Nd4j.zeros(x.dataType(), n, 1, (long) d * b + up + 1, 2L * (d * b + Math.max(bFirst, up)) + 1);
         image.copyFrom(x, xw, h, w);
         // the vertical kernel spans columns +-bFirst, the horizontal one up columns to the left
         INDArray vz = conv(cols(xw, Math.max(bFirst, up) - bFirst, xw.size(3) - (Math.max(bFirst, up) - bFirst)), wV[0], up + 1,
                 spec.firstKernel()).addi(bV[0]);
-        Window vzAt = new Window(row - d * b, col - d * b);
+        ImageWindow vzAt = new ImageWindow(row - d * b, col - d * b);
         INDArray hRow = rows(xw, xw.size(2) - 1, xw.size(2));
         INDArray hz = conv(cols(hRow, 0, Math.max(bFirst, up) + d * b + 1), wH[0], 1, up + 1).addi(bH[0]);
-        Window hAt = new Window(row, col - d * b);
+        ImageWindow hAt = new ImageWindow(row, col - d * b);
         INDArray vOut = gate(vz, f);
         INDArray hOut = hOutput(0, hz, vz, vzAt, hAt, f, null);
         vzAt.zeroOutside(vOut, h, w);
@@ -113,9 +112,9 @@ public final class GatedPixelCnnStepper {
         for (int j = 1; j < layers; j++) {
             d = layers - 1 - j;
             INDArray vzj = conv(vOut, wV[j], b + 1, spec.kernel()).addi(bV[j]);
-            Window vzjAt = new Window(vzAt.top + b, vzAt.left + b);
+            ImageWindow vzjAt = new ImageWindow(vzAt.top() + b, vzAt.left() + b);
             INDArray hzj = conv(hOut, wH[j], 1, b + 1).addi(bH[j]);
-            Window hjAt = new Window(row, hAt.left + b);
+            ImageWindow hjAt = new ImageWindow(row, hAt.left() + b);
             INDArray hIn = cols(hOut, b, hOut.size(3));
             hOut = hOutput(j, hzj, vzj, vzjAt, hjAt, f, hIn);
             hjAt.zeroOutside(hOut, h, w);
@@ -135,10 +134,10 @@ public final class GatedPixelCnnStepper {
      * H' of layer j on the horizontal window {@code hAt}: {@code hIn + Wo gate(hz + Wvh vz)} (no
      * {@code hIn} in the first layer), reading vz at the same positions of its own window.
      */
-    private INDArray hOutput(int j, INDArray hz, INDArray vz, Window vzAt, Window hAt, long f, INDArray hIn) {
+    private INDArray hOutput(int j, INDArray hz, INDArray vz, ImageWindow vzAt, ImageWindow hAt, long f, INDArray hIn) {
         long width = hz.size(3);
         int r0 = (int) (vz.size(2) - 1);
-        int c0 = hAt.left - vzAt.left;
+        int c0 = hAt.left() - vzAt.left();
         INDArray link = vz.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(r0, r0 + 1),
                 NDArrayIndex.interval(c0, c0 + width)).dup();
         INDArray z = hz.addi(Nd4j.cnn().conv2d(link, wVh[j], valid(1, 1)));
@@ -170,43 +169,5 @@ public final class GatedPixelCnnStepper {
     private static Conv2DConfig valid(int kH, int kW) {
         return Conv2DConfig.builder().kH(kH).kW(kW).sH(1).sW(1)
                 .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
-    }
-
-    /** Where a window's top-left cell lies in the image (possibly outside it). */
-    private record Window(int top, int left) {
-
-        /** Copies the part of {@code x} the window {@code into} covers. */
-        void copyFrom(INDArray x, INDArray into, int h, int w) {
-            int r0 = Math.max(0, top);
-            int r1 = Math.min(h, top + (int) into.size(2));
-            int c0 = Math.max(0, left);
-            int c1 = Math.min(w, left + (int) into.size(3));
-            if (r0 < r1 && c0 < c1) {
-                into.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(r0 - top, r1 - top),
-                        NDArrayIndex.interval(c0 - left, c1 - left))
-                        .assign(x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(r0, r1),
-                                NDArrayIndex.interval(c0, c1)));
-            }
-        }
-
-        /** Sets to 0 the cells of {@code a} (a window at this place) that lie outside the image. */
-        void zeroOutside(INDArray a, int h, int w) {
-            long rows = a.size(2);
-            long cols = a.size(3);
-            if (top < 0) {
-                a.get(all(NDArrayIndex.interval(0, Math.min(rows, -top)), NDArrayIndex.all())).assign(0);
-            }
-            if (left < 0) {
-                a.get(all(NDArrayIndex.all(), NDArrayIndex.interval(0, Math.min(cols, -left)))).assign(0);
-            }
-            long past = left + cols - w;
-            if (past > 0) {
-                a.get(all(NDArrayIndex.all(), NDArrayIndex.interval(Math.max(0, cols - past), cols))).assign(0);
-            }
-        }
-
-        private static INDArrayIndex[] all(INDArrayIndex rows, INDArrayIndex cols) {
-            return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.all(), rows, cols};
-        }
     }
 }

@@ -81,18 +81,18 @@ public final class PixelCnnStepper {
         int top = row - reach - a;
         int left = col - reach - a;
         INDArray window = Nd4j.zeros(x.dataType(), x.size(0), 1, reach + 2L * a + 1, 2L * (reach + a) + 1);
-        copyInside(x, window, top, left);
+        new ImageWindow(top, left).copyFrom(x, window, h, w);
         INDArray act = Transforms.relu(Nd4j.cnn().conv2d(window, weights[0], biases[0], first), false);
         top += a;
         left += a;
-        zeroOutside(act, top, left);
+        new ImageWindow(top, left).zeroOutside(act, h, w);
         for (int i = 1; i <= spec.hiddenLayers(); i++) {
             // b zero rows below: the masks never read them
             INDArray in = Nd4j.concat(2, act, Nd4j.zeros(act.dataType(), act.size(0), act.size(1), b, act.size(3)));
             INDArray out = Transforms.relu(Nd4j.cnn().conv2d(in, weights[i], biases[i], hidden), false);
             top += b;
             left += b;
-            zeroOutside(out, top, left);
+            new ImageWindow(top, left).zeroOutside(out, h, w);
             if (spec.residual()) {
                 out.addi(act.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(b, act.size(2)),
                         NDArrayIndex.interval(b, act.size(3) - b)));
@@ -101,36 +101,6 @@ public final class PixelCnnStepper {
         }
         INDArray p = Transforms.sigmoid(Nd4j.cnn().conv2d(act, weights[weights.length - 1], biases[biases.length - 1], pointwise), false);
         return p.reshape(x.size(0));
-    }
-
-    /** Copies the part of the image {@code x} that the window (top-left at image (top, left)) covers. */
-    private void copyInside(INDArray x, INDArray window, int top, int left) {
-        int r0 = Math.max(0, top);
-        int r1 = Math.min(spec.height(), top + (int) window.size(2));
-        int c0 = Math.max(0, left);
-        int c1 = Math.min(spec.width(), left + (int) window.size(3));
-        if (r0 >= r1 || c0 >= c1) {
-            return;
-        }
-        window.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(r0 - top, r1 - top),
-                NDArrayIndex.interval(c0 - left, c1 - left))
-                .assign(x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(r0, r1), NDArrayIndex.interval(c0, c1)));
-    }
-
-    /** Sets to 0 the activations of a window (top-left at image (top, left)) that lie outside the image. */
-    private void zeroOutside(INDArray act, int top, int left) {
-        long rows = act.size(2);
-        long cols = act.size(3);
-        if (top < 0) {
-            act.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, Math.min(rows, -top)), NDArrayIndex.all()).assign(0);
-        }
-        if (left < 0) {
-            act.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, Math.min(cols, -left))).assign(0);
-        }
-        long past = left + cols - spec.width();
-        if (past > 0) {
-            act.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(Math.max(0, cols - past), cols)).assign(0);
-        }
     }
 
     private static Conv2DConfig valid(int k) {
