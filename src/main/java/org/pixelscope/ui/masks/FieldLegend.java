@@ -36,7 +36,7 @@ public final class FieldLegend extends VBox {
         getChildren().addAll(
                 row(causal, "causal region: every pixel before the current one"),
                 row(field, "receptive field: pixels the output actually reads"),
-                row(blind, "blind spot: before it, but never read (hatched)"),
+                row(blind, "unseen: before it, but never read (hatched)"),
                 row(current, "current pixel"));
     }
 

@@ -108,8 +108,9 @@ final class ContextPanel extends VBox {
             zoom.setField(rf == null ? null : rf.outputField(step.row(), step.col()));
             title.setText("Image " + (image + 1) + " of " + t.count() + ", pixel (" + step.row() + ", " + step.col() + ")");
             fieldNote.setText(rf == null ? "Measuring the model's receptive field…"
-                    : "Blind spot: " + rf.blindSpotSize(step.row(), step.col()) + " of the "
-                    + (step.row() * t.width() + step.col()) + " pixels before this one are out of the model's sight.");
+                    : "Unseen: " + rf.blindSpotSize(step.row(), step.col()) + " of the "
+                    + (step.row() * t.width() + step.col()) + " pixels before this one are out of the model's sight:"
+                    + " beyond the reach of its layers, or in a blind spot (hatched in the grid).");
         }
         zoom.redraw();
         probability.show(step);
