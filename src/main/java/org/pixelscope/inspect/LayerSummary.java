@@ -59,8 +59,9 @@ public record LayerSummary(String model, List<SummaryRow> rows, long totalParams
                                 (int) mc.getNOut(), mc.getColourGroups());
                     }
                 } else if (layer instanceof GatedPixelCnnLayer gated) {
-                    // the first layer's kernels reach one row up and one column left further, the extra row and column held at 0
-                    mask = gated.isFirst() ? MaskType.A : null;
+                    // not a raster mask: the first layer's kernels reach one row up and one column left further,
+                    // and that extra row and column (the pixel's own row, the pixel) are held at 0
+                    type += " " + gated.getKernel() + "x" + gated.getKernel() + (gated.isFirst() ? ", own row and pixel blocked" : "");
                     zeros = gated.maskedWeights();
                 } else if (layer instanceof RowLstm row) {
                     // the masked part is the input-to-state kernel along the row

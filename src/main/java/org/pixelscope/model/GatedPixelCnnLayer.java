@@ -32,9 +32,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * pixel's own row out of V and the pixel itself out of H: its kernels reach one row further up
  * and one column further left, and their last row (vertical) and last column (horizontal) are
  * held at zero by a mask, which is the paper's "shift down" and "shift right" without a crop that
- * would tie the layer to one image height. It has no residual. Because the vertical stack spans
- * every column of the rows above, the stacks see the whole region a bounded kernel can reach: no
- * blind spot, unlike stacked masked convolutions. The last layer outputs H only, {@code [N, f, H, W]}.
+ * would tie the layer to one image height. It has no residual. Nothing above the pixel is masked
+ * off (the vertical kernel reads the rows above on both sides, and H reads V at every layer), so
+ * the stacks see the whole region their kernels reach: no blind spot, unlike stacked masked
+ * convolutions. The last layer outputs H only, {@code [N, f, H, W]}.
  *
  * <p>Parameters: {@code Wv [k/2+1 (+1), k, nIn, 2f]}, {@code Wh [1, k/2+1 (+1), nIn, 2f]} (the +1
  * in the first layer), {@code Wvh [1, 1, 2f, 2f]}, {@code Wo [1, 1, f, f]}, biases {@code bv},

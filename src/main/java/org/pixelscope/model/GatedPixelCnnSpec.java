@@ -3,10 +3,10 @@ package org.pixelscope.model;
 /**
  * Gated PixelCNN (van den Oord et al. 2016, "Conditional Image Generation with PixelCNN
  * Decoders", sec. 2.1-2.2, unconditional): a vertical stack that sees the rows above and a
- * horizontal stack that sees the row to the left, joined at every layer, with gated activations
- * {@code tanh(a) * sigmoid(b)} and residual connections in the horizontal stack. The two stacks
- * remove the blind spot of stacked masked convolutions ({@link GatedPixelCnnLayer}). Then a ReLU,
- * a 1x1 convolution with ReLU and a 1x1 sigmoid give p(x=1) per pixel.
+ * horizontal stack that sees the pixels to the left in the pixel's row, joined at every layer, with
+ * gated activations {@code tanh(a) * sigmoid(b)} and residual connections in the horizontal stack.
+ * The two stacks remove the blind spot of stacked masked convolutions ({@link GatedPixelCnnLayer}).
+ * Then a 1x1 convolution with ReLU and a 1x1 sigmoid give p(x=1) per pixel.
  *
  * @param filters     feature maps of each stack
  * @param firstKernel odd size k of the first layer's kernels (vertical (k/2+1) x k, horizontal 1 x (k/2+1))

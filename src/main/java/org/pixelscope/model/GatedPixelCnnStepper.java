@@ -93,17 +93,16 @@ public final class GatedPixelCnnStepper {
         int up = bFirst + 1;
         long f = spec.filters();
         long n = x.size(0);
-        // layer 1 on the image: vertical window rows row-d*b-up .. row, columns col-d*b-bFirst .. col+d*b+bFirst
+        // layer 1 reads the image on rows row-d*b-up .. row, columns col-d*b-up .. col+d*b+bFirst:
+        // the vertical kernel spans columns +-bFirst, the horizontal one up columns to the left (up = bFirst + 1)
         int d = layers - 1;
-        ImageWindow image = new ImageWindow(row - d * b - up, col - d * b - Math.max(bFirst, up));
-        INDArray xw = Nd4j.zeros(x.dataType(), n, 1, (long) d * b + up + 1, 2L * (d * b + Math.max(bFirst, up)) + 1);
+        ImageWindow image = new ImageWindow(row - d * b - up, col - d * b - up);
+        INDArray xw = Nd4j.zeros(x.dataType(), n, 1, (long) d * b + up + 1, 2L * (d * b) + up + bFirst + 1);
         image.copyFrom(x, xw, h, w);
-        // the vertical kernel spans columns +-bFirst, the horizontal one up columns to the left
-        INDArray vz = conv(cols(xw, Math.max(bFirst, up) - bFirst, xw.size(3) - (Math.max(bFirst, up) - bFirst)), wV[0], up + 1,
-                spec.firstKernel()).addi(bV[0]);
+        INDArray vz = conv(cols(xw, up - bFirst, xw.size(3)), wV[0], up + 1, spec.firstKernel()).addi(bV[0]);
         ImageWindow vzAt = new ImageWindow(row - d * b, col - d * b);
         INDArray hRow = rows(xw, xw.size(2) - 1, xw.size(2));
-        INDArray hz = conv(cols(hRow, 0, Math.max(bFirst, up) + d * b + 1), wH[0], 1, up + 1).addi(bH[0]);
+        INDArray hz = conv(cols(hRow, 0, up + d * b + 1), wH[0], 1, up + 1).addi(bH[0]);
         ImageWindow hAt = new ImageWindow(row, col - d * b);
         INDArray vOut = gate(vz, f);
         INDArray hOut = hOutput(0, hz, vz, vzAt, hAt, f, null);

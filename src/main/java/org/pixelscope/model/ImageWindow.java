@@ -26,7 +26,10 @@ record ImageWindow(int top, int left) {
         }
     }
 
-    /** Sets to 0 the cells of {@code a} (a window at this place) that lie outside the image. */
+    /**
+     * Sets to 0 the cells of {@code a} (a window at this place) that lie above, left or right of
+     * the image. Windows end at the row of the pixel being computed, so none reaches below it.
+     */
     void zeroOutside(INDArray a, int h, int w) {
         long rows = a.size(2);
         long cols = a.size(3);

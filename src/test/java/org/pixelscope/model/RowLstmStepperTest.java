@@ -54,12 +54,13 @@ class RowLstmStepperTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
     }
 
-    /** Non-zero biases everywhere, so a bias applied twice or forgotten shows. */
+    /** Non-zero biases everywhere (every parameter its layer declares a bias), so a bias applied twice or forgotten shows. */
     static PixelModel withBiases(PixelModel model) {
         SplittableRandom rnd = new SplittableRandom(3);
         for (org.deeplearning4j.nn.api.Layer layer : model.network().getLayers()) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
             layer.paramTable().forEach((name, value) -> {
-                if (name.equals("b")) {
+                if (conf.initializer().isBiasParam(conf, name)) {
                     for (long j = 0; j < value.length(); j++) {
                         value.putScalar(j, value.getDouble(j) + rnd.nextDouble(-0.5, 0.5));
                     }

@@ -47,9 +47,9 @@ final class FieldCaption {
                     + " blind spot to the upper right, which stacking masked convolutions never fills.";
         }
         if (spec instanceof GatedPixelCnnSpec) {
-            return "they are beyond the reach of its vertical stack (too many rows up) or of its horizontal stack"
-                    + " (too far left in this row). Within that reach it sees everything: its two stacks leave no"
-                    + " blind spot.";
+            return "they are beyond the reach of its vertical stack (too many rows up, or too far to the side: it"
+                    + " widens by a few columns per layer) or of its horizontal stack (too far left in this row)."
+                    + " Within that reach it sees everything: its two stacks leave no blind spot.";
         }
         if (spec instanceof RowLstmSpec r) {
             return String.format("the Row LSTM's context is a triangle. Each row further up it reaches %d more"

@@ -43,8 +43,8 @@ class FieldCaptionTest {
         assertThat(finalCaption(ModelSpecs.require("pixelcnn-chapter").withSize(9, 9))).contains("blind spot to the upper right");
         assertThat(finalCaption(ModelSpecs.require("pixelrnn-diagonal-bilstm").withSize(6, 9))).contains("misses only the last pixel of the row above");
         assertThat(finalCaption(new RasterLstmSpec("raster-small", "test", 4, 5, 4, 1))).contains("no blind spot");
-        assertThat(finalCaption(ModelSpecs.require("pixelcnn-gated").withSize(12, 9))).contains("vertical stack")
-                .contains("leave no blind spot");
+        assertThat(finalCaption(ModelSpecs.require("pixelcnn-gated").withSize(12, 24))).contains("vertical stack")
+                .contains("too far to the side").contains("leave no blind spot");
     }
 
     /** Caption of the model's output at the middle of the bottom row. */
