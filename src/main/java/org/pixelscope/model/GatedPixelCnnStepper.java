@@ -81,10 +81,7 @@ public final class GatedPixelCnnStepper {
     public INDArray probability(INDArray x, int k) {
         int h = spec.height();
         int w = spec.width();
-        if (k < 0 || k >= h * w || x.rank() != 4 || x.size(1) != 1 || x.size(2) != h || x.size(3) != w) {
-            throw new IllegalArgumentException("position " + k + " of images " + java.util.Arrays.toString(x.shape())
-                    + " is outside " + spec.name() + "'s " + h + "x" + w);
-        }
+        ImageWindow.checkPosition(spec, x, k);
         int row = k / w;
         int col = k % w;
         int layers = spec.layers();

@@ -12,6 +12,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 record ImageWindow(int top, int left) {
 
+    /** Rejects a raster position {@code k} or images {@code x} {@code [N, 1, H, W]} that do not fit {@code spec}. */
+    static void checkPosition(ModelSpec spec, INDArray x, int k) {
+        int h = spec.height();
+        int w = spec.width();
+        if (k < 0 || k >= h * w || x.rank() != 4 || x.size(1) != 1 || x.size(2) != h || x.size(3) != w) {
+            throw new IllegalArgumentException("position " + k + " of images " + java.util.Arrays.toString(x.shape())
+                    + " is outside " + spec.name() + "'s " + h + "x" + w);
+        }
+    }
+
     /** Copies the part of {@code x} the window {@code into} covers. */
     void copyFrom(INDArray x, INDArray into, int h, int w) {
         int r0 = Math.max(0, top);

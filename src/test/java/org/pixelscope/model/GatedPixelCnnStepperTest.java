@@ -1,10 +1,8 @@
 package org.pixelscope.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 class GatedPixelCnnStepperTest {
 
@@ -29,16 +27,6 @@ class GatedPixelCnnStepperTest {
 
     private static void assertEveryPixelMatches(GatedPixelCnnSpec spec) {
         PixelModel model = RowLstmStepperTest.withBiases(NetworkBuilder.build(spec, 17, 1e-3));
-        INDArray x = TestImages.binary(3, spec.height(), spec.width(), 5);
-        INDArray expected = model.probabilities(x);
-        GatedPixelCnnStepper stepper = new GatedPixelCnnStepper(model);
-        for (int k = 0; k < spec.height() * spec.width(); k++) {
-            INDArray got = stepper.probability(x, k);
-            for (int i = 0; i < 3; i++) {
-                assertThat(got.getDouble(i)).as("%s image %d position %d", spec.name(), i, k)
-                        .isCloseTo(expected.getDouble(i, 0, k / spec.width(), k % spec.width()),
-                                org.assertj.core.data.Offset.offset(1e-5));
-            }
-        }
+        PixelCnnStepperTest.assertEveryPixelMatches(model, new GatedPixelCnnStepper(model)::probability, 5);
     }
 }

@@ -3,6 +3,7 @@ package org.pixelscope.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -37,11 +38,16 @@ class PixelCnnStepperTest {
 
     private static void assertEveryPixelMatches(PixelCnnSpec spec) {
         PixelModel model = RowLstmStepperTest.withBiases(NetworkBuilder.build(spec, 21, 1e-3));
-        INDArray x = TestImages.binary(3, spec.height(), spec.width(), 8);
+        assertEveryPixelMatches(model, new PixelCnnStepper(model)::probability, 8);
+    }
+
+    /** A local sampler's p(x=1) at every position of 3 random images equals the whole network's. */
+    static void assertEveryPixelMatches(PixelModel model, BiFunction<INDArray, Integer, INDArray> local, long seed) {
+        ModelSpec spec = model.spec();
+        INDArray x = TestImages.binary(3, spec.height(), spec.width(), seed);
         INDArray expected = model.probabilities(x);
-        PixelCnnStepper stepper = new PixelCnnStepper(model);
         for (int k = 0; k < spec.height() * spec.width(); k++) {
-            INDArray got = stepper.probability(x, k);
+            INDArray got = local.apply(x, k);
             for (int i = 0; i < 3; i++) {
                 assertThat(got.getDouble(i)).as("%s image %d position %d", spec.name(), i, k)
                         .isCloseTo(expected.getDouble(i, 0, k / spec.width(), k % spec.width()),
