@@ -38,10 +38,14 @@ public final class MainWindow extends BorderPane {
     private final Label modelLabel = new Label();
     private final FpsOverlay fps = new FpsOverlay();
     private final AppPreferences prefs;
+    private final Presentation presentation;
 
     public MainWindow(AppContext ctx, AppPreferences prefs) {
         this.ctx = ctx;
         this.prefs = prefs;
+        this.presentation = new Presentation(prefs.zoom());
+        presentation.zoomProperty().addListener((obs, was, is) -> prefs.zoom(is.doubleValue()));
+        presentation.lectureProperty().addListener((obs, was, is) -> pseudoClassStateChanged(LECTURE, is));
         this.views = new Views(ctx);
         getStyleClass().add("main-window");
         picker = new ModelPicker(this::openShipped, this::createNew, this::openChooser);
@@ -74,8 +78,15 @@ public final class MainWindow extends BorderPane {
         showModel();
     }
 
+    private static final javafx.css.PseudoClass LECTURE = javafx.css.PseudoClass.getPseudoClass("lecture");
+
     Views views() {
         return views;
+    }
+
+    /** Zoom, full screen and lecture mode; the app binds the stage and the zoom pane to it. */
+    public Presentation presentation() {
+        return presentation;
     }
 
     AppContext context() {
