@@ -18,6 +18,7 @@ public final class AppPreferences {
     private static final String MAXIMIZED = "window.maximized";
     private static final String LAST_CHECKPOINT = "checkpoint.last";
     private static final String ZOOM = "view.zoom";
+    private static final String EXPLANATIONS = "view.explanations";
 
     private final Preferences prefs;
 
@@ -59,6 +60,15 @@ public final class AppPreferences {
 
     public void zoom(double value) {
         prefs.putDouble(ZOOM, value);
+    }
+
+    /** Whether the explanation panel is shown; on at first, so a newcomer finds it. */
+    public boolean explanations() {
+        return prefs.getBoolean(EXPLANATIONS, true);
+    }
+
+    public void explanations(boolean shown) {
+        prefs.putBoolean(EXPLANATIONS, shown);
     }
 
     /** The last checkpoint opened or saved, if it still exists. */

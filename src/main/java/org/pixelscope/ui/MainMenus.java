@@ -96,6 +96,9 @@ final class MainMenus {
                 p.toggleLecture();
             }
         });
+        CheckMenuItem explain = new CheckMenuItem("Explanations");
+        explain.setAccelerator(KeyCombination.keyCombination("F1"));
+        explain.selectedProperty().bindBidirectional(w.explainPanel().visibleProperty());
         CheckMenuItem fullScreen = new CheckMenuItem("Full Screen");
         fullScreen.setAccelerator(KeyCombination.keyCombination("F11"));
         fullScreen.selectedProperty().bindBidirectional(p.fullScreenProperty());
@@ -103,7 +106,7 @@ final class MainMenus {
                 item("Zoom In", "Shortcut+Equals", p::zoomIn),
                 item("Zoom Out", "Shortcut+Minus", p::zoomOut),
                 item("Actual Size", "Shortcut+0", p::resetZoom),
-                fullScreen, lecture,
+                fullScreen, lecture, explain,
                 new SeparatorMenuItem(), fps);
         return m;
     }

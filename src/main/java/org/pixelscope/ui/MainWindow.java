@@ -39,6 +39,7 @@ public final class MainWindow extends BorderPane {
     private final FpsOverlay fps = new FpsOverlay();
     private final AppPreferences prefs;
     private final Presentation presentation;
+    private final ExplainPanel explain = new ExplainPanel();
 
     public MainWindow(AppContext ctx, AppPreferences prefs) {
         this.ctx = ctx;
@@ -64,7 +65,14 @@ public final class MainWindow extends BorderPane {
         ToolBar bar = new ToolBar(new Label("Model"), picker, spacer);
         VBox top = new VBox(new MainMenus(this).build(), bar, data);
         setTop(top);
-        setCenter(new StackPane(tabs, fps));
+        BorderPane centre = new BorderPane(new StackPane(tabs, fps));
+        explain.setVisible(prefs.explanations());
+        explain.managedProperty().bind(explain.visibleProperty());
+        explain.visibleProperty().addListener((obs, was, is) -> prefs.explanations(is));
+        centre.setRight(explain);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> showExplanation());
+        showExplanation();
+        setCenter(centre);
         statusBar.textProperty().bind(ctx.status().jobProperty());
         statusBar.progressProperty().bind(ctx.status().progressProperty());
         statusBar.getRightItems().addAll(modelLabel, new Label("  |  "), backendLabel);
@@ -82,6 +90,18 @@ public final class MainWindow extends BorderPane {
 
     Views views() {
         return views;
+    }
+
+    /** The explanation panel beside the views (F1). */
+    ExplainPanel explainPanel() {
+        return explain;
+    }
+
+    private void showExplanation() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null) {
+            explain.show(tab.getText().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /** Zoom, full screen and lecture mode; the app binds the stage and the zoom pane to it. */
