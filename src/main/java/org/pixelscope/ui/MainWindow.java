@@ -56,6 +56,8 @@ public final class MainWindow extends BorderPane {
             tab.setId("tab-" + e.title().toLowerCase());
             tabs.getTabs().add(tab);
         }
+        // a newcomer wants to watch a digit being drawn: open on Sample, with its explanation beside it
+        tabs.getSelectionModel().select(1);
         Label data = new Label("Data: MNIST 28x28, binarised (train: fresh stochastic draw per epoch; "
                 + "test NLL: one fixed stochastic draw, seed 0) · train 55,000 · validation 5,000 · test 10,000");
         data.getStyleClass().add("data-line");
