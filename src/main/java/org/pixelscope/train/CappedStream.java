@@ -67,8 +67,11 @@ final class CappedStream extends FilterInputStream {
         }
     }
 
-    /** Reads exactly {@code values} floats in {@code order}; the caller has checked {@code values} against the model. */
-    float[] readFloats(int values, ByteOrder order) throws IOException {
+    /**
+     * Reads exactly {@code values} floats in {@code order}; the caller has checked {@code values}
+     * against the model. {@code of} names them in messages ({@code parameter conv0_A_W}).
+     */
+    float[] readFloats(int values, ByteOrder order, String of) throws IOException {
         float[] out = new float[values];
         byte[] chunk = new byte[1 << 16];
         int done = 0;
@@ -77,7 +80,7 @@ final class CappedStream extends FilterInputStream {
             try {
                 readNBytesFully(chunk, bytes);
             } catch (EOFException e) {
-                throw new CheckpointException(what + " ends before its " + values + " values do: the file is truncated", e);
+                throw new CheckpointException(what + " ends inside " + of + ": the file is truncated", e);
             }
             ByteBuffer.wrap(chunk, 0, bytes).order(order).asFloatBuffer().get(out, done, bytes / Float.BYTES);
             done += bytes / Float.BYTES;
@@ -87,7 +90,7 @@ final class CappedStream extends FilterInputStream {
 
     /** Fails unless the stream is at its end. */
     void expectEnd() throws IOException {
-        if (read() >= 0) {
+        if (in.read() >= 0) { // past the cap by design: one byte too many is "too long", not a bomb
             throw new CheckpointException(what + " is longer than this model's parameters: the file does not match "
                     + "its spec.json");
         }

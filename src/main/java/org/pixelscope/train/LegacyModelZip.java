@@ -157,7 +157,7 @@ final class LegacyModelZip {
         } catch (java.io.EOFException e) {
             throw new CheckpointException(what + " is truncated", e);
         }
-        float[] values = capped.readFloats(Math.toIntExact(expected), ByteOrder.BIG_ENDIAN);
+        float[] values = capped.readFloats(Math.toIntExact(expected), ByteOrder.BIG_ENDIAN, "the array's values");
         capped.expectEnd();
         return values;
     }

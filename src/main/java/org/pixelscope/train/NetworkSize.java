@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,8 +42,7 @@ final class NetworkSize {
             conf = NetworkBuilder.configuration(spec, 0, TrainingConfig.DEFAULT_LEARNING_RATE);
             for (GraphVertex v : conf.getVertices().values()) {
                 if (v instanceof LayerVertex layer) {
-                    NeuralNetConfiguration c = layer.getLayerConf();
-                    parameters = Math.addExact(parameters, c.getLayer().initializer().numParams(c));
+                    parameters = Math.addExact(parameters, parameters(layer.getLayerConf()));
                 }
             }
             for (InputType t : conf.getLayerActivationTypes(InputType.convolutional(spec.height(), spec.width(), 1)).values()) {
@@ -60,5 +60,24 @@ final class NetworkSize {
         ComputationGraph net = new ComputationGraph(conf);
         net.init(Nd4j.create(DataType.FLOAT, 1, parameters), false);
         return net;
+    }
+
+    /**
+     * A layer's parameter count. DL4J's count for SameDiff layers multiplies shapes in int and
+     * wraps around for huge layers, so those are counted here in long arithmetic.
+     */
+    private static long parameters(NeuralNetConfiguration c) {
+        if (c.getLayer() instanceof AbstractSameDiffLayer sameDiff) {
+            long n = 0;
+            for (long[] shape : sameDiff.getLayerParams().getParamShapes().values()) {
+                long size = 1;
+                for (long d : shape) {
+                    size = Math.multiplyExact(size, d);
+                }
+                n = Math.addExact(n, size);
+            }
+            return n;
+        }
+        return c.getLayer().initializer().numParams(c);
     }
 }

@@ -153,7 +153,7 @@ final class ParameterFiles {
             throws IOException {
         CappedStream capped = new CappedStream(in, Float.BYTES * net.numParams(), what);
         for (Parameter p : parameters) {
-            float[] values = capped.readFloats(Math.toIntExact(p.length()), ByteOrder.LITTLE_ENDIAN);
+            float[] values = capped.readFloats(Math.toIntExact(p.length()), ByteOrder.LITTLE_ENDIAN, "parameter " + p.name());
             requireFinite(values, 0, values.length, what + ": parameter " + p.name());
             net.getParam(p.name()).assign(Nd4j.create(values, p.shape(), 'c'));
         }
@@ -169,7 +169,7 @@ final class ParameterFiles {
                     + expected + ": the file does not match its spec.json");
         }
         CappedStream capped = new CappedStream(in, Float.BYTES * expected, what);
-        float[] values = capped.readFloats(Math.toIntExact(expected), ByteOrder.LITTLE_ENDIAN);
+        float[] values = capped.readFloats(Math.toIntExact(expected), ByteOrder.LITTLE_ENDIAN, "the optimizer state");
         capped.expectEnd();
         requireFinite(values, 0, values.length, what);
         state.assign(Nd4j.create(values, state.shape(), 'c'));
