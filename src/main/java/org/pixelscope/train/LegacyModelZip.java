@@ -22,9 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Of the entries, only numbers are taken: {@code coefficients.bin} (the parameter vector),
  * {@code updaterState.bin} (Adam's state, optional) and the step counts of
  * {@code configuration.json}, read as a plain JSON tree (the class names in it are never
- * looked at). A {@code preprocessor.bin} makes the whole file refused, unread: DL4J writes it
- * only for networks with a Java-serialised input preprocessor, PixelScope never made one, so a
- * checkpoint that holds it was not written by PixelScope. Any other entry is refused too.
+ * looked at). A {@code preprocessor.bin} makes the whole file refused, unread: DL4J's loader
+ * reads it as a Java-serialised {@code DataSetPreProcessor}, which PixelScope never attached to a
+ * network, so a checkpoint that holds one was not written by PixelScope; skipping it instead would
+ * load a file someone tampered with. Any other entry is refused too.
  *
  * <p>Both {@code .bin} entries are ND4J's array format, big-endian: the shape information
  * buffer then the data buffer, each as {@code UTF allocationMode, long length, UTF dataType,
@@ -89,8 +90,8 @@ final class LegacyModelZip {
                     state.assign(Nd4j.create(values, state.shape(), 'c'));
                 }
                 case PREPROCESSOR -> throw new CheckpointException(what + ": the network zip holds a Java-serialised "
-                        + "input preprocessor, which PixelScope never writes and never reads (it could run code). "
-                        + "The checkpoint was refused without reading it");
+                        + "object, which PixelScope never writes and never reads (reading it could run code hidden in "
+                        + "the file). The checkpoint was refused without reading it");
                 default -> throw new CheckpointException(what + ": unexpected entry in the network zip (a PixelScope "
                         + "checkpoint's holds only " + CONFIGURATION + ", " + COEFFICIENTS + " and " + UPDATER_STATE
                         + "); the checkpoint was not loaded");

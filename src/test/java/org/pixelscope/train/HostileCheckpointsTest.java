@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.ByteBuffer;
@@ -64,19 +65,19 @@ class HostileCheckpointsTest {
     @Test
     void aSerialisedPayloadInPreprocessorBinIsRefusedAndNeverBuilt(@TempDir Path dir) throws Exception {
         byte[] payload = serialised(new Tripwire());
-        // the payload is live: Java deserialisation of it runs its readObject
         Tripwire.TRIGGERED.set(0);
+        // DL4J's own loader ran this payload's readObject (Tripwire.TRIGGERED 1 with the loader before format 2);
+        // in this JVM the app's process-wide filter (SerialFilterSession) is the second wall:
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
-            assertThat(in.readObject()).isInstanceOf(Tripwire.class);
+            assertThatThrownBy(in::readObject).isInstanceOf(InvalidClassException.class);
         }
-        assertThat(Tripwire.TRIGGERED.getAndSet(0)).isEqualTo(1);
 
         Map<String, byte[]> inner = CheckpointFiles.entries(legacy.get("model.zip"));
         inner.put("preprocessor.bin", payload);
         Path v1 = withModelZip(dir.resolve("preprocessor.zip"), inner);
         assertThatThrownBy(() -> Checkpoints.load(v1)).isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("preprocessor.zip: model.zip/preprocessor.bin: the network zip holds a "
-                        + "Java-serialised input preprocessor");
+                        + "Java-serialised object");
 
         Map<String, byte[]> top = CheckpointFiles.entries(good);
         top.put("preprocessor.bin", payload);
