@@ -1,5 +1,6 @@
 package org.pixelscope;
 
+import org.pixelscope.backend.NoDeserialization;
 import org.pixelscope.backend.QuietStdout;
 import org.pixelscope.cli.PixelScopeCli;
 
@@ -14,6 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NoDeserialization.install();
         QuietStdout.install();
         if (args.length == 0) {
             javafx.application.Application.launch(org.pixelscope.ui.PixelScopeApp.class, args);

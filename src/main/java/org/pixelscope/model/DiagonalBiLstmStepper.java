@@ -76,7 +76,7 @@ public final class DiagonalBiLstmStepper {
         besideRl = new INDArray[layers];
         long g = 4 * hidden;
         for (int l = 0; l < layers; l++) {
-            org.deeplearning4j.nn.api.Layer layer = net.getLayer(NetworkBuilder.BI_LSTM + (l + 1));
+            org.deeplearning4j.nn.api.Layer layer = net.getLayer(LayerNames.biLstm(l + 1));
             INDArray in = layer.getParam(DiagonalBiLstm.INPUT_TO_STATE);
             INDArray w = in.reshape(in.size(2), 2 * g);
             INDArray b = layer.getParam(DiagonalBiLstm.BIAS).reshape(1, 2 * g);

@@ -54,7 +54,7 @@ public final class GatedPixelCnnStepper {
         bH = new INDArray[layers];
         bO = new INDArray[layers];
         for (int j = 0; j < layers; j++) {
-            String name = NetworkBuilder.gatedLayer(j + 1);
+            String name = LayerNames.gated(j + 1);
             org.deeplearning4j.nn.api.Layer layer = net.getLayer(name);
             GatedPixelCnnLayer conf = (GatedPixelCnnLayer) layer.conf().getLayer();
             INDArray v = layer.getParam(GatedPixelCnnLayer.VERTICAL);
@@ -67,10 +67,10 @@ public final class GatedPixelCnnStepper {
             bH[j] = layer.getParam("bh").reshape(1, wH[j].size(3), 1, 1).dup();
             bO[j] = layer.getParam("bo").reshape(wO[j].size(3)).dup();
         }
-        out1W = PixelRnnEnds.maskedWeights(net, NetworkBuilder.GATED_HIDDEN_OUT);
-        out1B = net.getLayer(NetworkBuilder.GATED_HIDDEN_OUT).getParam(MaskedConv2D.BIAS).reshape(out1W.size(3)).dup();
-        out2W = PixelRnnEnds.maskedWeights(net, NetworkBuilder.GATED_PIXEL_OUT);
-        out2B = net.getLayer(NetworkBuilder.GATED_PIXEL_OUT).getParam(MaskedConv2D.BIAS).reshape(1).dup();
+        out1W = PixelRnnEnds.maskedWeights(net, LayerNames.GATED_HIDDEN_OUT);
+        out1B = net.getLayer(LayerNames.GATED_HIDDEN_OUT).getParam(MaskedConv2D.BIAS).reshape(out1W.size(3)).dup();
+        out2W = PixelRnnEnds.maskedWeights(net, LayerNames.GATED_PIXEL_OUT);
+        out2B = net.getLayer(LayerNames.GATED_PIXEL_OUT).getParam(MaskedConv2D.BIAS).reshape(1).dup();
     }
 
     public static boolean supports(ModelSpec spec) {

@@ -37,12 +37,12 @@ final class PixelRnnEnds {
         this.height = height;
         this.width = width;
         this.firstKernel = firstKernel;
-        firstW = maskedWeights(net, NetworkBuilder.FIRST_CONV);
-        firstB = net.getLayer(NetworkBuilder.FIRST_CONV).getParam(MaskedConv2D.BIAS).reshape(hidden).dup();
-        out1W = maskedWeights(net, NetworkBuilder.HIDDEN_OUT);
-        out1B = net.getLayer(NetworkBuilder.HIDDEN_OUT).getParam(MaskedConv2D.BIAS).reshape(hidden).dup();
-        out2W = maskedWeights(net, NetworkBuilder.PIXEL_OUT);
-        out2B = net.getLayer(NetworkBuilder.PIXEL_OUT).getParam(MaskedConv2D.BIAS).reshape(1).dup();
+        firstW = maskedWeights(net, LayerNames.FIRST_CONV);
+        firstB = net.getLayer(LayerNames.FIRST_CONV).getParam(MaskedConv2D.BIAS).reshape(hidden).dup();
+        out1W = maskedWeights(net, LayerNames.RNN_HIDDEN_OUT);
+        out1B = net.getLayer(LayerNames.RNN_HIDDEN_OUT).getParam(MaskedConv2D.BIAS).reshape(hidden).dup();
+        out2W = maskedWeights(net, LayerNames.RNN_PIXEL_OUT);
+        out2B = net.getLayer(LayerNames.RNN_PIXEL_OUT).getParam(MaskedConv2D.BIAS).reshape(1).dup();
         firstConv = same(firstKernel, firstKernel);
         pointwise = same(1, 1);
     }

@@ -29,9 +29,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public final class RasterLstmStepper {
 
-    /** Graph names shared with {@link NetworkBuilder}. */
-    static final String SEQUENCE = "raster_seq";
-    static final String OUT = "out_1x1";
     /** The value fed at step 0, where there is no previous pixel: the zero initial state already marks step 0. */
     static final double START_VALUE = 0;
 
@@ -56,8 +53,8 @@ public final class RasterLstmStepper {
                 .setInputTypes(InputType.recurrent(1));
         String prev = STEP_INPUT;
         for (int i = 0; i < spec.layers(); i++) {
-            g.addLayer(lstmName(i), lstm(i == 0 ? 1 : spec.hidden(), spec.hidden()), prev);
-            prev = lstmName(i);
+            g.addLayer(LayerNames.rasterLstm(i), lstm(i == 0 ? 1 : spec.hidden(), spec.hidden()), prev);
+            prev = LayerNames.rasterLstm(i);
         }
         g.addLayer(STEP_OUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
                 .nIn(spec.hidden()).nOut(1).activation(Activation.SIGMOID).build(), prev);
@@ -65,12 +62,12 @@ public final class RasterLstmStepper {
         steps = new ComputationGraph(g.build());
         steps.init();
         for (int i = 0; i < spec.layers(); i++) {
-            org.deeplearning4j.nn.api.Layer target = steps.getLayer(lstmName(i));
-            net.getLayer(lstmName(i)).paramTable().forEach((key, value) -> target.getParam(key).assign(value));
+            org.deeplearning4j.nn.api.Layer target = steps.getLayer(LayerNames.rasterLstm(i));
+            net.getLayer(LayerNames.rasterLstm(i)).paramTable().forEach((key, value) -> target.getParam(key).assign(value));
         }
-        INDArray w = net.getLayer(OUT).getParam(MaskedConv2D.WEIGHT);
+        INDArray w = net.getLayer(LayerNames.RASTER_OUT).getParam(MaskedConv2D.WEIGHT);
         steps.getLayer(STEP_OUT).getParam("W").assign(w.reshape(spec.hidden(), 1));
-        steps.getLayer(STEP_OUT).getParam("b").assign(net.getLayer(OUT).getParam(MaskedConv2D.BIAS).reshape(1, 1));
+        steps.getLayer(STEP_OUT).getParam("b").assign(net.getLayer(LayerNames.RASTER_OUT).getParam(MaskedConv2D.BIAS).reshape(1, 1));
     }
 
     public static boolean supports(ModelSpec spec) {
@@ -99,10 +96,6 @@ public final class RasterLstmStepper {
 
     private static INDArray lastStep(INDArray out) {
         return out.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(out.size(2) - 1));
-    }
-
-    static String lstmName(int i) {
-        return "lstm" + i;
     }
 
     /** One raster LSTM layer; the same configuration in the image graph and the step graph. */

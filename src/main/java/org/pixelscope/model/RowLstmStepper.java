@@ -47,7 +47,7 @@ public final class RowLstmStepper {
         ends = new PixelRnnEnds(net, height, spec.width(), hidden, spec.firstKernel());
         int k = spec.rowKernel();
         for (int i = 1; i <= spec.layers(); i++) {
-            String name = NetworkBuilder.ROW_LSTM + i;
+            String name = LayerNames.rowLstm(i);
             inputToState.add(PixelRnnEnds.maskedWeights(net, name));
             stateToState.add(net.getLayer(name).getParam(RowLstm.STATE_TO_STATE).reshape(1, k, hidden, 4L * hidden).dup());
             bias.add(net.getLayer(name).getParam(RowLstm.BIAS).reshape(4L * hidden).dup());

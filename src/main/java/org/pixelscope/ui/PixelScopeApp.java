@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.pixelscope.backend.NoDeserialization;
 import org.pixelscope.backend.QuietStdout;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelCnnSpec;
@@ -30,6 +31,7 @@ public class PixelScopeApp extends Application {
 
     @Override
     public void init() {
+        NoDeserialization.install(); // a no-op when Main already did it; needed under mvn javafx:run
         QuietStdout.install();
     }
 
