@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
@@ -16,7 +17,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Builds the DL4J network a {@link ModelSpec} describes. All specs become a
  * {@code ComputationGraph} with one input {@code "image"} ({@code [N, 1, H, W]}) and one output
- * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy.
+ * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy. The layer
+ * names are persisted in checkpoints, and the fast samplers read the trained weights by them.
  */
 public final class NetworkBuilder {
 
@@ -25,14 +27,19 @@ public final class NetworkBuilder {
     /** Output layer name. */
     public static final String OUTPUT = "p";
     /** The mask-A convolution of every PixelCNN and PixelRNN body; then the PixelRNN body's layers, the recurrent layers (numbered from 1), the two 1x1 outputs. */
-    static final String FIRST_CONV = "conv0_A";
-    static final String ROW_LSTM = "rowlstm";
-    static final String BI_LSTM = "bilstm";
-    static final String HIDDEN_OUT = "out1_B";
-    static final String PIXEL_OUT = "out2_B";
+    public static final String FIRST_CONV = "conv0_A";
+    public static final String ROW_LSTM = "rowlstm";
+    public static final String BI_LSTM = "bilstm";
+    public static final String HIDDEN_OUT = "out1_B";
+    public static final String PIXEL_OUT = "out2_B";
     /** The Gated PixelCNN's two 1x1 outputs after its gated layers ({@link #gatedLayer}). */
-    static final String GATED_HIDDEN_OUT = "out1";
-    static final String GATED_PIXEL_OUT = "out2";
+    public static final String GATED_HIDDEN_OUT = "out1";
+    public static final String GATED_PIXEL_OUT = "out2";
+    /** The raster LSTM's shifted sequence ({@link RasterSequence}), its LSTMs ({@link #rasterLstmLayer}) and its 1x1 output. */
+    public static final String RASTER_SEQUENCE = "raster_seq";
+    public static final String RASTER_OUT = "out_1x1";
+    /** The value the raster sequence holds at step 0, where there is no previous pixel: the zero initial state already marks step 0. */
+    private static final double RASTER_START_VALUE = 0;
 
     private NetworkBuilder() {
     }
@@ -71,7 +78,7 @@ public final class NetworkBuilder {
     }
 
     /** Name of a PixelCNN's convolution {@code i}: 0 the mask-A layer, then the mask-B layers, last the 1x1 output. */
-    static String pixelCnnLayer(PixelCnnSpec p, int i) {
+    public static String pixelCnnLayer(PixelCnnSpec p, int i) {
         if (i == 0) {
             return FIRST_CONV;
         }
@@ -115,7 +122,7 @@ public final class NetworkBuilder {
     }
 
     /** Name of gated layer {@code i}, from 1. */
-    static String gatedLayer(int i) {
+    public static String gatedLayer(int i) {
         return "gated" + i;
     }
 
@@ -146,15 +153,21 @@ public final class NetworkBuilder {
      * 1x1 convolution on the unflattened LSTM output is the per-step Bernoulli output layer.
      */
     private static String rasterLstm(ComputationGraphConfiguration.GraphBuilder g, RasterLstmSpec r) {
-        g.addLayer(RasterLstmStepper.SEQUENCE, new RasterSequence(r.height(), r.width(), RasterLstmStepper.START_VALUE), INPUT);
-        String prev = RasterLstmStepper.SEQUENCE;
+        g.addLayer(RASTER_SEQUENCE, new RasterSequence(r.height(), r.width(), RASTER_START_VALUE), INPUT);
+        String prev = RASTER_SEQUENCE;
         for (int i = 0; i < r.layers(); i++) {
-            String name = RasterLstmStepper.lstmName(i);
-            g.addLayer(name, RasterLstmStepper.lstm(i == 0 ? 1 : r.hidden(), r.hidden()), prev);
+            String name = rasterLstmLayer(i);
+            g.addLayer(name, new LSTM.Builder().nIn(i == 0 ? 1 : r.hidden()).nOut(r.hidden())
+                    .activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID).build(), prev);
             prev = name;
         }
         g.addLayer("to_image", new RasterImage(r.height(), r.width()), prev);
-        g.addLayer(RasterLstmStepper.OUT, new MaskedConv2D(r.hidden(), 1, 1, 1, null, Activation.SIGMOID), "to_image");
-        return RasterLstmStepper.OUT;
+        g.addLayer(RASTER_OUT, new MaskedConv2D(r.hidden(), 1, 1, 1, null, Activation.SIGMOID), "to_image");
+        return RASTER_OUT;
+    }
+
+    /** Name of the raster LSTM's LSTM layer {@code i}, from 0. */
+    public static String rasterLstmLayer(int i) {
+        return "lstm" + i;
     }
 }

@@ -1,4 +1,4 @@
-package org.pixelscope.model;
+package org.pixelscope.sample;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.pixelscope.model.*;
 
 /**
  * p(x=1) of one pixel of a PixelCNN ({@link PixelCnnSpec}) computed from the activations that
@@ -51,8 +52,8 @@ public final class PixelCnnStepper {
         weights = new INDArray[layers];
         biases = new INDArray[layers];
         for (int i = 0; i < layers; i++) {
-            String name = NetworkBuilder.pixelCnnLayer(spec, i);
-            weights[i] = PixelRnnEnds.maskedWeights(net, name);
+            String name = TrainedWeights.pixelCnnLayer(spec, i);
+            weights[i] = TrainedWeights.maskedKernel(net, name);
             biases[i] = net.getLayer(name).getParam(MaskedConv2D.BIAS).reshape(weights[i].size(3)).dup();
         }
         first = valid(spec.firstKernel());

@@ -1,4 +1,4 @@
-package org.pixelscope.model;
+package org.pixelscope.sample;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.pixelscope.model.*;
 
 /**
  * p(x=1) of one pixel of a Gated PixelCNN ({@link GatedPixelCnnSpec}) from the activations it
@@ -54,7 +55,7 @@ public final class GatedPixelCnnStepper {
         bH = new INDArray[layers];
         bO = new INDArray[layers];
         for (int j = 0; j < layers; j++) {
-            String name = NetworkBuilder.gatedLayer(j + 1);
+            String name = TrainedWeights.gatedLayer(j + 1);
             org.deeplearning4j.nn.api.Layer layer = net.getLayer(name);
             GatedPixelCnnLayer conf = (GatedPixelCnnLayer) layer.conf().getLayer();
             INDArray v = layer.getParam(GatedPixelCnnLayer.VERTICAL);
@@ -67,10 +68,10 @@ public final class GatedPixelCnnStepper {
             bH[j] = layer.getParam("bh").reshape(1, wH[j].size(3), 1, 1).dup();
             bO[j] = layer.getParam("bo").reshape(wO[j].size(3)).dup();
         }
-        out1W = PixelRnnEnds.maskedWeights(net, NetworkBuilder.GATED_HIDDEN_OUT);
-        out1B = net.getLayer(NetworkBuilder.GATED_HIDDEN_OUT).getParam(MaskedConv2D.BIAS).reshape(out1W.size(3)).dup();
-        out2W = PixelRnnEnds.maskedWeights(net, NetworkBuilder.GATED_PIXEL_OUT);
-        out2B = net.getLayer(NetworkBuilder.GATED_PIXEL_OUT).getParam(MaskedConv2D.BIAS).reshape(1).dup();
+        out1W = TrainedWeights.maskedKernel(net, TrainedWeights.GATED_HIDDEN_OUT);
+        out1B = net.getLayer(TrainedWeights.GATED_HIDDEN_OUT).getParam(MaskedConv2D.BIAS).reshape(out1W.size(3)).dup();
+        out2W = TrainedWeights.maskedKernel(net, TrainedWeights.GATED_PIXEL_OUT);
+        out2B = net.getLayer(TrainedWeights.GATED_PIXEL_OUT).getParam(MaskedConv2D.BIAS).reshape(1).dup();
     }
 
     public static boolean supports(ModelSpec spec) {

@@ -1,8 +1,9 @@
-package org.pixelscope.model;
+package org.pixelscope.sample;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.pixelscope.model.ModelSpec;
 
 /**
  * Where a window of an image-shaped array {@code [N, C, rows, cols]} lies in the image: the image
