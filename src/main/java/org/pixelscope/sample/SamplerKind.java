@@ -38,23 +38,6 @@ public enum SamplerKind implements Conditionals.Factory {
             return new WholeNetwork(model, true);
         }
     },
-    /** Only the activations the pixel's output depends on, a window per layer; PixelCNNs, gated or not. */
-    LOCAL("local") {
-        @Override
-        public boolean supports(ModelSpec spec) {
-            return PixelCnnStepper.supports(spec) || GatedPixelCnnStepper.supports(spec);
-        }
-
-        @Override
-        Conditionals make(PixelModel model) {
-            if (GatedPixelCnnStepper.supports(model.spec())) {
-                GatedPixelCnnStepper s = new GatedPixelCnnStepper(model);
-                return (x, k) -> s.probability(x, k).toFloatVector();
-            }
-            PixelCnnStepper s = new PixelCnnStepper(model);
-            return (x, k) -> s.probability(x, k).toFloatVector();
-        }
-    },
     /**
      * Every layer keeps its activations; a pixel costs one position of each layer (Fast
      * PixelCNN++); the PixelCNNs: masked ({@link CachedPixelCnn}) and gated ({@link CachedGatedPixelCnn}).
