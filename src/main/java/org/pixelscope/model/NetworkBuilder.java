@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
@@ -17,7 +18,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Builds the DL4J network a {@link ModelSpec} describes. All specs become a
  * {@code ComputationGraph} with one input {@code "image"} ({@code [N, 1, H, W]}) and one output
- * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy.
+ * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy. The layer
+ * names are persisted in checkpoints, and the fast samplers read the trained weights by them.
  */
 public final class NetworkBuilder {
 
@@ -25,6 +27,8 @@ public final class NetworkBuilder {
     public static final String INPUT = LayerNames.INPUT;
     /** Output layer name ({@link LayerNames#OUTPUT}). */
     public static final String OUTPUT = LayerNames.OUTPUT;
+    /** The value the raster sequence holds at step 0, where there is no previous pixel: the zero initial state already marks step 0. */
+    private static final double RASTER_START_VALUE = 0;
 
     private NetworkBuilder() {
     }
@@ -71,7 +75,7 @@ public final class NetworkBuilder {
     }
 
     /** Name of a PixelCNN's convolution {@code i}: 0 the mask-A layer, then the mask-B layers, last the 1x1 output. */
-    static String pixelCnnLayer(PixelCnnSpec p, int i) {
+    public static String pixelCnnLayer(PixelCnnSpec p, int i) {
         if (i == 0) {
             return LayerNames.FIRST_CONV;
         }
@@ -141,11 +145,12 @@ public final class NetworkBuilder {
      * 1x1 convolution on the unflattened LSTM output is the per-step Bernoulli output layer.
      */
     private static String rasterLstm(ComputationGraphConfiguration.GraphBuilder g, RasterLstmSpec r) {
-        g.addLayer(LayerNames.RASTER_SEQUENCE, new RasterSequence(r.height(), r.width(), RasterLstmStepper.START_VALUE), INPUT);
+        g.addLayer(LayerNames.RASTER_SEQUENCE, new RasterSequence(r.height(), r.width(), RASTER_START_VALUE), INPUT);
         String prev = LayerNames.RASTER_SEQUENCE;
         for (int i = 0; i < r.layers(); i++) {
             String name = LayerNames.rasterLstm(i);
-            g.addLayer(name, RasterLstmStepper.lstm(i == 0 ? 1 : r.hidden(), r.hidden()), prev);
+            g.addLayer(name, new LSTM.Builder().nIn(i == 0 ? 1 : r.hidden()).nOut(r.hidden())
+                    .activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID).build(), prev);
             prev = name;
         }
         g.addLayer(LayerNames.RASTER_TO_IMAGE, new RasterImage(r.height(), r.width()), prev);
