@@ -49,15 +49,9 @@ final class MaskedConv2DRuntime extends org.deeplearning4j.nn.layers.samediff.Sa
         conv = new ConvOps(layer.getKernelH(), layer.getKernelW(), true);
     }
 
-    /** What {@code SameDiffLayer.instantiate} does in DL4J 1.0.0-M2.1, with this runtime class. */
     static org.deeplearning4j.nn.api.Layer instantiate(MaskedConv2D layer, NeuralNetConfiguration conf, int index,
             INDArray paramsView, boolean initializeParams, DataType dataType) {
-        MaskedConv2DRuntime runtime = new MaskedConv2DRuntime(conf, dataType);
-        runtime.setIndex(index);
-        runtime.setParamsViewArray(paramsView);
-        runtime.setParamTable(layer.initializer().init(conf, paramsView, initializeParams));
-        runtime.setConf(conf);
-        return runtime;
+        return ImageLayer.wire(new MaskedConv2DRuntime(conf, dataType), layer, conf, index, paramsView, initializeParams);
     }
 
     private MaskedConv2D layer() {

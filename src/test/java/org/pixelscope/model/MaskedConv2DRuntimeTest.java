@@ -21,7 +21,7 @@ class MaskedConv2DRuntimeTest {
     void directRuntimeGivesTheGraphFormsOutputsAndGradients() {
         for (String name : new String[] {"pixelcnn-chapter", "pixelcnn-residual"}) {
             ComputationGraph direct = NetworkBuilder.build(ModelSpecs.require(name).withSize(9, 9), 7, 1e-3).network();
-            ComputationGraph graph = GraphFormMaskedConv2D.of(direct);
+            ComputationGraph graph = GraphForm.of(direct);
             assertThat(direct.getLayer("conv1_B").getClass().getSimpleName()).isEqualTo("MaskedConv2DRuntime");
             assertThat(graph.getLayer("conv1_B")).isInstanceOf(SameDiffBackprop.class);
             INDArray x = MaskedConv2DTest.randomBinary(4, 9, 9, 40);
