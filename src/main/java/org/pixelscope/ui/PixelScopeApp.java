@@ -36,7 +36,7 @@ public class PixelScopeApp extends Application {
     public void start(Stage stage) {
         prefs = AppPreferences.user();
         jobs = JobRunner.threaded(Platform::runLater);
-        ModelSession session = new ModelSession(jobs, MnistData.defaultDir());
+        ModelSession session = new ModelSession(jobs, MnistData.defaultDir(), Autosave.user());
         ErrorReporter errors = (title, message) -> {
             Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
             a.initOwner(stage);

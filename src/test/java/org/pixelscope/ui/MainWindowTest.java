@@ -34,7 +34,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir());
+        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
         AppContext ctx = new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message));
         window = new MainWindow(ctx, new AppPreferences(NODE));
         stage.setScene(new Scene(window, 1280, 800));

@@ -13,6 +13,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.pixelscope.inspect.ReceptiveField;
 import org.pixelscope.model.PixelModel;
+import org.pixelscope.ui.field.FieldCanvas;
+import org.pixelscope.ui.field.FieldLegend;
 
 /**
  * The receptive field of the output pixel the user clicks, layer by layer: a large grid for the

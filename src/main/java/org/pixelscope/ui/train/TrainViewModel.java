@@ -231,12 +231,13 @@ public final class TrainViewModel {
         if (epochEnded > 0) {
             samples.refresh("after epoch " + epochEnded);
         }
+        ctx.session().autosaveIfDue(ctx.errors());
     }
 
     private void finish(Run r, TrainingEvent.Finished finished, Throwable error) {
         TrainingHistory history = r.trainer.log().snapshot();
         ended(r);
-        ctx.session().trainingEnded(history);
+        ctx.session().trainingEnded(history, ctx.errors());
         if (error != null) {
             ctx.errors().report("Training failed", error);
             return;

@@ -37,7 +37,7 @@ final class SoakHarness implements AutoCloseable {
     final AppContext ctx;
 
     SoakHarness(Path autosaveDir) {
-        session = onFx(() -> new ModelSession(jobs, MnistData.defaultDir()));
+        session = onFx(() -> new ModelSession(jobs, MnistData.defaultDir(), org.pixelscope.ui.Autosave.in(autosaveDir)));
         ctx = new AppContext(session, new StatusModel(), (title, message) -> System.out.println("ERROR " + title + ": " + message));
     }
 
