@@ -6,7 +6,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -46,6 +45,9 @@ public class PixelScopeApp extends Application {
             a.show();
         };
         AppContext ctx = new AppContext(session, new StatusModel(), errors);
+        // anything no job caught (an out-of-memory error on any thread among them) becomes a dialog
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Platform.runLater(() ->
+                errors.report("Unexpected error on thread " + thread.getName(), e)));
         window = new MainWindow(ctx, prefs);
         Scene scene = new Scene(window, prefs.width(), prefs.height());
         scene.getStylesheets().add(PixelScopeApp.class.getResource("pixelscope.css").toExternalForm());
@@ -70,35 +72,12 @@ public class PixelScopeApp extends Application {
         }
     }
 
-    /** Closing while training asks whether to save first; Cancel keeps the window open. */
+    /** Closing with unsaved work asks Save / Discard / Cancel first; Cancel keeps the window open. */
     private void confirmClose(WindowEvent e) {
         Stage stage = (Stage) window.getScene().getWindow();
         prefs.window(stage.getWidth(), stage.getHeight(), stage.isMaximized());
-        if (!window.context().session().isTraining()) {
-            quit();
-            return;
-        }
         e.consume();
-        ButtonType save = new ButtonType("Save and Quit", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Quit Without Saving", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-                "Training is still running. Save a checkpoint of the current weights before quitting?",
-                save, discard, ButtonType.CANCEL);
-        a.initOwner(stage);
-        a.setHeaderText("Quit PixelScope?");
-        a.showAndWait().ifPresent(choice -> {
-            if (choice == ButtonType.CANCEL) {
-                return;
-            }
-            window.views().stopTrainingAndWait().whenCompleteAsync((v, err) -> {
-                if (choice == save) {
-                    // a failed save shows its dialog and keeps the window open
-                    window.save(false).thenRunAsync(this::quit, jobs.fx());
-                } else {
-                    quit();
-                }
-            }, jobs.fx());
-        });
+        window.unsavedWork().guard("quit PixelScope", this::quit);
     }
 
     private void quit() {

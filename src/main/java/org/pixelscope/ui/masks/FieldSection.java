@@ -48,6 +48,7 @@ final class FieldSection extends VBox {
         layerSlider.setMajorTickUnit(1);
         layerSlider.setMinorTickCount(0);
         layerSlider.setSnapToTicks(true);
+        layerSlider.setBlockIncrement(1);
         layerSlider.setShowTickMarks(true);
         layerSlider.setPrefWidth(110);
         layerSlider.valueProperty().addListener((obs, o, v) -> vm.layerProperty().set((int) Math.round(v.doubleValue()) - 1));
