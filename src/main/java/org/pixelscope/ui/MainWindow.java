@@ -150,6 +150,13 @@ public final class MainWindow extends BorderPane {
         }, ctx.jobs().fx());
     }
 
+    /** Opens the autosaved checkpoint of an earlier session as unsaved work. */
+    void restoreAutosave() {
+        String job = "Restoring autosaved training…";
+        ctx.status().show(job, -1);
+        ctx.session().restoreAutosave().whenCompleteAsync((m, err) -> done(job, "Restored autosaved training", err), ctx.jobs().fx());
+    }
+
     /** Saves the current model; the future completes when written (or null when the user cancels). */
     java.util.concurrent.CompletableFuture<Path> save(boolean askForName) {
         Path file = ctx.session().checkpointProperty().get();

@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -61,6 +62,11 @@ public class PixelScopeApp extends Application {
     }
 
     private void openInitialModel() {
+        Optional<Path> autosaved = window.context().session().autosave().found();
+        if (autosaved.isPresent() && offerRestore(autosaved.get())) {
+            window.restoreAutosave();
+            return;
+        }
         Optional<Path> last = prefs.lastCheckpoint();
         Path shipped = ModelSession.shippedCheckpoint();
         if (last.isPresent()) {
@@ -70,6 +76,30 @@ public class PixelScopeApp extends Application {
         } else {
             window.createNew(PixelCnnSpec.chapter());
         }
+    }
+
+    /** Asks whether to restore training a crash or a kill left unsaved; Discard deletes the file. */
+    private boolean offerRestore(Path file) {
+        String when;
+        try {
+            when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+                    java.nio.file.Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneId.systemDefault()));
+        } catch (java.io.IOException e) {
+            when = "an earlier session";
+        }
+        ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "PixelScope closed with training that was not saved. "
+                + "It was autosaved at " + when + " to " + file + ". Restore it?", restore, discard);
+        a.initOwner(window.getScene().getWindow());
+        a.setTitle("PixelScope");
+        a.setHeaderText("Restore unsaved training?");
+        a.getDialogPane().setMinWidth(480);
+        if (a.showAndWait().orElse(discard) == restore) {
+            return true;
+        }
+        window.context().session().discardUnsaved();
+        return false;
     }
 
     /** Closing with unsaved work asks Save / Discard / Cancel first; Cancel keeps the window open. */
