@@ -7,6 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp=$(scripts/classpath.sh)
-exec java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=${PIXELSCOPE_MAXBYTES:-8G} \
-  -Dorg.bytedeco.javacpp.maxphysicalbytes=${PIXELSCOPE_MAXPHYSICALBYTES:-12G} \
+exec java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=${PIXELSCOPE_MAXBYTES:-4G} \
+  -Dorg.bytedeco.javacpp.maxphysicalbytes=${PIXELSCOPE_MAXPHYSICALBYTES:-10G} \
   -cp "$cp" org.pixelscope.ui.soak.ModelSwitchSoak "$@"

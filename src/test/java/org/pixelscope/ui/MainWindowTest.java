@@ -86,4 +86,30 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.selectedTab()).isEqualTo("Sample");
     }
+
+    @Test
+    void unsavedTrainingAsksBeforeANewModelReplacesIt(FxRobot robot) throws Exception {
+        PixelCnnSpec tiny = new PixelCnnSpec("tiny", "a small PixelCNN for tests", 28, 28, 8, 3, 1, 3, false);
+        robot.interact(() -> window.createNew(tiny));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.getModel() != null);
+        org.pixelscope.model.PixelModel trained = session.getModel();
+        robot.interact(() -> session.trainingEnded(new org.pixelscope.train.TrainingHistory(1, 10, 7, "test", List.of(), List.of()),
+                (t, m) -> errors.add(t + ": " + m)));
+
+        Platform.runLater(() -> window.createNew(PixelCnnSpec.chapter())); // the dialog waits for an answer
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#unsaved-dialog").tryQuery()).isPresent();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.getModel()).as("Cancel keeps the trained model").isSameAs(trained);
+        assertThat(session.unsavedProperty().get()).isTrue();
+
+        Platform.runLater(() -> window.createNew(PixelCnnSpec.chapter()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Discard");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.getModel() != trained && session.getModel() != null);
+        assertThat(session.getModel().spec()).isEqualTo(PixelCnnSpec.chapter());
+        assertThat(session.unsavedProperty().get()).isFalse();
+        assertThat(errors).isEmpty();
+    }
 }
