@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pixelscope.inspect.Benchmark;
-import org.pixelscope.model.ModelSpecs;
+import org.pixelscope.model.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,7 +19,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "pixelcnn-chapter", description = "Model (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--iterations", defaultValue = "10", description = "Timed repetitions after warm-up (default: ${DEFAULT-VALUE}).")
+    /** 1,000 repetitions: the sampling part alone would run for hours beyond that. */
+    static final int MAX_ITERATIONS = 1000;
+
+    @Option(names = "--iterations", defaultValue = "10", description = "Timed repetitions after warm-up, 1-1000 (default: ${DEFAULT-VALUE}).")
     int iterations;
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -27,11 +30,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("--iterations must be at least 1");
-        }
+        Args.range(spec, "--iterations", iterations, 1, MAX_ITERATIONS);
+        ModelSpec s = Args.model(spec, "--model", model);
         Benchmark.Settings d = Benchmark.Settings.defaults();
-        Map<String, Object> r = Benchmark.run(ModelSpecs.require(model),
+        Map<String, Object> r = Benchmark.run(s,
                 new Benchmark.Settings(d.batch(), d.warmup(), iterations, d.sampleImages(), d.sampleRows()));
         var out = spec.commandLine().getOut();
         if (json) {
