@@ -136,7 +136,7 @@ public final class Trainer {
         int firstEpoch = log.epochs();
         int done = 0;
         listener.accept(new TrainingEvent.Started(config, total, firstIteration));
-        DivergenceGuard guard = new DivergenceGuard(pixels(), log.snapshot().losses());
+        DivergenceGuard guard = new DivergenceGuard(pixels(), config.batchSize());
         // the weights and optimizer state on which the latest normal loss was measured
         INDArray goodParams = null;
         INDArray goodOptimizer = null;
@@ -223,9 +223,9 @@ public final class Trainer {
         } else if (!weightsFinite) {
             why = String.format("the weights became NaN or infinite at iteration %d", iteration);
         } else {
-            why = String.format(Locale.ROOT, "the loss stayed above %.0fx its recent median (%.1f nats per image) "
+            why = String.format(Locale.ROOT, "the loss stayed far above its recent median of %.1f nats per image "
                             + "for %d iterations in a row, reaching %.1f at iteration %d",
-                    DivergenceGuard.FACTOR, guard.lastMedian(), guard.streak(), loss, iteration);
+                    guard.lastMedian(), guard.streak(), loss, iteration);
         }
         String message = String.format(Locale.ROOT, "training diverged: %s (learning rate %g).", why, appliedLearningRate);
         LOG.warn(message);
