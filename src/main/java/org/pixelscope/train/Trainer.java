@@ -319,6 +319,7 @@ public final class Trainer {
 
     private TrainingEvent.Finished finish(TrainingEvent.Outcome outcome, String message) {
         TrainingEvent.Finished finished = new TrainingEvent.Finished(outcome, log.iterations(), message);
+        LOG.info("run ended {} at iteration {} of {}: {}", outcome, log.iterations(), model.spec().name(), message);
         listener.accept(finished);
         return finished;
     }
