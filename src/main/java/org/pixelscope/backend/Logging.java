@@ -1,6 +1,8 @@
 package org.pixelscope.backend;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,12 +55,14 @@ public final class Logging {
      * a read-only home must not stop the app.
      */
     public static synchronized boolean install() {
-        Logger root = LogManager.getLogManager().getLogger("");
+        LogManager manager = LogManager.getLogManager();
+        Logger root = manager.getLogger("");
         for (Handler h : root.getHandlers()) {
             if (h instanceof LogFileHandler) {
                 return true;
             }
         }
+        quiet(manager);
         for (Handler h : root.getHandlers()) {
             if (h instanceof ConsoleHandler) {
                 root.removeHandler(h);
@@ -74,6 +78,23 @@ public final class Logging {
         } catch (IOException | RuntimeException e) {
             root.setLevel(Level.OFF);
             return false;
+        }
+    }
+
+    /**
+     * Levels for DL4J loggers that warn about nothing a user can act on, kept by the log
+     * manager for loggers created later: ImportClassMapping lists duplicate TensorFlow op
+     * names at every start, and SameDiff's DifferentialFunction warns "No fields found for
+     * property name padValue" each time a padded layer is built.
+     */
+    private static void quiet(LogManager manager) {
+        String levels = "org.nd4j.imports.converters.ImportClassMapping.level = SEVERE\n"
+                + "org.nd4j.autodiff.functions.DifferentialFunction.level = SEVERE\n";
+        try {
+            manager.updateConfiguration(new ByteArrayInputStream(levels.getBytes(StandardCharsets.ISO_8859_1)),
+                    key -> (old, now) -> now != null ? now : old);
+        } catch (IOException e) {
+            // the levels are cosmetic: the log only gets longer
         }
     }
 

@@ -19,6 +19,8 @@ import org.pixelscope.train.TrainingData;
 import org.pixelscope.train.TrainingEvent;
 import org.pixelscope.train.TrainingHistory;
 import org.pixelscope.train.TrainingLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", description = "Train a model on binarised MNIST; a checkpoint is saved after every epoch.")
 final class TrainCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -116,6 +120,7 @@ final class TrainCommand implements Callable<Integer> {
             progress.trainer = trainer;
             TrainingEvent.Finished end = trainer.run();
             if (progress.saveError != null) {
+                LOG.error("saving a checkpoint failed", progress.saveError);
                 err.println("error: " + progress.saveError.getMessage());
                 return 1;
             }

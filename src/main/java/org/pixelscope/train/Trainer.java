@@ -1,15 +1,11 @@
 package org.pixelscope.train;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.pixelscope.model.PixelModel;
 import org.slf4j.Logger;
@@ -42,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-    private static final int THROUGHPUT_WINDOW = 20;
 
     private final PixelModel model;
     private final TrainingConfig config;
@@ -137,13 +132,9 @@ public final class Trainer {
         int done = 0;
         listener.accept(new TrainingEvent.Started(config, total, firstIteration));
         DivergenceGuard guard = new DivergenceGuard(pixels(), config.batchSize());
-        // the weights and optimizer state on which the latest normal loss was measured
-        INDArray goodParams = null;
-        INDArray goodOptimizer = null;
-        int goodIteration = firstIteration;
-        Deque<Long> stepTimes = new ArrayDeque<>();
-        long windowImages = 0;
-        Deque<Long> stepImages = new ArrayDeque<>();
+        // the weights on which the latest normal loss was measured
+        WeightSnapshot good = null;
+        Throughput pace = new Throughput();
         try {
             for (int e = 1; e <= config.epochs(); e++) {
                 int epoch = firstEpoch + e;
@@ -155,12 +146,7 @@ public final class Trainer {
                     runBetweenTasks();
                     applyLearningRate();
                     DataSet batch = data.train().next();
-                    INDArray before = model.network().params().dup();
-                    // Adam's moments too: a NaN gradient would otherwise poison every later step
-                    INDArray optimizerBefore = optimizerState();
-                    if (optimizerBefore != null) {
-                        optimizerBefore = optimizerBefore.dup();
-                    }
+                    WeightSnapshot before = WeightSnapshot.take(model, firstIteration + done);
                     long t0 = System.nanoTime();
                     model.fit(batch);
                     double loss = model.score();
@@ -168,37 +154,21 @@ public final class Trainer {
                     int iteration = firstIteration + ++done;
                     DivergenceGuard.Verdict verdict = guard.observe(loss);
                     boolean weightsFinite = Double.isFinite(model.network().params().sumNumber().doubleValue());
-                    if (verdict == DivergenceGuard.Verdict.NORMAL) {
-                        goodParams = before;
-                        goodOptimizer = optimizerBefore;
-                        goodIteration = iteration - 1;
-                    } else if (goodParams == null) {
-                        // the run's first step already failed: what it started from is the best known
-                        goodParams = before;
-                        goodOptimizer = optimizerBefore;
-                        goodIteration = iteration - 1;
+                    // if the run's first step already failed, what it started from is the best known
+                    if (verdict == DivergenceGuard.Verdict.NORMAL || good == null) {
+                        good = before;
                     }
                     if (Double.isFinite(loss)) {
-                        long n = batch.getFeatures().size(0);
-                        stepTimes.addLast(dt);
-                        stepImages.addLast(n);
-                        windowImages += n;
-                        if (stepTimes.size() > THROUGHPUT_WINDOW) {
-                            stepTimes.removeFirst();
-                            windowImages -= stepImages.removeFirst();
-                        }
-                        double windowSeconds = stepTimes.stream().mapToLong(Long::longValue).sum() / 1e9;
-                        double perStep = windowSeconds / stepTimes.size();
-                        Duration eta = Duration.ofMillis((long) (perStep * (total - done) * 1000));
+                        pace.step(dt, batch.getFeatures().size(0));
                         log.iteration(iteration, epoch, loss);
                         listener.accept(new TrainingEvent.Iteration(iteration, epoch, firstIteration + total, loss,
-                                Metrics.bitsPerDim(loss, pixels()), windowImages / windowSeconds, eta));
+                                Metrics.bitsPerDim(loss, pixels()), pace.imagesPerSecond(), pace.eta(total - done)));
                     }
                     if (verdict == DivergenceGuard.Verdict.DIVERGED || !weightsFinite) {
-                        restore(goodParams, goodOptimizer);
+                        good.restoreInto(model);
                         return finish(TrainingEvent.Outcome.DIVERGED, divergence(loss, weightsFinite, guard, iteration)
                                 + String.format(" The weights and optimizer state from after iteration %d are restored; "
-                                        + "lower the learning rate and train again.", goodIteration));
+                                        + "lower the learning rate and train again.", good.iteration()));
                     }
                 }
                 if (data.validation() != null) {
@@ -230,13 +200,6 @@ public final class Trainer {
         String message = String.format(Locale.ROOT, "training diverged: %s (learning rate %g).", why, appliedLearningRate);
         LOG.warn(message);
         return message;
-    }
-
-    private void restore(INDArray params, INDArray optimizer) {
-        model.network().setParams(params);
-        if (optimizer != null) {
-            optimizerState().assign(optimizer);
-        }
     }
 
     /** Holds the run before its next iteration. */
@@ -276,11 +239,6 @@ public final class Trainer {
 
     public TrainingLog log() {
         return log;
-    }
-
-    /** The optimizer's state (Adam's moments) as one array, or null for a stateless optimizer. */
-    private INDArray optimizerState() {
-        return model.network().getUpdater().getStateViewArray();
     }
 
     private int pixels() {
