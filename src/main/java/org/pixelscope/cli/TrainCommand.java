@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+    /** 1: Adam then moves every weight by about 1 per step, already far past any useful rate. */
+    static final double MAX_LEARNING_RATE = 1;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -82,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Args.range(spec, "--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
         Args.range(spec, "--batch", batch, 1, TrainingConfig.MAX_BATCH);
-        Args.range(spec, "--lr", learningRate, 0, TrainingConfig.MAX_LEARNING_RATE);
+        Args.range(spec, "--lr", learningRate, 0, MAX_LEARNING_RATE);
         Args.limit(spec, "--limit", limit);
         ModelSpec fresh = Args.model(spec, "--model", model);
         PrintWriter o = spec.commandLine().getOut();

@@ -205,19 +205,16 @@ class TrainerTest {
     @Test
     void aHugeLearningRateDivergesAndKeepsTheWeightsThatLastScoredANormalLoss() {
         // Adam moves every weight by about lr on its first step; with lr 1e6 the second forward
-        // pass overflows float through the six layers. The configured rate is capped at 1, so
-        // the huge one is set on the trainer, as the GUI's live learning-rate field does.
-        TrainingConfig config = TWO_EPOCHS.withEpochs(1);
+        // pass overflows float through the six layers.
+        TrainingConfig config = TWO_EPOCHS.withEpochs(1).withLearningRate(1e6);
         PixelModel model = NetworkBuilder.build(TINY, config.seed(), config.learningRate());
         INDArray initial = model.network().params().dup();
         List<Iteration> iterations = new ArrayList<>();
-        Trainer trainer = new Trainer(model, config, MnistTraining.of(MNIST, config), freshLog(), e -> {
+        Finished f = new Trainer(model, config, MnistTraining.of(MNIST, config), freshLog(), e -> {
             if (e instanceof Iteration it) {
                 iterations.add(it);
             }
-        });
-        trainer.setLearningRate(1e6);
-        Finished f = trainer.run();
+        }).run();
 
         assertThat(f.outcome()).isEqualTo(Outcome.DIVERGED);
         assertThat(f.message()).contains("diverged").contains("iteration 2").contains("after iteration 0 are restored");
