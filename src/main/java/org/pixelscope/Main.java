@@ -1,6 +1,7 @@
 package org.pixelscope;
 
 import org.pixelscope.backend.Logging;
+import org.pixelscope.backend.NoDeserialization;
 import org.pixelscope.backend.QuietStdout;
 import org.pixelscope.cli.PixelScopeCli;
 
@@ -15,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NoDeserialization.install();
         QuietStdout.install();
         // before anything starts DL4J: its log lines go to the file, not the terminal
         Logging.install();

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layer rules: the compute core (data, model, train, sample, inspect, backend) knows nothing
+ * The layer rules: the compute core (data, model, train, sample, inspect, bench, backend) knows nothing
  * of JavaFX or of its two faces (cli, ui); model knows nothing of what uses it; data stands alone.
  */
 class ArchitectureTest {
 
     private static final String[] CORE = {"org.pixelscope.data..", "org.pixelscope.model..", "org.pixelscope.train..",
-            "org.pixelscope.sample..", "org.pixelscope.inspect..", "org.pixelscope.backend.."};
+            "org.pixelscope.sample..", "org.pixelscope.inspect..", "org.pixelscope.bench..", "org.pixelscope.backend.."};
 
     private static JavaClasses classes;
 
@@ -52,7 +52,14 @@ class ArchitectureTest {
     void modelDoesNotUseWhatUsesIt() {
         noClasses().that().resideInAPackage("org.pixelscope.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.pixelscope.train..", "org.pixelscope.sample..",
-                        "org.pixelscope.inspect..", "org.pixelscope.cli..", "org.pixelscope.ui..")
+                        "org.pixelscope.inspect..", "org.pixelscope.bench..", "org.pixelscope.cli..", "org.pixelscope.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void theRasterLoopKnowsOnlyTheSamplerInterface() {
+        noClasses().that().haveSimpleName("RasterSampler")
+                .should().dependOnClassesThat().implement(org.pixelscope.sample.Conditionals.class)
                 .check(classes);
     }
 

@@ -11,6 +11,7 @@ import org.pixelscope.sample.RasterSampler;
 import org.pixelscope.sample.SampleImages;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
+import org.pixelscope.sample.SamplerKind;
 import org.pixelscope.train.Checkpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +95,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         SampleTrace trace = new SampleTrace(count, h, w);
         long t0 = System.nanoTime();
-        new RasterSampler(naive ? RasterSampler.Strategy.NAIVE : RasterSampler.Strategy.fastest(model.spec()))
+        new RasterSampler(naive ? SamplerKind.NAIVE : SamplerKind.fastest(model.spec()))
                 .sample(model, request, trace, () -> false);
         double seconds = (System.nanoTime() - t0) / 1e9;
         try {

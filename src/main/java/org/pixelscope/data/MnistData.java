@@ -23,10 +23,15 @@ import java.util.Objects;
  * @param trainLabels one digit 0..9 per training image
  * @param test        the 10,000 test images, named {@code "test"}
  * @param testLabels  one digit per test image
- * @param source      the folder the files came from
+ * <p>A folder of pictures ({@link ImageFolder}) loads into the same shape: every picture is both
+ * the training pool and the test set ({@code eval} uses every image), and the last
+ * {@value #FOLDER_VALIDATION_PERCENT}% of the pool, in file order, is held out for validation.
+ *
+ * @param source         the folder the files came from
+ * @param validationSize images held out at the end of {@code trainAll} for validation
  */
 public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, byte[] testLabels,
-                        Path source) {
+                        Path source, int validationSize) {
 
     /** Held-out tail of the training set: the 55,000/5,000 split of TensorFlow's MNIST reader. */
     public static final int VALIDATION_SIZE = 5000;
@@ -35,6 +40,12 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
     public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
     public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
+    /** Image side of MNIST and of every picture folder PixelScope reads. */
+    public static final int SIDE = 28;
+
+    /** Share of a picture folder held out for validation, in percent. */
+    public static final int FOLDER_VALIDATION_PERCENT = 10;
 
     public MnistData {
         Objects.requireNonNull(trainAll, "trainAll");
@@ -48,12 +59,16 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
     }
 
     /**
-     * Loads the four MNIST files from {@code dir}, preferring {@code name.gz} over {@code name}.
+     * Loads the four MNIST files from {@code dir}, preferring {@code name.gz} over {@code name};
+     * a folder without them that holds pictures is read with {@link ImageFolder} as 28x28 images.
      *
      * @throws IdxFormatException if a file is missing (naming all missing ones and the folder),
      *                            damaged, or has a different count than its partner
      */
     public static MnistData load(Path dir) throws IOException {
+        if (Files.isDirectory(dir) && !hasIdxFiles(dir) && ImageFolder.containsPictures(dir)) {
+            return fromFolder(dir, ImageFolder.read(dir, SIDE));
+        }
         List<String> missing = new ArrayList<>();
         Path trainImages = find(dir, TRAIN_IMAGES, missing);
         Path trainLabels = find(dir, TRAIN_LABELS, missing);
@@ -75,7 +90,39 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
                     "%s has %dx%d images but %s has %dx%d", testImages.getFileName(), test.rows(),
                     test.cols(), trainImages.getFileName(), train.rows(), train.cols()));
         }
-        return new MnistData(train, trainY, test, testY, dir);
+        int n = train.count();
+        return new MnistData(train, trainY, test, testY, dir, n > VALIDATION_SIZE ? VALIDATION_SIZE : n / 5);
+    }
+
+    /**
+     * A picture folder as a data set: all pictures train and test; the last
+     * {@value #FOLDER_VALIDATION_PERCENT}% (at least one) validate.
+     *
+     * @throws ImageFileException when the folder has fewer than two usable pictures
+     */
+    public static MnistData fromFolder(Path dir, ImageFolder.Result read) throws ImageFileException {
+        ImageSet all = read.images();
+        if (all.count() < 2) {
+            throw new ImageFileException(dir, dir + ": only " + all.count()
+                    + " usable picture; training needs at least 2 (one is held out for validation)");
+        }
+        int held = Math.max(1, all.count() * FOLDER_VALIDATION_PERCENT / 100);
+        return new MnistData(all, read.labels(), all, read.labels(), dir, held);
+    }
+
+    private static boolean hasIdxFiles(Path dir) {
+        for (String stem : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
+            if (Files.isRegularFile(dir.resolve(stem)) || Files.isRegularFile(dir.resolve(stem + ".gz"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One line on the split, e.g. {@code train 55,000 · validation 5,000 · test 10,000}. */
+    public String splitLine() {
+        return String.format(Locale.ROOT, "train %,d · validation %,d · test %,d", trainAll.count() - validationSize,
+                validationSize, test.count());
     }
 
     /** The file the training (and so the validation) images were read from. */
@@ -97,15 +144,6 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
     /** Where the shipped MNIST files live ({@code assets/mnist}, see {@link Assets}). */
     public static Path defaultDir() {
         return Assets.find("mnist");
-    }
-
-    /**
-     * Images held out for validation: {@value #VALIDATION_SIZE}, or 20% (rounded down) when the
-     * training set has no more than that many images, as tiny test fixtures do.
-     */
-    public int validationSize() {
-        int n = trainAll.count();
-        return n > VALIDATION_SIZE ? VALIDATION_SIZE : n / 5;
     }
 
     /** The training images before the validation tail (55,000 for MNIST); copies, so keep it. */

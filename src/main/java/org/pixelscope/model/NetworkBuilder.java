@@ -1,11 +1,13 @@
 package org.pixelscope.model;
 
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
@@ -16,29 +18,33 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Builds the DL4J network a {@link ModelSpec} describes. All specs become a
  * {@code ComputationGraph} with one input {@code "image"} ({@code [N, 1, H, W]}) and one output
- * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy.
+ * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy. The layer
+ * names are persisted in checkpoints, and the fast samplers read the trained weights by them.
  */
 public final class NetworkBuilder {
 
-    /** Input vertex name. */
-    public static final String INPUT = "image";
-    /** Output layer name. */
-    public static final String OUTPUT = "p";
-    /** The mask-A convolution of every PixelCNN and PixelRNN body; then the PixelRNN body's layers, the recurrent layers (numbered from 1), the two 1x1 outputs. */
-    static final String FIRST_CONV = "conv0_A";
-    static final String ROW_LSTM = "rowlstm";
-    static final String BI_LSTM = "bilstm";
-    static final String HIDDEN_OUT = "out1_B";
-    static final String PIXEL_OUT = "out2_B";
-    /** The Gated PixelCNN's two 1x1 outputs after its gated layers ({@link #gatedLayer}). */
-    static final String GATED_HIDDEN_OUT = "out1";
-    static final String GATED_PIXEL_OUT = "out2";
+    /** Input vertex name ({@link LayerNames#INPUT}). */
+    public static final String INPUT = LayerNames.INPUT;
+    /** Output layer name ({@link LayerNames#OUTPUT}). */
+    public static final String OUTPUT = LayerNames.OUTPUT;
+    /** The value the raster sequence holds at step 0, where there is no previous pixel: the zero initial state already marks step 0. */
+    private static final double RASTER_START_VALUE = 0;
 
     private NetworkBuilder() {
     }
 
     /** A freshly initialised network; the seed fixes the initial weights. */
     public static PixelModel build(ModelSpec spec, long seed, double learningRate) {
+        ComputationGraph net = new ComputationGraph(configuration(spec, seed, learningRate));
+        net.init();
+        return new PixelModel(spec, net);
+    }
+
+    /**
+     * The network's configuration, before any parameter is allocated: the checkpoint loader
+     * sizes a network from it before building one, and fills the parameters itself.
+     */
+    public static ComputationGraphConfiguration configuration(ModelSpec spec, long seed, double learningRate) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -54,10 +60,10 @@ public final class NetworkBuilder {
         } else if (spec instanceof RasterLstmSpec r) {
             last = rasterLstm(g, r);
         } else if (spec instanceof RowLstmSpec r) {
-            last = recurrentLayers(g, r.hidden(), r.firstKernel(), r.layers(), ROW_LSTM,
+            last = recurrentLayers(g, r.hidden(), r.firstKernel(), r.layers(), LayerNames::rowLstm,
                     () -> new RowLstm(r.hidden(), r.hidden(), r.rowKernel()));
         } else if (spec instanceof DiagonalBiLstmSpec d) {
-            last = recurrentLayers(g, d.hidden(), d.firstKernel(), d.layers(), BI_LSTM,
+            last = recurrentLayers(g, d.hidden(), d.firstKernel(), d.layers(), LayerNames::biLstm,
                     () -> new DiagonalBiLstm(d.hidden(), d.hidden()));
         } else {
             throw new IllegalArgumentException("no network builder for " + spec.getClass().getSimpleName());
@@ -65,28 +71,26 @@ public final class NetworkBuilder {
         g.addLayer(OUTPUT, new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
                 .activation(Activation.IDENTITY).build(), last);
         g.setOutputs(OUTPUT);
-        ComputationGraph net = new ComputationGraph(g.build());
-        net.init();
-        return new PixelModel(spec, net);
+        return g.build();
     }
 
     /** Name of a PixelCNN's convolution {@code i}: 0 the mask-A layer, then the mask-B layers, last the 1x1 output. */
-    static String pixelCnnLayer(PixelCnnSpec p, int i) {
+    public static String pixelCnnLayer(PixelCnnSpec p, int i) {
         if (i == 0) {
-            return FIRST_CONV;
+            return LayerNames.FIRST_CONV;
         }
-        return i <= p.hiddenLayers() ? "conv" + i + "_B" : "out_1x1";
+        return i <= p.hiddenLayers() ? LayerNames.pixelCnnHidden(i) : LayerNames.PIXELCNN_OUT;
     }
 
     private static String pixelCnn(ComputationGraphConfiguration.GraphBuilder g, PixelCnnSpec p) {
         int f = p.filters();
-        g.addLayer(FIRST_CONV, new MaskedConv2D(1, f, p.firstKernel(), p.firstKernel(), MaskType.A, Activation.RELU), INPUT);
-        String prev = FIRST_CONV;
+        g.addLayer(LayerNames.FIRST_CONV, new MaskedConv2D(1, f, p.firstKernel(), p.firstKernel(), MaskType.A, Activation.RELU), INPUT);
+        String prev = LayerNames.FIRST_CONV;
         for (int i = 1; i <= p.hiddenLayers(); i++) {
             String conv = pixelCnnLayer(p, i);
             g.addLayer(conv, new MaskedConv2D(f, f, p.hiddenKernel(), p.hiddenKernel(), MaskType.B, Activation.RELU), prev);
             if (p.residual()) {
-                String sum = "res" + i;
+                String sum = LayerNames.residual(i);
                 g.addVertex(sum, new ElementWiseVertex(ElementWiseVertex.Op.Add), prev, conv);
                 prev = sum;
             } else {
@@ -104,19 +108,14 @@ public final class NetworkBuilder {
         int f = p.filters();
         String prev = INPUT;
         for (int i = 1; i <= p.layers(); i++) {
-            String name = gatedLayer(i);
+            String name = LayerNames.gated(i);
             g.addLayer(name, new GatedPixelCnnLayer(i == 1 ? 1 : 2L * f, f, i == 1 ? p.firstKernel() : p.kernel(), i == 1,
                     i == p.layers()), prev);
             prev = name;
         }
-        g.addLayer(GATED_HIDDEN_OUT, new MaskedConv2D(f, f, 1, 1, null, Activation.RELU), prev);
-        g.addLayer(GATED_PIXEL_OUT, new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), GATED_HIDDEN_OUT);
-        return GATED_PIXEL_OUT;
-    }
-
-    /** Name of gated layer {@code i}, from 1. */
-    static String gatedLayer(int i) {
-        return "gated" + i;
+        g.addLayer(LayerNames.GATED_HIDDEN_OUT, new MaskedConv2D(f, f, 1, 1, null, Activation.RELU), prev);
+        g.addLayer(LayerNames.GATED_PIXEL_OUT, new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), LayerNames.GATED_HIDDEN_OUT);
+        return LayerNames.GATED_PIXEL_OUT;
     }
 
     /**
@@ -126,19 +125,19 @@ public final class NetworkBuilder {
      * and a 1x1 sigmoid.
      */
     private static String recurrentLayers(ComputationGraphConfiguration.GraphBuilder g, int hidden, int firstKernel,
-                                          int layers, String kind, Supplier<Layer> layer) {
-        g.addLayer(FIRST_CONV, new MaskedConv2D(1, hidden, firstKernel, firstKernel, MaskType.A, Activation.IDENTITY), INPUT);
-        String prev = FIRST_CONV;
+                                          int layers, IntFunction<String> layerName, Supplier<Layer> layer) {
+        g.addLayer(LayerNames.FIRST_CONV, new MaskedConv2D(1, hidden, firstKernel, firstKernel, MaskType.A, Activation.IDENTITY), INPUT);
+        String prev = LayerNames.FIRST_CONV;
         for (int i = 1; i <= layers; i++) {
-            String name = kind + i;
+            String name = layerName.apply(i);
             g.addLayer(name, layer.get(), prev);
-            String sum = "res" + i;
+            String sum = LayerNames.residual(i);
             g.addVertex(sum, new ElementWiseVertex(ElementWiseVertex.Op.Add), prev, name);
             prev = sum;
         }
-        g.addLayer(HIDDEN_OUT, new MaskedConv2D(hidden, hidden, 1, 1, MaskType.B, Activation.RELU), prev);
-        g.addLayer(PIXEL_OUT, new MaskedConv2D(hidden, 1, 1, 1, MaskType.B, Activation.SIGMOID), HIDDEN_OUT);
-        return PIXEL_OUT;
+        g.addLayer(LayerNames.RNN_HIDDEN_OUT, new MaskedConv2D(hidden, hidden, 1, 1, MaskType.B, Activation.RELU), prev);
+        g.addLayer(LayerNames.RNN_PIXEL_OUT, new MaskedConv2D(hidden, 1, 1, 1, MaskType.B, Activation.SIGMOID), LayerNames.RNN_HIDDEN_OUT);
+        return LayerNames.RNN_PIXEL_OUT;
     }
 
     /**
@@ -146,15 +145,16 @@ public final class NetworkBuilder {
      * 1x1 convolution on the unflattened LSTM output is the per-step Bernoulli output layer.
      */
     private static String rasterLstm(ComputationGraphConfiguration.GraphBuilder g, RasterLstmSpec r) {
-        g.addLayer(RasterLstmStepper.SEQUENCE, new RasterSequence(r.height(), r.width(), RasterLstmStepper.START_VALUE), INPUT);
-        String prev = RasterLstmStepper.SEQUENCE;
+        g.addLayer(LayerNames.RASTER_SEQUENCE, new RasterSequence(r.height(), r.width(), RASTER_START_VALUE), INPUT);
+        String prev = LayerNames.RASTER_SEQUENCE;
         for (int i = 0; i < r.layers(); i++) {
-            String name = RasterLstmStepper.lstmName(i);
-            g.addLayer(name, RasterLstmStepper.lstm(i == 0 ? 1 : r.hidden(), r.hidden()), prev);
+            String name = LayerNames.rasterLstm(i);
+            g.addLayer(name, new LSTM.Builder().nIn(i == 0 ? 1 : r.hidden()).nOut(r.hidden())
+                    .activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID).build(), prev);
             prev = name;
         }
-        g.addLayer("to_image", new RasterImage(r.height(), r.width()), prev);
-        g.addLayer(RasterLstmStepper.OUT, new MaskedConv2D(r.hidden(), 1, 1, 1, null, Activation.SIGMOID), "to_image");
-        return RasterLstmStepper.OUT;
+        g.addLayer(LayerNames.RASTER_TO_IMAGE, new RasterImage(r.height(), r.width()), prev);
+        g.addLayer(LayerNames.RASTER_OUT, new MaskedConv2D(r.hidden(), 1, 1, 1, null, Activation.SIGMOID), LayerNames.RASTER_TO_IMAGE);
+        return LayerNames.RASTER_OUT;
     }
 }

@@ -82,9 +82,14 @@ public final class PixelModel {
         network.setLearningRate(learningRate); // also rebuilds the updater blocks from the configurations
     }
 
-    /** An independent deep copy (weights and optimizer state). */
+    /** An independent deep copy (weights, optimizer state and step counts). */
     public PixelModel copy() {
-        return new PixelModel(spec, network.clone());
+        ComputationGraph clone = network.clone();
+        // DL4J's clone starts its step counts at 0, and Adam's bias correction depends on them:
+        // a checkpoint saved from a copy would resume with different steps
+        clone.getConfiguration().setIterationCount(network.getConfiguration().getIterationCount());
+        clone.getConfiguration().setEpochCount(network.getConfiguration().getEpochCount());
+        return new PixelModel(spec, clone);
     }
 
     private void checkShape(INDArray images) {

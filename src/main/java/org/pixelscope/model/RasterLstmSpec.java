@@ -8,7 +8,7 @@ package org.pixelscope.model;
  * has not been shown pixel t when it predicts it.
  *
  * <p>Unlike the convolutional models it has a true step form: sampling carries the LSTM state and
- * costs one step per pixel ({@link RasterLstmStepper}).
+ * costs one step per pixel (the sampling layer's recurrent sampler).
  *
  * @param hidden LSTM units per layer
  * @param layers stacked LSTM layers (1 or 2)

@@ -17,6 +17,8 @@ public final class AppPreferences {
     private static final String HEIGHT = "window.height";
     private static final String MAXIMIZED = "window.maximized";
     private static final String LAST_CHECKPOINT = "checkpoint.last";
+    private static final String ZOOM = "view.zoom";
+    private static final String EXPLANATIONS = "view.explanations";
 
     private final Preferences prefs;
 
@@ -48,6 +50,25 @@ public final class AppPreferences {
             prefs.putDouble(WIDTH, width);
             prefs.putDouble(HEIGHT, height);
         }
+    }
+
+    /** The zoom of every view, 1 = 100%; remembered so a prepared lecture opens as it was left. */
+    public double zoom() {
+        double z = prefs.getDouble(ZOOM, 1);
+        return z >= ZoomPane.MIN && z <= ZoomPane.MAX ? z : 1;
+    }
+
+    public void zoom(double value) {
+        prefs.putDouble(ZOOM, value);
+    }
+
+    /** Whether the explanation panel is shown; on at first, so a newcomer finds it. */
+    public boolean explanations() {
+        return prefs.getBoolean(EXPLANATIONS, true);
+    }
+
+    public void explanations(boolean shown) {
+        prefs.putBoolean(EXPLANATIONS, shown);
     }
 
     /** The last checkpoint opened or saved, if it still exists. */

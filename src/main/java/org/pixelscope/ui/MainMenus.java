@@ -86,7 +86,28 @@ final class MainMenus {
         CheckMenuItem fps = new CheckMenuItem("Frame Rate Overlay");
         fps.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
         fps.selectedProperty().bindBidirectional(w.fpsOverlay().visibleProperty());
-        m.getItems().addAll(new SeparatorMenuItem(), fps);
+        Presentation p = w.presentation();
+        CheckMenuItem lecture = new CheckMenuItem("Lecture Mode");
+        lecture.setAccelerator(KeyCombination.keyCombination("F5"));
+        lecture.setSelected(p.lectureProperty().get());
+        p.lectureProperty().addListener((obs, was, is) -> lecture.setSelected(is));
+        lecture.setOnAction(e -> {
+            if (lecture.isSelected() != p.lectureProperty().get()) {
+                p.toggleLecture();
+            }
+        });
+        CheckMenuItem explain = new CheckMenuItem("Explanations");
+        explain.setAccelerator(KeyCombination.keyCombination("F1"));
+        explain.selectedProperty().bindBidirectional(w.explainPanel().visibleProperty());
+        CheckMenuItem fullScreen = new CheckMenuItem("Full Screen");
+        fullScreen.setAccelerator(KeyCombination.keyCombination("F11"));
+        fullScreen.selectedProperty().bindBidirectional(p.fullScreenProperty());
+        m.getItems().addAll(new SeparatorMenuItem(),
+                item("Zoom In", "Shortcut+Equals", p::zoomIn),
+                item("Zoom Out", "Shortcut+Minus", p::zoomOut),
+                item("Actual Size", "Shortcut+0", p::resetZoom),
+                fullScreen, lecture, explain,
+                new SeparatorMenuItem(), fps);
         return m;
     }
 

@@ -38,10 +38,15 @@ public final class MainWindow extends BorderPane {
     private final Label modelLabel = new Label();
     private final FpsOverlay fps = new FpsOverlay();
     private final AppPreferences prefs;
+    private final Presentation presentation;
+    private final ExplainPanel explain = new ExplainPanel();
 
     public MainWindow(AppContext ctx, AppPreferences prefs) {
         this.ctx = ctx;
         this.prefs = prefs;
+        this.presentation = new Presentation(prefs.zoom());
+        presentation.zoomProperty().addListener((obs, was, is) -> prefs.zoom(is.doubleValue()));
+        presentation.lectureProperty().addListener((obs, was, is) -> pseudoClassStateChanged(LECTURE, is));
         this.views = new Views(ctx);
         getStyleClass().add("main-window");
         picker = new ModelPicker(this::openShipped, this::createNew, this::openChooser);
@@ -51,6 +56,8 @@ public final class MainWindow extends BorderPane {
             tab.setId("tab-" + e.title().toLowerCase());
             tabs.getTabs().add(tab);
         }
+        // a newcomer wants to watch a digit being drawn: open on Sample, with its explanation beside it
+        tabs.getSelectionModel().select(1);
         Label data = new Label("Data: MNIST 28x28, binarised (train: fresh stochastic draw per epoch; "
                 + "test NLL: one fixed stochastic draw, seed 0) · train 55,000 · validation 5,000 · test 10,000");
         data.getStyleClass().add("data-line");
@@ -60,7 +67,14 @@ public final class MainWindow extends BorderPane {
         ToolBar bar = new ToolBar(new Label("Model"), picker, spacer);
         VBox top = new VBox(new MainMenus(this).build(), bar, data);
         setTop(top);
-        setCenter(new StackPane(tabs, fps));
+        BorderPane centre = new BorderPane(new StackPane(tabs, fps));
+        explain.setVisible(prefs.explanations());
+        explain.managedProperty().bind(explain.visibleProperty());
+        explain.visibleProperty().addListener((obs, was, is) -> prefs.explanations(is));
+        centre.setRight(explain);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> showExplanation());
+        showExplanation();
+        setCenter(centre);
         statusBar.textProperty().bind(ctx.status().jobProperty());
         statusBar.progressProperty().bind(ctx.status().progressProperty());
         statusBar.getRightItems().addAll(modelLabel, new Label("  |  "), backendLabel);
@@ -74,8 +88,27 @@ public final class MainWindow extends BorderPane {
         showModel();
     }
 
+    private static final javafx.css.PseudoClass LECTURE = javafx.css.PseudoClass.getPseudoClass("lecture");
+
     Views views() {
         return views;
+    }
+
+    /** The explanation panel beside the views (F1). */
+    ExplainPanel explainPanel() {
+        return explain;
+    }
+
+    private void showExplanation() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null) {
+            explain.show(tab.getText().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Zoom, full screen and lecture mode; the app binds the stage and the zoom pane to it. */
+    public Presentation presentation() {
+        return presentation;
     }
 
     AppContext context() {

@@ -8,8 +8,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.pixelscope.backend.NoDeserialization;
 import org.pixelscope.backend.QuietStdout;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelCnnSpec;
@@ -29,6 +31,7 @@ public class PixelScopeApp extends Application {
 
     @Override
     public void init() {
+        NoDeserialization.install(); // a no-op when Main already did it; needed under mvn javafx:run
         QuietStdout.install();
     }
 
@@ -47,7 +50,23 @@ public class PixelScopeApp extends Application {
         };
         AppContext ctx = new AppContext(session, new StatusModel(), errors);
         window = new MainWindow(ctx, prefs);
-        Scene scene = new Scene(window, prefs.width(), prefs.height());
+        ZoomPane zoomed = new ZoomPane(window);
+        zoomed.zoomProperty().bind(window.presentation().zoomProperty());
+        Scene scene = new Scene(zoomed, prefs.width(), prefs.height());
+        // Ctrl+plus arrives as Ctrl+'+' on some layouts and Ctrl+numpad-add on others
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Add"), window.presentation()::zoomIn);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Plus"), window.presentation()::zoomIn);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Subtract"), window.presentation()::zoomOut);
+        stage.setFullScreenExitHint("F11 or Esc leaves full screen");
+        window.presentation().fullScreenProperty().addListener((obs, was, is) -> stage.setFullScreen(is));
+        stage.fullScreenProperty().addListener((obs, was, is) -> {
+            // Esc leaves full screen without asking the presentation: follow the stage, and leave
+            // lecture mode with it so its zoom is restored
+            if (!is && window.presentation().lectureProperty().get()) {
+                window.presentation().toggleLecture();
+            }
+            window.presentation().fullScreenProperty().set(is);
+        });
         scene.getStylesheets().add(PixelScopeApp.class.getResource("pixelscope.css").toExternalForm());
         stage.setTitle("PixelScope");
         stage.setScene(scene);

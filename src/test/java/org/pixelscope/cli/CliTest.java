@@ -148,6 +148,9 @@ class CliTest {
         assertThat(json.get("train_images_per_s").asDouble()).isPositive();
         assertThat(json.get("forward_ms_16").asDouble()).isPositive();
         assertThat(json.get("naive_sample_pixels_per_s").asDouble()).isPositive();
+        assertThat(json.get("fast_sampler").asText()).isEqualTo("cached");
+        assertThat(json.get("fast_sample_pixels_per_s").asDouble()).isEqualTo(json.get("cached_sample_pixels_per_s").asDouble())
+                .isGreaterThan(json.get("naive_sample_pixels_per_s").asDouble());
         assertThat(json.get("native_library").asText()).isNotBlank();
         assertThat(json.get("parameters").asLong()).isEqualTo(187_905);
     }

@@ -14,7 +14,7 @@ class GatedPixelCnnTest {
 
     @Test
     void isAutoregressive() {
-        Causality.assertAutoregressive(RowLstmStepperTest.withBiases(NetworkBuilder.build(SMALL, 5, 1e-3)), 43);
+        Causality.assertAutoregressive(TestWeights.withBiases(NetworkBuilder.build(SMALL, 5, 1e-3)), 43);
     }
 
     @Test
@@ -86,34 +86,5 @@ class GatedPixelCnnTest {
     void gradientsMatchFiniteDifferences() {
         GradientChecks.assertExact(new GatedPixelCnnLayer(2, 2, 3, true, false));
         GradientChecks.assertExact(new GatedPixelCnnLayer(2, 1, 3, false, true));
-    }
-
-    @Test
-    void theCroppedAndLocalSamplersDrawWhatTheNaiveOneDraws() {
-        PixelModel model = RowLstmStepperTest.withBiases(NetworkBuilder.build(SMALL, 6, 1e-3));
-        assertThat(SMALL.contextRows()).isLessThan(SMALL.height());
-        org.pixelscope.sample.SampleRequest request = org.pixelscope.sample.SampleRequest.fresh(3, 14, 1.0);
-        org.pixelscope.sample.SampleTrace naive = new org.pixelscope.sample.SampleTrace(3, 9, 9);
-        org.pixelscope.sample.SampleTrace cropped = new org.pixelscope.sample.SampleTrace(3, 9, 9);
-        new org.pixelscope.sample.RasterSampler(org.pixelscope.sample.RasterSampler.Strategy.NAIVE).sample(model, request, naive, () -> false);
-        new org.pixelscope.sample.RasterSampler(org.pixelscope.sample.RasterSampler.Strategy.CROPPED).sample(model, request, cropped, () -> false);
-        org.pixelscope.sample.SampleTrace local = new org.pixelscope.sample.SampleTrace(3, 9, 9);
-        new org.pixelscope.sample.RasterSampler(org.pixelscope.sample.RasterSampler.Strategy.LOCAL).sample(model, request, local, () -> false);
-        for (int i = 0; i < 3; i++) {
-            assertThat(cropped.image(i)).as("image %d", i).containsExactly(naive.image(i));
-            assertThat(local.image(i)).as("image %d", i).containsExactly(naive.image(i));
-            for (int k = 0; k < 81; k++) {
-                assertThat(cropped.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(),
-                        org.assertj.core.data.Offset.offset(1e-5));
-            }
-        }
-    }
-
-    @Test
-    void theRegisteredModelSamplesWithTheLocalSampler() {
-        GatedPixelCnnSpec spec = (GatedPixelCnnSpec) ModelSpecs.require("pixelcnn-gated");
-        assertThat(spec.contextRows()).isEqualTo(3 + 1 + 5);
-        assertThat(org.pixelscope.sample.RasterSampler.Strategy.fastest(spec))
-                .isEqualTo(org.pixelscope.sample.RasterSampler.Strategy.LOCAL);
     }
 }

@@ -14,15 +14,15 @@ import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.model.TestImages;
 
-/** The raster sampler: reproducibility, the cropped strategy against the naive one, completion, control. */
+/** The raster sampler: reproducibility, the cropped and cached samplers against the naive one, completion, control. */
 class RasterSamplerTest {
 
     private static final int H = 10;
     private static final int W = 10;
     private static final PixelModel SMALL = NetworkBuilder.build(PixelCnnSpec.chapter().withSize(H, W), 2, 1e-3);
     private static final PixelModel CHAPTER = NetworkBuilder.build(PixelCnnSpec.chapter(), 3, 1e-3);
-    private static final RasterSampler CROPPED = new RasterSampler(RasterSampler.Strategy.CROPPED);
-    private static final RasterSampler NAIVE = new RasterSampler(RasterSampler.Strategy.NAIVE);
+    private static final RasterSampler CROPPED = new RasterSampler(SamplerKind.CROPPED);
+    private static final RasterSampler NAIVE = new RasterSampler(SamplerKind.NAIVE);
     /** One complete unconditional run of the small model, shared by the tests that only read it. */
     private static final SampleRequest FRESH_REQUEST = SampleRequest.fresh(3, 5, 0.8);
     private static final SampleTrace FRESH = sample(CROPPED, SMALL, FRESH_REQUEST);
@@ -98,23 +98,23 @@ class RasterSamplerTest {
     }
 
     @Test
-    void naiveCroppedAndLocalDrawTheSameFullImagesOnASmallModel() {
+    void naiveCroppedAndCachedDrawTheSameFullImagesOnASmallModel() {
         assertThat(SMALL.spec().contextRows()).isLessThan(H);
         SampleRequest request = SampleRequest.fresh(2, 21, 1.0);
         SampleTrace naive = sample(NAIVE, SMALL, request);
         SampleTrace cropped = sample(CROPPED, SMALL, request);
-        SampleTrace local = sample(new RasterSampler(RasterSampler.Strategy.LOCAL), SMALL, request);
+        SampleTrace cached = sample(new RasterSampler(SamplerKind.CACHED), SMALL, request);
         for (int i = 0; i < 2; i++) {
             assertThat(cropped.image(i)).containsExactly(naive.image(i));
-            assertThat(local.image(i)).containsExactly(naive.image(i));
+            assertThat(cached.image(i)).containsExactly(naive.image(i));
             for (int k = 0; k < H * W; k++) {
-                assertThat(local.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
+                assertThat(cached.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
             }
         }
     }
 
     @Test
-    void localAndNaiveSamplersDrawTheSameOnTheChapterModel() {
+    void cachedAndNaiveSamplersDrawTheSameOnTheChapterModel() {
         float[] prefix = new float[2 * 28 * 28];
         SplittableRandom rnd = new SplittableRandom(6);
         for (int i = 0; i < prefix.length; i++) {
@@ -123,11 +123,15 @@ class RasterSamplerTest {
         SampleRequest request = new SampleRequest(2, 17, 1.0, prefix, 12);
         int stop = 14 * 28;
         SampleTrace naive = new SampleTrace(2, 28, 28);
-        SampleTrace local = new SampleTrace(2, 28, 28);
+        SampleTrace cached = new SampleTrace(2, 28, 28);
         NAIVE.sample(CHAPTER, request, naive, () -> naive.cursor() >= stop);
-        new RasterSampler(RasterSampler.Strategy.LOCAL).sample(CHAPTER, request, local, () -> local.cursor() >= stop);
+        new RasterSampler(SamplerKind.CACHED).sample(CHAPTER, request, cached, () -> cached.cursor() >= stop);
+        assertThat(cached.cursor()).isEqualTo(stop);
         for (int i = 0; i < 2; i++) {
-            assertThat(local.image(i)).as("image %d", i).containsExactly(naive.image(i));
+            assertThat(cached.image(i)).as("image %d", i).containsExactly(naive.image(i));
+            for (int k = 12 * 28; k < stop; k++) {
+                assertThat(cached.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
+            }
         }
     }
 

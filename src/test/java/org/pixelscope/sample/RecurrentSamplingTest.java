@@ -28,14 +28,14 @@ class RecurrentSamplingTest {
         PixelModel diagonal = NetworkBuilder.build(new DiagonalBiLstmSpec("diag-small", "test", 4, 5, 6, 3, 2), 9, 1e-3);
         assertSameDraws(diagonal, SampleRequest.fresh(3, 31, 1.0));
         assertSameDraws(diagonal, new SampleRequest(2, 6, 0.7, TestImages.pixels(2 * 20, 12), 2));
-        assertThat(RasterSampler.Strategy.fastest(diagonal.spec())).isEqualTo(RasterSampler.Strategy.RECURRENT);
+        assertThat(SamplerKind.fastest(diagonal.spec())).isEqualTo(SamplerKind.RECURRENT);
     }
 
     @Test
     void rowLstmRowStepsDrawWhatTheNaiveSamplerDraws() {
         assertSameDraws(ROW_LSTM, SampleRequest.fresh(4, 23, 1.0));
         assertSameDraws(ROW_LSTM, new SampleRequest(2, 4, 1.3, TestImages.pixels(2 * 20, 8), 1));
-        assertThat(RasterSampler.Strategy.fastest(ROW_LSTM.spec())).isEqualTo(RasterSampler.Strategy.RECURRENT);
+        assertThat(SamplerKind.fastest(ROW_LSTM.spec())).isEqualTo(SamplerKind.RECURRENT);
     }
 
     @Test
@@ -44,11 +44,11 @@ class RecurrentSamplingTest {
     }
 
     @Test
-    void fastestStrategyFollowsTheModel() {
-        assertThat(RasterSampler.Strategy.fastest(MODEL.spec())).isEqualTo(RasterSampler.Strategy.RECURRENT);
-        assertThat(RasterSampler.Strategy.fastest(ModelSpecs.require("pixelcnn-chapter"))).isEqualTo(RasterSampler.Strategy.LOCAL);
+    void fastestSamplerFollowsTheModel() {
+        assertThat(SamplerKind.fastest(MODEL.spec())).isEqualTo(SamplerKind.RECURRENT);
+        assertThat(SamplerKind.fastest(ModelSpecs.require("pixelcnn-chapter"))).isEqualTo(SamplerKind.CACHED);
         PixelModel cnn = NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
-        assertThatThrownBy(() -> new RasterSampler(RasterSampler.Strategy.RECURRENT)
+        assertThatThrownBy(() -> new RasterSampler(SamplerKind.RECURRENT)
                 .sample(cnn, SampleRequest.fresh(1, 1, 1.0), new SampleTrace(1, 4, 4), () -> false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no step form");
     }
@@ -56,8 +56,8 @@ class RecurrentSamplingTest {
     private static void assertSameDraws(PixelModel model, SampleRequest request) {
         SampleTrace naive = new SampleTrace(request.count(), 4, 5);
         SampleTrace recurrent = new SampleTrace(request.count(), 4, 5);
-        new RasterSampler(RasterSampler.Strategy.NAIVE).sample(model, request, naive, () -> false);
-        new RasterSampler(RasterSampler.Strategy.RECURRENT).sample(model, request, recurrent, () -> false);
+        new RasterSampler(SamplerKind.NAIVE).sample(model, request, naive, () -> false);
+        new RasterSampler(SamplerKind.RECURRENT).sample(model, request, recurrent, () -> false);
         assertThat(recurrent.complete()).isTrue();
         for (int i = 0; i < request.count(); i++) {
             assertThat(recurrent.image(i)).containsExactly(naive.image(i));

@@ -86,4 +86,34 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.selectedTab()).isEqualTo("Sample");
     }
+
+    @Test
+    void opensOnSampleWithItsExplanationAndF1TogglesIt(FxRobot robot) {
+        assertThat(window.selectedTab()).isEqualTo("Sample");
+        ExplainPanel panel = window.explainPanel();
+        assertThat(panel.isVisible()).isTrue();
+        assertThat(robot.from(panel).lookup(".explain-title").queryAs(Label.class).getText())
+                .isEqualTo(Explanation.of("sample").title());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.from(panel).lookup(".explain-title").queryAs(Label.class).getText())
+                .isEqualTo(Explanation.of("masks").title());
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel.isVisible()).isFalse();
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel.isVisible()).isTrue();
+    }
+
+    @Test
+    void zoomShortcutsStepTheZoom(FxRobot robot) {
+        double before = window.presentation().zoomProperty().get();
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.presentation().zoomProperty().get()).isCloseTo(before + 0.1, org.assertj.core.data.Offset.offset(1e-9));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.presentation().zoomProperty().get()).isEqualTo(1.0);
+    }
 }

@@ -9,6 +9,7 @@ import org.pixelscope.sample.PixelStep;
 import org.pixelscope.sample.RasterSampler;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
+import org.pixelscope.sample.SamplerKind;
 import org.pixelscope.ui.AppContext;
 
 /**
@@ -61,7 +62,7 @@ final class Generation {
     /** Runs the sampler on a worker; the future completes when it finishes or is cancelled. */
     CompletableFuture<Void> run(AppContext ctx) {
         return ctx.jobs().submit(() -> {
-            new RasterSampler(RasterSampler.Strategy.fastest(copy.spec())).sample(copy, request, trace, cancelled::get);
+            new RasterSampler(SamplerKind.fastest(copy.spec())).sample(copy, request, trace, cancelled::get);
             return null;
         });
     }

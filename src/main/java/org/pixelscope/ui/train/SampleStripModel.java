@@ -12,6 +12,7 @@ import org.pixelscope.model.PixelModel;
 import org.pixelscope.sample.RasterSampler;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
+import org.pixelscope.sample.SamplerKind;
 import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.ErrorReporter;
 
@@ -92,7 +93,7 @@ public final class SampleStripModel {
 
     private static SampleTrace draw(PixelModel copy, long seed, AtomicBoolean cancelled) {
         SampleTrace trace = new SampleTrace(COUNT, copy.spec().height(), copy.spec().width());
-        new RasterSampler(RasterSampler.Strategy.fastest(copy.spec())).sample(copy, SampleRequest.fresh(COUNT, seed, 1.0), trace,
+        new RasterSampler(SamplerKind.fastest(copy.spec())).sample(copy, SampleRequest.fresh(COUNT, seed, 1.0), trace,
                 cancelled::get);
         return trace;
     }

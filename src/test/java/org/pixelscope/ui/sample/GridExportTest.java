@@ -17,6 +17,7 @@ import org.pixelscope.model.PixelModel;
 import org.pixelscope.sample.RasterSampler;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
+import org.pixelscope.sample.SamplerKind;
 
 class GridExportTest {
 
@@ -49,7 +50,7 @@ class GridExportTest {
     void writesAReadablePngAndALoopingGif(@TempDir Path dir) throws Exception {
         PixelModel model = NetworkBuilder.build(PixelCnnSpec.chapter().withSize(8, 8), 3, 1e-3);
         SampleTrace trace = new SampleTrace(4, 8, 8);
-        new RasterSampler(RasterSampler.Strategy.NAIVE).sample(model, SampleRequest.fresh(4, 1, 1.0), trace, () -> false);
+        new RasterSampler(SamplerKind.NAIVE).sample(model, SampleRequest.fresh(4, 1, 1.0), trace, () -> false);
 
         Path png = GridExport.writePng(trace, 64, dir.resolve("grid.png"));
         BufferedImage image = ImageIO.read(png.toFile());

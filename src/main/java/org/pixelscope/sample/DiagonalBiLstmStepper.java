@@ -1,8 +1,13 @@
-package org.pixelscope.model;
+package org.pixelscope.sample;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.pixelscope.model.LayerNames;
+import org.pixelscope.model.DiagonalBiLstm;
+import org.pixelscope.model.DiagonalBiLstmSpec;
+import org.pixelscope.model.ModelSpec;
+import org.pixelscope.model.PixelModel;
 
 /**
  * The pixel-step form of a Diagonal BiLSTM PixelRNN ({@link DiagonalBiLstmSpec}): computes
@@ -29,7 +34,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Weights are read when the stepper is made; make a new one after further training.
  * Thread: not thread-safe; owned by one sampler.
  */
-public final class DiagonalBiLstmStepper {
+public final class DiagonalBiLstmStepper implements Conditionals {
 
     private final int height;
     private final int width;
@@ -65,7 +70,7 @@ public final class DiagonalBiLstmStepper {
         hidden = spec.hidden();
         layers = spec.layers();
         ComputationGraph net = model.network();
-        ends = new PixelRnnEnds(net, height, width, spec.hidden(), spec.firstKernel());
+        ends = new PixelRnnEnds(net, height, width, spec.firstKernel());
         inLr = new INDArray[layers];
         inRl = new INDArray[layers];
         bLr = new INDArray[layers];
@@ -76,7 +81,7 @@ public final class DiagonalBiLstmStepper {
         besideRl = new INDArray[layers];
         long g = 4 * hidden;
         for (int l = 0; l < layers; l++) {
-            org.deeplearning4j.nn.api.Layer layer = net.getLayer(NetworkBuilder.BI_LSTM + (l + 1));
+            org.deeplearning4j.nn.api.Layer layer = net.getLayer(LayerNames.biLstm(l + 1));
             INDArray in = layer.getParam(DiagonalBiLstm.INPUT_TO_STATE);
             INDArray w = in.reshape(in.size(2), 2 * g);
             INDArray b = layer.getParam(DiagonalBiLstm.BIAS).reshape(1, 2 * g);
@@ -99,14 +104,9 @@ public final class DiagonalBiLstmStepper {
         return spec instanceof DiagonalBiLstmSpec;
     }
 
-    /**
-     * p(x=1) at raster position {@code k} of every image, {@code [N]}, given the images
-     * {@code x} {@code [N, 1, H, W]} whose pixels before {@code k} are drawn. Positions are
-     * asked for in order (the same one again is fine); a position further on is caught up
-     * from {@code x}, an earlier one starts over from position 0. The kept states belong to
-     * the images of the calls so far: for other images, make a new stepper.
-     */
-    public INDArray probability(INDArray x, int k) {
+    /** One LSTM step per layer and direction at {@code k}; the same position again is fine. */
+    @Override
+    public float[] next(INDArray x, int k) {
         if (k < 0 || k >= height * width) {
             throw new IllegalArgumentException("position " + k + " is outside the " + height + "x" + width + " image");
         }
@@ -121,7 +121,7 @@ public final class DiagonalBiLstmStepper {
             p = step(x, next);
             next++;
         }
-        return p;
+        return p.toFloatVector();
     }
 
     private void reset() {

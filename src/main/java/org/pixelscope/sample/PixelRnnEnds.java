@@ -1,4 +1,4 @@
-package org.pixelscope.model;
+package org.pixelscope.sample;
 
 import java.util.Arrays;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -9,6 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.pixelscope.model.NetworkBuilder;
 
 /**
  * The parts the step forms of the PixelRNN body ({@link NetworkBuilder}: a mask-A convolution,
@@ -33,16 +34,16 @@ final class PixelRnnEnds {
     private final Conv2DConfig firstConv;
     private final Conv2DConfig pointwise;
 
-    PixelRnnEnds(ComputationGraph net, int height, int width, int hidden, int firstKernel) {
+    PixelRnnEnds(ComputationGraph net, int height, int width, int firstKernel) {
         this.height = height;
         this.width = width;
         this.firstKernel = firstKernel;
-        firstW = maskedWeights(net, NetworkBuilder.FIRST_CONV);
-        firstB = net.getLayer(NetworkBuilder.FIRST_CONV).getParam(MaskedConv2D.BIAS).reshape(hidden).dup();
-        out1W = maskedWeights(net, NetworkBuilder.HIDDEN_OUT);
-        out1B = net.getLayer(NetworkBuilder.HIDDEN_OUT).getParam(MaskedConv2D.BIAS).reshape(hidden).dup();
-        out2W = maskedWeights(net, NetworkBuilder.PIXEL_OUT);
-        out2B = net.getLayer(NetworkBuilder.PIXEL_OUT).getParam(MaskedConv2D.BIAS).reshape(1).dup();
+        firstW = TrainedWeights.maskedKernel(net, TrainedWeights.FIRST_CONV);
+        firstB = TrainedWeights.convBias(net, TrainedWeights.FIRST_CONV);
+        out1W = TrainedWeights.maskedKernel(net, TrainedWeights.HIDDEN_OUT);
+        out1B = TrainedWeights.convBias(net, TrainedWeights.HIDDEN_OUT);
+        out2W = TrainedWeights.maskedKernel(net, TrainedWeights.PIXEL_OUT);
+        out2B = TrainedWeights.convBias(net, TrainedWeights.PIXEL_OUT);
         firstConv = same(firstKernel, firstKernel);
         pointwise = same(1, 1);
     }
@@ -72,7 +73,7 @@ final class PixelRnnEnds {
     }
 
     /**
-     * One LSTM update ({@link LstmGates}) on gate pre-activations {@code z} laid out as blocks
+     * One LSTM update (the model's LSTM gates) on gate pre-activations {@code z} laid out as blocks
      * {@code [i, f, o, g]} of {@code hidden} along axis 1: {@code {h, c}}. {@code cPrev} null
      * means a zero cell.
      */
@@ -84,24 +85,6 @@ final class PixelRnnEnds {
             cell.addi(Transforms.sigmoid(gate(z, 1, hidden), false).muli(cPrev));
         }
         return new INDArray[] {o.muli(Transforms.tanh(cell, true)), cell};
-    }
-
-    /** A masked layer's kernel with its mask applied: what the forward pass multiplies by. */
-    static INDArray maskedWeights(ComputationGraph net, String name) {
-        Object conf = net.getLayer(name).conf().getLayer();
-        INDArray mask;
-        String param;
-        if (conf instanceof MaskedConv2D conv) {
-            mask = conv.getMaskType() == null ? null : conv.mask();
-            param = MaskedConv2D.WEIGHT;
-        } else if (conf instanceof RowLstm rowLstm) {
-            mask = rowLstm.mask();
-            param = RowLstm.INPUT_TO_STATE;
-        } else {
-            throw new IllegalArgumentException("layer " + name + " has no masked kernel");
-        }
-        INDArray w = net.getLayer(name).getParam(param);
-        return mask == null ? w.dup() : w.mul(mask.castTo(w.dataType()));
     }
 
     static Conv2DConfig same(int kH, int kW) {

@@ -1,18 +1,23 @@
-package org.pixelscope.model;
+package org.pixelscope.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.pixelscope.model.ModelSpecs;
+import org.pixelscope.model.NetworkBuilder;
+import org.pixelscope.model.PixelModel;
+import org.pixelscope.model.RowLstmSpec;
+import org.pixelscope.model.TestImages;
+import org.pixelscope.model.TestWeights;
 
 class RowLstmStepperTest {
 
     /** 7 rows so the 7x7 mask-A band is clipped at the top and bottom edges. */
     private static final RowLstmSpec SPEC = new RowLstmSpec("row-small", "test", 7, 6, 8, 7, 2, 3);
-    private static final PixelModel MODEL = withBiases(NetworkBuilder.build(SPEC, 11, 1e-3));
+    private static final PixelModel MODEL = TestWeights.withBiases(NetworkBuilder.build(SPEC, 11, 1e-3));
 
     @Test
     void everyRowMatchesTheWholeNetwork() {
@@ -30,6 +35,12 @@ class RowLstmStepperTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyPixelThroughTheSamplerInterfaceMatchesTheWholeNetwork() {
+        EveryPixel.assertMatchesWholeNetwork(MODEL, new RowLstmStepper(MODEL), 7);
+        EveryPixel.assertMatchesWholeNetwork(MODEL, new RowLstmStepper(MODEL), 8, 2, 20, 20, 3, 41);
     }
 
     @Test
@@ -52,21 +63,5 @@ class RowLstmStepperTest {
         RowLstmStepper stepper = new RowLstmStepper(MODEL);
         assertThatThrownBy(() -> stepper.rowProbabilities(TestImages.binary(1, SPEC.height(), SPEC.width(), 1), SPEC.height()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
-    }
-
-    /** Non-zero biases everywhere (every parameter its layer declares a bias), so a bias applied twice or forgotten shows. */
-    static PixelModel withBiases(PixelModel model) {
-        SplittableRandom rnd = new SplittableRandom(3);
-        for (org.deeplearning4j.nn.api.Layer layer : model.network().getLayers()) {
-            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-            layer.paramTable().forEach((name, value) -> {
-                if (conf.initializer().isBiasParam(conf, name)) {
-                    for (long j = 0; j < value.length(); j++) {
-                        value.putScalar(j, value.getDouble(j) + rnd.nextDouble(-0.5, 0.5));
-                    }
-                }
-            });
-        }
-        return model;
     }
 }

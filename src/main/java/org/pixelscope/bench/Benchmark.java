@@ -1,4 +1,4 @@
-package org.pixelscope.inspect;
+package org.pixelscope.bench;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,12 +14,13 @@ import org.pixelscope.model.PixelModel;
 import org.pixelscope.sample.RasterSampler;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
+import org.pixelscope.sample.SamplerKind;
 
 /**
  * Speed figures of a model on this machine: training throughput, forward latency and sampling
- * rate for every raster sampler that applies (the recurrent one only for models with a step
- * form). Medians over timed repetitions after warm-up; figures, not pass/fail (the machines are
- * shared and noisy, so compare ratios within one run).
+ * rate for every sampler that applies to it ({@link SamplerKind}), and which of them the GUI and
+ * {@code sample} use. Medians over timed repetitions after warm-up; figures, not pass/fail (the
+ * machines are shared and noisy, so compare ratios within one run).
  *
  * <p>Thread: runs on the caller's thread.
  */
@@ -68,17 +69,22 @@ public final class Benchmark {
         r.put("batch", s.batch());
         r.put("train_images_per_s", round(s.batch() / median(step)));
         r.put("forward_ms_16", round(median(fwd)));
-        double naive = sampleRate(model, RasterSampler.Strategy.NAIVE, s);
+        double naive = sampleRate(model, SamplerKind.NAIVE, s);
         r.put("naive_sample_pixels_per_s", round(naive));
         // with an unbounded context the cropped window is the whole image: the same work as naive
-        r.put("cropped_sample_pixels_per_s", round(spec.contextRows() < h
-                ? sampleRate(model, RasterSampler.Strategy.CROPPED, s) : naive));
-        RasterSampler.Strategy fastest = RasterSampler.Strategy.fastest(spec);
-        if (fastest == RasterSampler.Strategy.LOCAL) {
-            r.put("local_sample_pixels_per_s", round(sampleRate(model, RasterSampler.Strategy.LOCAL, s)));
-        } else if (fastest == RasterSampler.Strategy.RECURRENT) {
-            r.put("recurrent_sample_pixels_per_s", round(sampleRate(model, RasterSampler.Strategy.RECURRENT, s)));
+        double cropped = spec.contextRows() < h ? sampleRate(model, SamplerKind.CROPPED, s) : naive;
+        r.put("cropped_sample_pixels_per_s", round(cropped));
+        SamplerKind fast = SamplerKind.fastest(spec);
+        double fastRate = fast == SamplerKind.NAIVE ? naive : cropped;
+        for (SamplerKind kind : SamplerKind.values()) {
+            if (kind != SamplerKind.NAIVE && kind != SamplerKind.CROPPED && kind.supports(spec)) {
+                double rate = sampleRate(model, kind, s);
+                r.put(kind.id() + "_sample_pixels_per_s", round(rate));
+                fastRate = kind == fast ? rate : fastRate;
+            }
         }
+        r.put("fast_sampler", fast.id());
+        r.put("fast_sample_pixels_per_s", round(fastRate));
         r.put("native_library", backend.build());
         r.put("onednn", backend.onednn());
         r.put("threads", backend.threads());
@@ -87,19 +93,22 @@ public final class Benchmark {
         return r;
     }
 
-    /** Pixels drawn per second (all images count) over the first {@code sampleRows} rows. */
-    private static double sampleRate(PixelModel model, RasterSampler.Strategy strategy, Settings s) {
+    /**
+     * Pixels drawn per second (all images count): the whole-network samplers over
+     * {@code sampleRows} rows, the fast ones over the whole image, after a one-row warm-up.
+     */
+    private static double sampleRate(PixelModel model, SamplerKind kind, Settings s) {
         int h = model.spec().height();
         int w = model.spec().width();
-        int rows = Math.min(h, s.sampleRows());
+        boolean whole = kind == SamplerKind.NAIVE || kind == SamplerKind.CROPPED;
+        int rows = whole ? Math.min(h, s.sampleRows()) : h;
         // the sampler draws rows [0, rows): stop it there by cancelling at that position
         SampleTrace warm = new SampleTrace(s.sampleImages(), h, w);
-        RasterSampler sampler = new RasterSampler(strategy);
+        RasterSampler sampler = new RasterSampler(kind);
         sampler.sample(model, SampleRequest.fresh(s.sampleImages(), 1, 1.0), warm, () -> warm.cursor() >= w);
         // later rows cost the cropped sampler most (its window is full from row contextRows on);
-        // a recurrent step costs the same anywhere, and starting later would time the prefix feed
-        int firstRow = strategy == RasterSampler.Strategy.RECURRENT ? 0
-                : Math.max(0, Math.min(h - rows, model.spec().contextRows()));
+        // the others cost the same anywhere, and starting later would time catching up on the kept rows
+        int firstRow = kind != SamplerKind.CROPPED ? 0 : Math.max(0, Math.min(h - rows, model.spec().contextRows()));
         float[] prefix = new float[s.sampleImages() * h * w];
         SampleRequest req = new SampleRequest(s.sampleImages(), 2, 1.0, prefix, firstRow);
         SampleTrace trace = new SampleTrace(s.sampleImages(), h, w);

@@ -1,4 +1,4 @@
-package org.pixelscope.model;
+package org.pixelscope.sample;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,11 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pixelscope.model.LayerNames;
+import org.pixelscope.model.ModelSpec;
+import org.pixelscope.model.PixelModel;
+import org.pixelscope.model.RowLstm;
+import org.pixelscope.model.RowLstmSpec;
 
 /**
  * The row-step form of a Row LSTM PixelRNN ({@link RowLstmSpec}): computes p(x=1) for one row
@@ -21,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Weights are read when the stepper is made; make a new one after further training.
  * Thread: not thread-safe; owned by one sampler.
  */
-public final class RowLstmStepper {
+public final class RowLstmStepper implements Conditionals {
 
     private final int height;
     private final int hidden;
@@ -44,11 +49,11 @@ public final class RowLstmStepper {
         height = spec.height();
         hidden = spec.hidden();
         ComputationGraph net = model.network();
-        ends = new PixelRnnEnds(net, height, spec.width(), hidden, spec.firstKernel());
+        ends = new PixelRnnEnds(net, height, spec.width(), spec.firstKernel());
         int k = spec.rowKernel();
         for (int i = 1; i <= spec.layers(); i++) {
-            String name = NetworkBuilder.ROW_LSTM + i;
-            inputToState.add(PixelRnnEnds.maskedWeights(net, name));
+            String name = LayerNames.rowLstm(i);
+            inputToState.add(TrainedWeights.maskedKernel(net, name));
             stateToState.add(net.getLayer(name).getParam(RowLstm.STATE_TO_STATE).reshape(1, k, hidden, 4L * hidden).dup());
             bias.add(net.getLayer(name).getParam(RowLstm.BIAS).reshape(4L * hidden).dup());
         }
@@ -57,6 +62,13 @@ public final class RowLstmStepper {
 
     public static boolean supports(ModelSpec spec) {
         return spec instanceof RowLstmSpec;
+    }
+
+    /** Pixel k's column of its row's probabilities ({@link #rowProbabilities}): one row of every layer per pixel. */
+    @Override
+    public float[] next(INDArray images, int k) {
+        int w = (int) images.size(3);
+        return rowProbabilities(images, k / w).getColumn(k % w).toFloatVector();
     }
 
     /**

@@ -1,0 +1,233 @@
+package org.pixelscope.sample;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.pixelscope.model.GatedPixelCnnLayer;
+import org.pixelscope.model.GatedPixelCnnSpec;
+import org.pixelscope.model.ModelSpec;
+import org.pixelscope.model.PixelModel;
+
+/**
+ * The cached sampler of a Gated PixelCNN ({@link GatedPixelCnnSpec}), in the manner of Fast
+ * PixelCNN++ (Ramachandran et al. 2017): every layer keeps its stacks for the images being drawn,
+ * and each new pixel costs one position of every horizontal stack, each new row one row of every
+ * vertical stack.
+ *
+ * <p>Which positions each layer can compute after pixel k = (r, c) is drawn
+ * ({@link GatedPixelCnnLayer}): the vertical stack at (r', c') depends only on pixels in rows above
+ * r' (the first layer's kernel stops one row above; later ones read the vertical stack of rows
+ * r' - kernel/2 .. r'). So once row r is complete (k is its last pixel), all of row r + 1 of every
+ * vertical stack is computable, layer after layer, and not before: row r + 1's first layer reads
+ * row r up to column c' + firstKernel/2. The horizontal stack at p reads the image strictly before p
+ * in p's row (first layer), or the layer below's horizontal stack at p's row up to p, and the
+ * vertical stack at p itself; so, as in a masked stack, every layer's horizontal output becomes
+ * computable at exactly one new position, k + 1, layer after layer, and the 1x1 outputs there give
+ * p(x_{k+1} | x_0 .. x_k). At the start of each row the sampler first computes the vertical stacks
+ * of that row, then the horizontal ones of its first pixel.
+ *
+ * <p>Storage: a vertical stack is read from its own row and {@code kernel / 2} rows above, so each
+ * layer keeps a ring of rows, padded with zero columns; the horizontal stacks, and the vertical
+ * stack's contribution to them ({@code Wvh v_z + b_h}), are read only in the current row, so one row
+ * each. Cells outside the image are never written and stay 0: the network's zero padding.
+ *
+ * <p>The arithmetic is the layer's, in Java floats (results agree with the whole network to float
+ * rounding; a test compares every pixel). Weights are read when the sampler is made.
+ *
+ * <p>Thread: not thread-safe; owned by one sampler run.
+ */
+final class CachedGatedPixelCnn implements Conditionals {
+
+    private final int height;
+    private final int width;
+    private final int f;
+    private final KernelTaps[] vertical;
+    private final KernelTaps[] horizontal;
+    /** Per layer: {@code Wvh [2f][2f]}, {@code Wo [f][f]}, biases. */
+    private final float[][] toHorizontal;
+    private final float[][] outWeights;
+    private final float[][] bv;
+    private final float[][] bh;
+    private final float[][] bo;
+    private final float[] out1W;
+    private final float[] out1B;
+    private final float[] out2W;
+    private final float out2B;
+    /** Zero columns on each side of a kept vertical row (left of a horizontal row), and vertical rows kept. */
+    private final int pad;
+    private final int ring;
+
+    private int count = -1;
+    private float[] image;
+    /** Per layer: gated vertical stack {@code [N][ring][pad + W + pad][f]}. */
+    private float[][] v;
+    /** Per layer: {@code Wvh v_z + b_h} of the current row, {@code [N][W][2f]}. */
+    private float[][] link;
+    /** Per layer: horizontal stack of the current row, {@code [N][pad + W][f]}. */
+    private float[][] h;
+    private int next;
+    private final float[] z;
+    private final float[] gated;
+    private final float[] hidden;
+
+    CachedGatedPixelCnn(PixelModel model) {
+        if (!supports(model.spec())) {
+            throw new IllegalArgumentException(model.spec().name() + " is not a Gated PixelCNN");
+        }
+        GatedPixelCnnSpec spec = (GatedPixelCnnSpec) model.spec();
+        ComputationGraph net = model.network();
+        height = spec.height();
+        width = spec.width();
+        f = spec.filters();
+        int layers = spec.layers();
+        vertical = new KernelTaps[layers];
+        horizontal = new KernelTaps[layers];
+        toHorizontal = new float[layers][];
+        outWeights = new float[layers][];
+        bv = new float[layers][];
+        bh = new float[layers][];
+        bo = new float[layers][];
+        for (int j = 0; j < layers; j++) {
+            String name = TrainedWeights.gatedLayer(j + 1);
+            Layer layer = net.getLayer(name);
+            GatedPixelCnnLayer conf = (GatedPixelCnnLayer) layer.conf().getLayer();
+            INDArray wv = layer.getParam(GatedPixelCnnLayer.VERTICAL);
+            INDArray wh = layer.getParam(GatedPixelCnnLayer.HORIZONTAL);
+            // the kernels reach (size - 1) rows up and columns left; the vertical one is centred across
+            vertical[j] = new KernelTaps(wv.mul(conf.verticalMask().castTo(wv.dataType())), (int) wv.size(0) - 1,
+                    (int) wv.size(1) / 2, j == 0 ? KernelTaps.Reach.ROWS_ABOVE : KernelTaps.Reach.ROWS_UP_TO, name);
+            horizontal[j] = new KernelTaps(wh.mul(conf.horizontalMask().castTo(wh.dataType())), 0, (int) wh.size(1) - 1,
+                    j == 0 ? KernelTaps.Reach.BEFORE : KernelTaps.Reach.UP_TO, name);
+            toHorizontal[j] = TrainedWeights.floats(layer.getParam(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL));
+            outWeights[j] = TrainedWeights.floats(layer.getParam(GatedPixelCnnLayer.OUT));
+            bv[j] = TrainedWeights.floats(layer.getParam(TrainedWeights.GATED_VERTICAL_BIAS));
+            bh[j] = TrainedWeights.floats(layer.getParam(TrainedWeights.GATED_HORIZONTAL_BIAS));
+            bo[j] = TrainedWeights.floats(layer.getParam(TrainedWeights.GATED_OUT_BIAS));
+        }
+        out1W = TrainedWeights.floats(TrainedWeights.maskedKernel(net, TrainedWeights.GATED_HIDDEN_OUT));
+        out1B = TrainedWeights.floats(TrainedWeights.convBias(net, TrainedWeights.GATED_HIDDEN_OUT));
+        out2W = TrainedWeights.floats(TrainedWeights.maskedKernel(net, TrainedWeights.GATED_PIXEL_OUT));
+        out2B = TrainedWeights.convBias(net, TrainedWeights.GATED_PIXEL_OUT).getFloat(0);
+        pad = spec.kernel() / 2;
+        ring = pad + 1;
+        z = new float[2 * f];
+        gated = new float[f];
+        hidden = new float[f];
+    }
+
+    static boolean supports(ModelSpec spec) {
+        return spec instanceof GatedPixelCnnSpec;
+    }
+
+    @Override
+    public float[] next(INDArray images, int k) {
+        Positions.check(images, k, height, width);
+        int n = (int) images.size(0);
+        if (n != count || k < next - 1) {
+            start(n);
+        }
+        Positions.copyPixels(images, image, next - 1, k, height, width);
+        next = Math.min(next, k);
+        float[] p = new float[n];
+        for (; next <= k; next++) {
+            int r = next / width;
+            int c = next % width;
+            for (int i = 0; i < n; i++) {
+                if (c == 0) {
+                    verticalRow(i, r);
+                }
+                int at = horizontalAt(i, r, c);
+                if (next == k) {
+                    p[i] = output(h[vertical.length - 1], at);
+                }
+            }
+        }
+        return p;
+    }
+
+    private void start(int n) {
+        count = n;
+        int layers = vertical.length;
+        image = new float[n * height * width];
+        v = new float[layers][n * ring * (width + 2 * pad) * f];
+        link = new float[layers][n * width * 2 * f];
+        h = new float[layers][n * (pad + width) * f];
+        next = 0;
+    }
+
+    /** Row r of every vertical stack of image i, and its contribution to the horizontal stacks. */
+    private void verticalRow(int i, int r) {
+        for (int j = 0; j < vertical.length; j++) {
+            KernelTaps taps = vertical[j];
+            for (int c = 0; c < width; c++) {
+                System.arraycopy(bv[j], 0, z, 0, 2 * f);
+                for (int t = 0; t < taps.taps(); t++) {
+                    int rr = r + taps.dy(t);
+                    int cc = c + taps.dx(t);
+                    if (j == 0) {
+                        if (rr >= 0 && cc >= 0 && cc < width) {
+                            taps.accumulate(z, 0, t, image, (i * height + rr) * width + cc);
+                        }
+                    } else {
+                        taps.accumulate(z, 0, t, v[j - 1], verticalOffset(i, rr, cc));
+                    }
+                }
+                int l = (i * width + c) * 2 * f;
+                System.arraycopy(bh[j], 0, link[j], l, 2 * f);
+                Dense.multiplyAdd(link[j], l, z, 0, toHorizontal[j], 2 * f, 2 * f);
+                if (j < vertical.length - 1) {
+                    Dense.gate(z, 0, f, v[j], verticalOffset(i, r, c));
+                }
+            }
+        }
+    }
+
+    /** Every horizontal stack at (r, c) of image i, in order; returns the last one's offset there. */
+    private int horizontalAt(int i, int r, int c) {
+        int at = horizontalOffset(i, c);
+        for (int j = 0; j < horizontal.length; j++) {
+            KernelTaps taps = horizontal[j];
+            System.arraycopy(link[j], (i * width + c) * 2 * f, z, 0, 2 * f);
+            for (int t = 0; t < taps.taps(); t++) {
+                int cc = c + taps.dx(t);
+                if (j == 0) {
+                    if (cc >= 0) {
+                        taps.accumulate(z, 0, t, image, (i * height + r) * width + cc);
+                    }
+                } else {
+                    taps.accumulate(z, 0, t, h[j - 1], horizontalOffset(i, cc));
+                }
+            }
+            Dense.gate(z, 0, f, gated, 0);
+            if (j == 0) {
+                System.arraycopy(bo[j], 0, h[j], at, f);
+            } else {
+                for (int q = 0; q < f; q++) {
+                    h[j][at + q] = bo[j][q] + h[j - 1][at + q];
+                }
+            }
+            Dense.multiplyAdd(h[j], at, gated, 0, outWeights[j], f, f);
+        }
+        return at;
+    }
+
+    /** The two 1x1 layers on the last horizontal stack: p(x=1). */
+    private float output(float[] last, int at) {
+        System.arraycopy(out1B, 0, hidden, 0, f);
+        Dense.multiplyAdd(hidden, 0, last, at, out1W, f, f);
+        Dense.relu(hidden, 0, f);
+        float y = out2B;
+        for (int q = 0; q < f; q++) {
+            y += hidden[q] * out2W[q];
+        }
+        return Dense.sigmoid(y);
+    }
+
+    private int verticalOffset(int i, int r, int c) {
+        return ((i * ring + Math.floorMod(r, ring)) * (width + 2 * pad) + c + pad) * f;
+    }
+
+    private int horizontalOffset(int i, int c) {
+        return (i * (pad + width) + pad + c) * f;
+    }
+}

@@ -1,0 +1,45 @@
+package org.pixelscope.sample;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.pixelscope.model.PixelModel;
+
+/**
+ * The reference conditionals: the whole network for every pixel, on the whole image (naive) or on
+ * the rows the pixel's output can see, {@code spec.contextRows()} rows above it down to its own row
+ * (cropped). Everything outside that band is provably irrelevant to the pixel, so the cropped
+ * answer is the naive one up to float rounding in the convolution kernels; with an unbounded
+ * context the band is the whole image.
+ *
+ * <p>Thread: not thread-safe (it runs the model); owned by one sampler run.
+ */
+final class WholeNetwork implements Conditionals {
+
+    private final PixelModel model;
+    private final boolean cropped;
+
+    WholeNetwork(PixelModel model, boolean cropped) {
+        this.model = model;
+        this.cropped = cropped;
+    }
+
+    @Override
+    public float[] next(INDArray x, int k) {
+        int h = model.spec().height();
+        int w = model.spec().width();
+        int row = k / w;
+        int context = model.spec().contextRows();
+        if (!cropped || context >= h) {
+            return pixel(model.probabilities(x), row, k % w);
+        }
+        int top = Math.max(0, row - context);
+        INDArray window = x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(top, row + 1),
+                NDArrayIndex.all()).dup();
+        return pixel(model.croppedProbabilities(window), row - top, k % w);
+    }
+
+    private static float[] pixel(INDArray p, int row, int col) {
+        return p.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(row), NDArrayIndex.point(col))
+                .toFloatVector();
+    }
+}
