@@ -1,5 +1,6 @@
 package org.pixelscope;
 
+import org.pixelscope.backend.Logging;
 import org.pixelscope.backend.NoDeserialization;
 import org.pixelscope.backend.QuietStdout;
 import org.pixelscope.cli.PixelScopeCli;
@@ -17,6 +18,8 @@ public final class Main {
     public static void main(String[] args) {
         NoDeserialization.install();
         QuietStdout.install();
+        // before anything starts DL4J: its log lines go to the file, not the terminal
+        Logging.install();
         if (args.length == 0) {
             javafx.application.Application.launch(org.pixelscope.ui.PixelScopeApp.class, args);
             return;

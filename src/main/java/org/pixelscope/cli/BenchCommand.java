@@ -25,7 +25,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Model, or '" + ALL + "' for every registered model in turn (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--iterations", defaultValue = "10", description = "Timed repetitions after warm-up (default: ${DEFAULT-VALUE}).")
+    /** 1,000 repetitions: the sampling part alone would run for hours beyond that. */
+    static final int MAX_ITERATIONS = 1000;
+
+    @Option(names = "--iterations", defaultValue = "10", description = "Timed repetitions after warm-up, 1-1000 (default: ${DEFAULT-VALUE}).")
     int iterations;
 
     @Option(names = "--json", description = "Print one JSON object per model, one per line.")
@@ -33,10 +36,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("--iterations must be at least 1");
-        }
-        List<ModelSpec> specs = ALL.equals(model) ? ModelSpecs.all() : List.of(ModelSpecs.require(model));
+        Args.range(spec, "--iterations", iterations, 1, MAX_ITERATIONS);
+        List<ModelSpec> specs = ALL.equals(model) ? ModelSpecs.all() : List.of(Args.model(spec, "--model", model));
         Benchmark.Settings d = Benchmark.Settings.defaults();
         Benchmark.Settings settings = new Benchmark.Settings(d.batch(), d.warmup(), iterations, d.sampleImages(), d.sampleRows());
         var out = spec.commandLine().getOut();

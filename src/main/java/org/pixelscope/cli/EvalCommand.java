@@ -1,9 +1,11 @@
 package org.pixelscope.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pixelscope.data.BinarizedIterator;
+import org.pixelscope.data.ImageSet;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.Checkpoints;
@@ -29,7 +31,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "test or validation (default: ${DEFAULT-VALUE}).")
     Split split;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Evaluate the first N images only (default: all).")
+    @Option(names = "--limit", defaultValue = "0", description = "Evaluate the first N images only (default: 0, all).")
     int limit;
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -40,11 +42,20 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Args.limit(spec, "--limit", limit);
         PixelModel model = Checkpoints.load(checkpoint).model();
         MnistData mnist = data.load();
+        ImageSet images = split == Split.test ? mnist.test() : mnist.validation();
+        if (images.count() == 0) {
+            throw new IOException(split == Split.test
+                    ? String.format("no images to evaluate: %s holds no test images", mnist.testImagesFile())
+                    : String.format("no images to evaluate: the validation split is the last %,d (or 20%%) of %s, "
+                            + "which holds %,d images", MnistData.VALIDATION_SIZE, mnist.trainImagesFile(),
+                            mnist.trainAll().count()));
+        }
         BinarizedIterator it = split == Split.test
                 ? MnistTraining.test(mnist, limit)
-                : BinarizedIterator.evaluation(limit > 0 ? mnist.validation().limit(limit) : mnist.validation(), 100);
+                : BinarizedIterator.evaluation(limit > 0 ? images.limit(limit) : images, 100);
         Metrics.Nll nll = Metrics.evaluate(model, it);
         var out = spec.commandLine().getOut();
         if (json) {

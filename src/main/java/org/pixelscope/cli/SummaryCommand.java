@@ -48,7 +48,7 @@ final class SummaryCommand implements Callable<Integer> {
         }
         PixelModel model = source.checkpoint != null
                 ? Checkpoints.load(source.checkpoint).model()
-                : NetworkBuilder.build(ModelSpecs.require(source.model), 0, 1e-3);
+                : NetworkBuilder.build(Args.model(spec, "--model", source.model), 0, 1e-3);
         out.print(LayerSummary.of(model).toText());
         if (masks) {
             for (MaskGrid grid : MaskGrid.of(model)) {

@@ -3,10 +3,11 @@ package org.pixelscope.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pixelscope.backend.Backend;
 import org.pixelscope.data.MnistData;
-import org.pixelscope.model.ModelSpecs;
+import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.CheckpointException;
@@ -14,17 +15,27 @@ import org.pixelscope.train.Checkpoints;
 import org.pixelscope.train.MnistTraining;
 import org.pixelscope.train.Trainer;
 import org.pixelscope.train.TrainingConfig;
+import org.pixelscope.train.TrainingData;
 import org.pixelscope.train.TrainingEvent;
 import org.pixelscope.train.TrainingHistory;
 import org.pixelscope.train.TrainingLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code train}: fits a model on MNIST and saves a checkpoint after every epoch. */
-@Command(name = "train", description = "Train a model on binarised MNIST; the checkpoint is saved after every epoch.")
+/**
+ * {@code train}: fits a model on MNIST and saves a checkpoint after every epoch, into --out when
+ * it is no worse than what --out holds ({@link CheckpointTarget}).
+ */
+@Command(name = "train", description = "Train a model on binarised MNIST; a checkpoint is saved after every epoch.")
 final class TrainCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+    /** 1: Adam then moves every weight by about 1 per step, already far past any useful rate. */
+    static final double MAX_LEARNING_RATE = 1;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,22 +44,31 @@ final class TrainCommand implements Callable<Integer> {
             description = "Registered model to train from scratch (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--resume", paramLabel = "FILE", description = "Continue training this checkpoint instead.")
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue training this checkpoint: its epochs, seed and data order carry on.")
     Path resume;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Checkpoint to write (zip).")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "Checkpoint to write (zip); only replaced by a model with a lower validation NLL.")
     Path out;
 
-    @Option(names = "--epochs", defaultValue = "" + TrainingConfig.DEFAULT_EPOCHS, description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--force", description = "Replace --out after every epoch, even with a worse model.")
+    boolean force;
+
+    @Option(names = "--epochs", defaultValue = "" + TrainingConfig.DEFAULT_EPOCHS,
+            description = "Epochs, 1-" + TrainingConfig.MAX_EPOCHS + " (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "" + TrainingConfig.DEFAULT_BATCH, description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "" + TrainingConfig.DEFAULT_BATCH,
+            description = "Batch size, 1-" + TrainingConfig.MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "" + TrainingConfig.DEFAULT_LEARNING_RATE, description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "" + TrainingConfig.DEFAULT_LEARNING_RATE,
+            description = "Adam learning rate, above 0, at most 1 (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--seed", defaultValue = "" + TrainingConfig.DEFAULT_SEED, description = "Seed of weights, binarisation and order (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + TrainingConfig.DEFAULT_SEED,
+            description = "Seed of weights, binarisation and order (default: ${DEFAULT-VALUE}; with --resume, the checkpoint's).")
     long seed;
 
     @Option(names = "--limit", defaultValue = "0", description = "Train on the first N images only (default: all 55,000).")
@@ -62,53 +82,97 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Args.range(spec, "--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        Args.range(spec, "--batch", batch, 1, TrainingConfig.MAX_BATCH);
+        Args.range(spec, "--lr", learningRate, 0, MAX_LEARNING_RATE);
+        Args.limit(spec, "--limit", limit);
+        ModelSpec fresh = Args.model(spec, "--model", model);
         PrintWriter o = spec.commandLine().getOut();
-        TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, seed, limit);
-        MnistData mnist = data.load();
-        o.println(Backend.start().line());
-        PixelModel net;
-        TrainingHistory history;
-        if (resume != null) {
-            Checkpoints.Checkpoint cp = Checkpoints.load(resume);
-            net = cp.model();
-            history = cp.history();
-            net.setLearningRate(learningRate);
-        } else {
-            net = NetworkBuilder.build(ModelSpecs.require(model), seed, learningRate);
-            history = TrainingHistory.empty(seed);
+        PrintWriter err = spec.commandLine().getErr();
+        try (CheckpointTarget target = CheckpointTarget.claim(out, force)) {
+            PixelModel net;
+            TrainingHistory history;
+            if (resume != null) {
+                Checkpoints.Checkpoint cp = Checkpoints.load(resume);
+                net = cp.model();
+                history = cp.history();
+                checkResumable(net, history);
+                net.setLearningRate(learningRate);
+            } else {
+                net = null;
+                history = TrainingHistory.empty(seed);
+            }
+            TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, history.started() ? history.seed() : seed, limit);
+            MnistData mnist = data.load();
+            o.println(Backend.start().line());
+            if (net == null) {
+                net = NetworkBuilder.build(fresh, config.seed(), learningRate);
+            }
+            target.checkSpace(net, keepOptimizer);
+            TrainingData trainingData = MnistTraining.of(mnist, config);
+            String existing = target.scoreExisting(resume, net, trainingData.validation());
+            if (existing != null) {
+                o.println(existing);
+            }
+            o.printf(Locale.ROOT, "Training %s (%,d parameters) for %d epoch(s) from epoch %d, batch %d, lr %g, seed %d%n",
+                    net.spec().name(), net.parameterCount(), epochs, history.epochs() + 1, batch, learningRate, config.seed());
+            TrainingLog log = new TrainingLog(history);
+            Progress progress = new Progress(o, err, net, log, target);
+            Trainer trainer = new Trainer(net, config, trainingData, log, progress);
+            progress.trainer = trainer;
+            TrainingEvent.Finished end = trainer.run();
+            if (progress.saveError != null) {
+                LOG.error("saving a checkpoint failed", progress.saveError);
+                err.println("error: " + progress.saveError.getMessage());
+                return 1;
+            }
+            if (end.outcome() != TrainingEvent.Outcome.COMPLETED) {
+                err.println("error: " + end.message() + " " + whatIsSaved(target));
+                return 1;
+            }
+            return 0;
         }
-        o.printf("Training %s (%,d parameters) for %d epoch(s), batch %d, lr %g, seed %d%n",
-                net.spec().name(), net.parameterCount(), epochs, batch, learningRate, seed);
-        TrainingLog log = new TrainingLog(history);
-        Progress progress = new Progress(o, net, log);
-        Trainer trainer = new Trainer(net, config, MnistTraining.of(mnist, config), log, progress);
-        progress.trainer = trainer;
-        TrainingEvent.Finished end = trainer.run();
-        if (end.outcome() != TrainingEvent.Outcome.DIVERGED && end.outcome() != TrainingEvent.Outcome.FAILED) {
-            Checkpoints.save(out, net, log.snapshot(), keepOptimizer);
-            o.println("Saved " + out);
+    }
+
+    /** --model and --seed may repeat the checkpoint's but not contradict it (exit 2). */
+    private void checkResumable(PixelModel net, TrainingHistory history) {
+        if (Args.given(spec, "--model") && !model.equals(net.spec().name())) {
+            throw Args.bad(spec, "--model " + model + " contradicts --resume " + resume + ", which holds "
+                    + net.spec().name() + "; leave out --model to continue it, or leave out --resume to train "
+                    + model + " from scratch");
         }
-        if (end.outcome() != TrainingEvent.Outcome.COMPLETED) {
-            spec.commandLine().getErr().println("error: " + end.message()
-                    + (progress.saved ? " (last epoch checkpoint: " + out + ")" : ""));
-            return 1;
+        if (Args.given(spec, "--seed") && history.started() && seed != history.seed()) {
+            throw Args.bad(spec, "--seed " + seed + " contradicts --resume " + resume + ", which was trained with seed "
+                    + history.seed() + " (its next epoch's data order and binarisation follow from that seed); "
+                    + "leave out --seed to continue it");
         }
-        return 0;
+    }
+
+    private static String whatIsSaved(CheckpointTarget target) {
+        if (target.savedAny()) {
+            return "(" + target.file() + " holds the best epoch saved before that)";
+        }
+        return target.wroteLatest() ? "(" + target.file() + " is unchanged; the last finished epoch is in "
+                + target.latest() + ")" : "(nothing was saved; " + target.file() + " is unchanged)";
     }
 
     /** Prints a progress line about every two seconds and saves at each epoch end. Thread: trainer. */
     private final class Progress implements java.util.function.Consumer<TrainingEvent> {
         private final PrintWriter o;
+        private final PrintWriter err;
         private final PixelModel net;
         private final TrainingLog log;
+        private final CheckpointTarget target;
         private Trainer trainer;
         private long lastPrint;
-        private boolean saved;
+        private CheckpointException saveError;
 
-        Progress(PrintWriter o, PixelModel net, TrainingLog log) {
+        Progress(PrintWriter o, PrintWriter err, PixelModel net, TrainingLog log, CheckpointTarget target) {
             this.o = o;
+            this.err = err;
             this.net = net;
             this.log = log;
+            this.target = target;
         }
 
         @Override
@@ -117,18 +181,22 @@ final class TrainCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 if (now - lastPrint > 2_000_000_000L || it.iteration() == it.totalIterations()) {
                     lastPrint = now;
-                    o.printf("epoch %d  iter %,d/%,d  loss %.2f nats (%.4f bits/dim)  %.0f img/s  ETA %s%n",
+                    o.printf(Locale.ROOT, "epoch %d  iter %,d/%,d  loss %.2f nats (%.4f bits/dim)  %.0f img/s  ETA %s%n",
                             it.epoch(), it.iteration(), it.totalIterations(), it.lossNats(), it.bitsPerDim(),
                             it.imagesPerSecond(), format(it.eta()));
                 }
             } else if (event instanceof TrainingEvent.EpochEnd e) {
-                o.printf("epoch %d done: validation NLL %.2f nats/image (%.4f bits/dim) on %,d images%n",
+                o.printf(Locale.ROOT, "epoch %d done: validation NLL %.2f nats/image (%.4f bits/dim) on %,d images%n",
                         e.epoch(), e.validation().nats(), e.validation().bitsPerDim(), e.validation().images());
                 try {
-                    Checkpoints.save(out, net, log.snapshot(), keepOptimizer);
-                    saved = true;
+                    String warning = target.save(e.epoch(), e.validation().nats(), net, log.snapshot(), keepOptimizer);
+                    if (warning == null) {
+                        o.println("Saved " + target.file());
+                    } else {
+                        err.println("warning: " + warning);
+                    }
                 } catch (CheckpointException ex) {
-                    spec.commandLine().getErr().println("error: " + ex.getMessage());
+                    saveError = ex;
                     trainer.stop();
                 }
             }

@@ -125,6 +125,22 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
                 validationSize, test.count());
     }
 
+    /** The file the training (and so the validation) images were read from. */
+    public Path trainImagesFile() {
+        return located(TRAIN_IMAGES);
+    }
+
+    /** The file the test images were read from. */
+    public Path testImagesFile() {
+        return located(TEST_IMAGES);
+    }
+
+    /** As {@link #load} chose it: {@code name.gz} if present, else {@code name}. */
+    private Path located(String stem) {
+        Path gz = source.resolve(stem + ".gz");
+        return Files.isRegularFile(gz) ? gz : source.resolve(stem);
+    }
+
     /** Where the shipped MNIST files live ({@code assets/mnist}, see {@link Assets}). */
     public static Path defaultDir() {
         return Assets.find("mnist");

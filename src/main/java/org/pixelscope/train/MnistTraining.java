@@ -22,6 +22,11 @@ public final class MnistTraining {
     public static TrainingData of(MnistData mnist, TrainingConfig config) {
         ImageSet train = mnist.train();
         ImageSet validation = mnist.validation();
+        if (train.count() == 0 || validation.count() == 0) {
+            throw new IllegalArgumentException(String.format("%s holds %,d images: too few to train on some and "
+                    + "validate on the rest (the last %,d, or 20%% of a smaller file, validate)",
+                    mnist.trainImagesFile(), mnist.trainAll().count(), MnistData.VALIDATION_SIZE));
+        }
         if (config.limit() > 0) {
             train = train.limit(config.limit());
             validation = validation.limit(Math.max(MIN_VALIDATION, config.limit() / 4));

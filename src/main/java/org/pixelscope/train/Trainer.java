@@ -1,16 +1,15 @@
 package org.pixelscope.train;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.pixelscope.model.PixelModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fits a {@link PixelModel} batch by batch and tells a listener about every step.
@@ -24,13 +23,21 @@ import org.pixelscope.model.PixelModel;
  * <p>{@link #between} lets other threads read the model safely (a copy for sampling, a
  * checkpoint) at the next iteration boundary, or at once when the run is paused or over.
  *
- * <p>A step whose loss is NaN or infinite is undone (the weights and the optimizer state from
- * before it are restored) and the run ends as {@link TrainingEvent.Outcome#DIVERGED}, so nothing
- * trained so far is lost and the model can train on.
+ * <p>Divergence ({@link DivergenceGuard}: a non-finite loss or weight, or a loss far above its
+ * recent median for several steps in a row) ends the run as
+ * {@link TrainingEvent.Outcome#DIVERGED} with the weights and the optimizer state restored to
+ * the last ones that scored a normal loss, so nothing trained before the trouble is lost and
+ * the model can train on at a lower learning rate.
+ *
+ * <p>Epochs continue the model's history: the run's first epoch is number
+ * {@code history epochs + 1}, and {@link TrainingData#startEpoch} gives every epoch the data
+ * order and binarisation of that number, with the history's seed. So with the optimizer state
+ * kept, "1 epoch, then 2 more" trains the same weights, bit for bit, as "3 epochs". (A run
+ * stopped mid-epoch repeats that epoch from its start.)
  */
 public final class Trainer {
 
-    private static final int THROUGHPUT_WINDOW = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     private final PixelModel model;
     private final TrainingConfig config;
@@ -45,8 +52,20 @@ public final class Trainer {
     private double appliedLearningRate;
     private boolean paused;
 
+    /**
+     * @throws IllegalArgumentException if {@code log} is a trained model's history with another
+     *                                  seed than {@code config}'s, or the run would count more
+     *                                  iterations than an int holds
+     */
     public Trainer(PixelModel model, TrainingConfig config, TrainingData data, TrainingLog log,
                    Consumer<TrainingEvent> listener) {
+        long iterations = (long) config.epochs() * batchesPerEpoch(data, config);
+        if (iterations > Integer.MAX_VALUE - (long) log.iterations()) {
+            throw new IllegalArgumentException(String.format(
+                    "%,d epochs of %,d images in batches of %d are %,d iterations, more than a run can count; "
+                            + "train fewer epochs", config.epochs(), data.trainImages(), config.batchSize(), iterations));
+        }
+        log.begin(config.seed());
         this.model = model;
         this.config = config;
         this.data = data;
@@ -102,20 +121,24 @@ public final class Trainer {
         }
     }
 
+    private static long batchesPerEpoch(TrainingData data, TrainingConfig config) {
+        return (data.trainImages() + (long) config.batchSize() - 1) / config.batchSize();
+    }
+
     private TrainingEvent.Finished fit() {
-        int batchesPerEpoch = (data.trainImages() + config.batchSize() - 1) / config.batchSize();
-        int total = config.epochs() * batchesPerEpoch;
+        int total = (int) (config.epochs() * batchesPerEpoch(data, config));
         int firstIteration = log.iterations();
         int firstEpoch = log.epochs();
         int done = 0;
         listener.accept(new TrainingEvent.Started(config, total, firstIteration));
-        Deque<Long> stepTimes = new ArrayDeque<>();
-        long windowImages = 0;
-        Deque<Long> stepImages = new ArrayDeque<>();
+        DivergenceGuard guard = new DivergenceGuard(pixels(), config.batchSize());
+        // the weights on which the latest normal loss was measured
+        WeightSnapshot good = null;
+        Throughput pace = new Throughput();
         try {
             for (int e = 1; e <= config.epochs(); e++) {
                 int epoch = firstEpoch + e;
-                data.train().reset();
+                data.startEpoch(epoch);
                 while (data.train().hasNext()) {
                     if (waitWhilePaused()) {
                         return finish(TrainingEvent.Outcome.STOPPED, "stopped by the user");
@@ -123,41 +146,30 @@ public final class Trainer {
                     runBetweenTasks();
                     applyLearningRate();
                     DataSet batch = data.train().next();
-                    INDArray before = model.network().params().dup();
-                    // Adam's moments too: a NaN gradient would otherwise poison every later step
-                    INDArray optimizerBefore = optimizerState();
-                    if (optimizerBefore != null) {
-                        optimizerBefore = optimizerBefore.dup();
-                    }
+                    WeightSnapshot before = WeightSnapshot.take(model, firstIteration + done);
                     long t0 = System.nanoTime();
                     model.fit(batch);
                     double loss = model.score();
                     long dt = System.nanoTime() - t0;
                     int iteration = firstIteration + ++done;
-                    if (!Double.isFinite(loss)) {
-                        model.network().setParams(before);
-                        if (optimizerBefore != null) {
-                            optimizerState().assign(optimizerBefore);
-                        }
-                        return finish(TrainingEvent.Outcome.DIVERGED, String.format(
-                                "training diverged: the loss became %s at iteration %d (learning rate %g). "
-                                        + "The weights from before that step are kept; lower the learning rate and train again.",
-                                loss, iteration, appliedLearningRate));
+                    DivergenceGuard.Verdict verdict = guard.observe(loss);
+                    boolean weightsFinite = Double.isFinite(model.network().params().sumNumber().doubleValue());
+                    // if the run's first step already failed, what it started from is the best known
+                    if (verdict == DivergenceGuard.Verdict.NORMAL || good == null) {
+                        good = before;
                     }
-                    long n = batch.getFeatures().size(0);
-                    stepTimes.addLast(dt);
-                    stepImages.addLast(n);
-                    windowImages += n;
-                    if (stepTimes.size() > THROUGHPUT_WINDOW) {
-                        stepTimes.removeFirst();
-                        windowImages -= stepImages.removeFirst();
+                    if (Double.isFinite(loss)) {
+                        pace.step(dt, batch.getFeatures().size(0));
+                        log.iteration(iteration, epoch, loss);
+                        listener.accept(new TrainingEvent.Iteration(iteration, epoch, firstIteration + total, loss,
+                                Metrics.bitsPerDim(loss, pixels()), pace.imagesPerSecond(), pace.eta(total - done)));
                     }
-                    double windowSeconds = stepTimes.stream().mapToLong(Long::longValue).sum() / 1e9;
-                    double perStep = windowSeconds / stepTimes.size();
-                    Duration eta = Duration.ofMillis((long) (perStep * (total - done) * 1000));
-                    log.iteration(iteration, epoch, loss);
-                    listener.accept(new TrainingEvent.Iteration(iteration, epoch, firstIteration + total, loss,
-                            Metrics.bitsPerDim(loss, pixels()), windowImages / windowSeconds, eta));
+                    if (verdict == DivergenceGuard.Verdict.DIVERGED || !weightsFinite) {
+                        good.restoreInto(model);
+                        return finish(TrainingEvent.Outcome.DIVERGED, divergence(loss, weightsFinite, guard, iteration)
+                                + String.format(" The weights and optimizer state from after iteration %d are restored; "
+                                        + "lower the learning rate and train again.", good.iteration()));
+                    }
                 }
                 if (data.validation() != null) {
                     Metrics.Nll nll = Metrics.evaluate(model, data.validation());
@@ -169,8 +181,25 @@ public final class Trainer {
             }
             return finish(TrainingEvent.Outcome.COMPLETED, "completed " + config.epochs() + " epoch(s)");
         } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("training failed at iteration {}", firstIteration + done, e);
             return finish(TrainingEvent.Outcome.FAILED, "training failed: " + e);
         }
+    }
+
+    private String divergence(double loss, boolean weightsFinite, DivergenceGuard guard, int iteration) {
+        String why;
+        if (!Double.isFinite(loss)) {
+            why = String.format("the loss became %s at iteration %d", loss, iteration);
+        } else if (!weightsFinite) {
+            why = String.format("the weights became NaN or infinite at iteration %d", iteration);
+        } else {
+            why = String.format(Locale.ROOT, "the loss stayed far above its recent median of %.1f nats per image "
+                            + "for %d iterations in a row, reaching %.1f at iteration %d",
+                    guard.lastMedian(), guard.streak(), loss, iteration);
+        }
+        String message = String.format(Locale.ROOT, "training diverged: %s (learning rate %g).", why, appliedLearningRate);
+        LOG.warn(message);
+        return message;
     }
 
     /** Holds the run before its next iteration. */
@@ -212,11 +241,6 @@ public final class Trainer {
         return log;
     }
 
-    /** The optimizer's state (Adam's moments) as one array, or null for a stateless optimizer. */
-    private INDArray optimizerState() {
-        return model.network().getUpdater().getStateViewArray();
-    }
-
     private int pixels() {
         return model.spec().height() * model.spec().width();
     }
@@ -253,6 +277,7 @@ public final class Trainer {
 
     private TrainingEvent.Finished finish(TrainingEvent.Outcome outcome, String message) {
         TrainingEvent.Finished finished = new TrainingEvent.Finished(outcome, log.iterations(), message);
+        LOG.info("run ended {} at iteration {} of {}: {}", outcome, log.iterations(), model.spec().name(), message);
         listener.accept(finished);
         return finished;
     }

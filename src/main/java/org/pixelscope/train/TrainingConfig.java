@@ -20,14 +20,21 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, lon
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     /** 42: any fixed value works; fixed so a first run is reproducible. */
     public static final long DEFAULT_SEED = 42;
+    /** 10,000 epochs: over two years for the chapter model on 2 cores; more is a typo. */
+    public static final int MAX_EPOCHS = 10_000;
+    /** 512 images per step: a batch of 500 already took 2.1 GB for the chapter model. */
+    public static final int MAX_BATCH = 512;
 
     public TrainingConfig {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        if (epochs < 1 || epochs > MAX_EPOCHS) {
+            throw new IllegalArgumentException(String.format("epochs must be 1 to %,d, got %,d", MAX_EPOCHS, epochs));
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException(String.format(
+                    "batch size must be 1 to %d (memory grows with it), got %,d", MAX_BATCH, batchSize));
         }
+        // any finite positive rate: the GUI lets users try wild ones, and the trainer's divergence
+        // guard stops what goes wrong; the command line bounds it further (train --lr)
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
         }

@@ -1,6 +1,7 @@
 package org.pixelscope.train;
 
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.pixelscope.data.BinarizedIterator;
 
 /**
  * The batches a run trains on and the set it validates on after each epoch.
@@ -15,6 +16,20 @@ public record TrainingData(DataSetIterator train, int trainImages, DataSetIterat
     public TrainingData {
         if (trainImages < 1) {
             throw new IllegalArgumentException("no training images");
+        }
+    }
+
+    /**
+     * Puts {@link #train} at the first batch of epoch {@code epoch}, counted from 1 over the
+     * model's whole history. A {@link BinarizedIterator} seeks to that epoch's binarisation and
+     * order, which is what lets a resumed run continue the original sequence; other iterators
+     * (fixed lists in tests) simply start over.
+     */
+    public void startEpoch(int epoch) {
+        if (train instanceof BinarizedIterator seekable) {
+            seekable.resetTo(epoch);
+        } else {
+            train.reset();
         }
     }
 }

@@ -26,6 +26,28 @@ public record TrainingHistory(int epochs, int iterations, long seed, String data
         return new TrainingHistory(0, 0, seed, "none", List.of(), List.of());
     }
 
+    /** Whether the weights have been trained at all (a first run may still pick its seed). */
+    public boolean started() {
+        return epochs > 0 || iterations > 0;
+    }
+
+    /**
+     * Checks that a run with {@code runSeed} may continue this history. Epoch {@code e}'s
+     * binarisation and order are a function of {@code (seed, e)}, so a trained model continues
+     * with the seed it was trained with: that is what makes "1 epoch, then 2 more" equal
+     * "3 epochs", and what keeps the recorded seed true.
+     *
+     * @throws IllegalArgumentException naming both seeds
+     */
+    public void requireSeed(long runSeed) {
+        if (started() && runSeed != seed) {
+            throw new IllegalArgumentException(String.format(
+                    "this model was trained with seed %d and continues with it (epoch %d's data order and "
+                            + "binarisation follow from the seed); seed %d applies only to a new model",
+                    seed, epochs + 1, runSeed));
+        }
+    }
+
     /** Training loss of one iteration. */
     public record LossPoint(int iteration, int epoch, double nats) {
     }

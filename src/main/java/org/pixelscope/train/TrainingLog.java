@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class TrainingLog {
 
-    private final long seed;
+    private long seed;
     private final List<TrainingHistory.LossPoint> losses = new ArrayList<>();
     private final List<TrainingHistory.EpochPoint> validation = new ArrayList<>();
     private String data;
@@ -25,6 +25,19 @@ public final class TrainingLog {
         this.iterations = previous.iterations();
         losses.addAll(previous.losses());
         validation.addAll(previous.validation());
+    }
+
+    /**
+     * A run with {@code runSeed} begins: an untrained model's history takes that seed; a trained
+     * one must already have it ({@link TrainingHistory#requireSeed}).
+     */
+    public synchronized void begin(long runSeed) {
+        TrainingHistory now = snapshot();
+        if (now.started()) {
+            now.requireSeed(runSeed);
+        } else {
+            seed = runSeed;
+        }
     }
 
     public synchronized void data(String description) {

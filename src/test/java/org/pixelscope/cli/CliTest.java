@@ -84,9 +84,9 @@ class CliTest {
     }
 
     @Test
-    void anUnknownModelIsAnError() {
+    void anUnknownModelIsAUsageError() {
         Result r = run("summary", "--model", "nope");
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("unknown model 'nope'").contains("pixelcnn-chapter");
     }
 

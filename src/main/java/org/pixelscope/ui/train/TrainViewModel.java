@@ -143,6 +143,11 @@ public final class TrainViewModel {
         TrainingConfig config;
         try {
             config = hyper.toConfig();
+            TrainingHistory history = ctx.session().historyProperty().get();
+            if (history != null) {
+                // a trained model continues its own data sequence (same as train --resume)
+                history.requireSeed(config.seed());
+            }
         } catch (IllegalArgumentException e) {
             ctx.errors().report("Cannot start training", e.getMessage());
             return;

@@ -112,7 +112,7 @@ class TrainViewTest {
 
         robot.clickOn("#start-pause");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(errors).containsExactly("Cannot start training: batch size must be at least 1, got 0");
+        assertThat(errors).containsExactly("Cannot start training: batch size must be 1 to 512 (memory grows with it), got 0");
         assertThat(fx(() -> view.trainingProperty().get())).isFalse();
         assertThat(session.isTraining()).isFalse();
     }
