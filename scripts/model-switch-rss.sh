@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp=$(scripts/classpath.sh)
+# MALLOC_ARENA_MAX as scripts/pixelscope sets it; run with MALLOC_ARENA_MAX=16 to see glibc's default on a 2-core machine (8 per core).
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 exec java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=${PIXELSCOPE_MAXBYTES:-4G} \
   -Dorg.bytedeco.javacpp.maxphysicalbytes=${PIXELSCOPE_MAXPHYSICALBYTES:-10G} \
   -cp "$cp" org.pixelscope.ui.soak.ModelSwitchSoak "$@"
