@@ -41,6 +41,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * in the first layer), {@code Wvh [1, 1, 2f, 2f]}, {@code Wo [1, 1, f, f]}, biases {@code bv},
  * {@code bh} {@code [1, 2f]} and {@code bo} {@code [1, f]}; {@code nIn} is 1 for the first layer,
  * 2f after it. The no-argument constructor and setters are for DL4J's JSON.
+ *
+ * <p>The layer runs as {@link GatedPixelCnnRuntime} (direct conv ops, gradients written out);
+ * {@link #defineLayer} is the same layer as a SameDiff graph, the reference the tests compare it with.
  */
 public class GatedPixelCnnLayer extends ImageLayer {
 
