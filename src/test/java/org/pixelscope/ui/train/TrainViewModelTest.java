@@ -23,7 +23,7 @@ class TrainViewModelTest {
     void anInvalidHyperparameterIsReportedAndNothingStarts() {
         vm.hyperparameters().batchSizeProperty().set(0);
         vm.start();
-        assertThat(errors).containsExactly("Cannot start training: batch size must be at least 1, got 0");
+        assertThat(errors).containsExactly("Cannot start training: batch size must be 1 to 512 (memory grows with it), got 0");
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.IDLE);
         assertThat(vm.trainingProperty().get()).isFalse();
         assertThat(session.isTraining()).isFalse();
