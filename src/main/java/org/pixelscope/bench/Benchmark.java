@@ -20,7 +20,9 @@ import org.pixelscope.sample.SamplerKind;
  * Speed figures of a model on this machine: training throughput, forward latency and sampling
  * rate for every sampler that applies to it ({@link SamplerKind}), and which of them the GUI and
  * {@code sample} use. Medians over timed repetitions after warm-up; figures, not pass/fail (the
- * machines are shared and noisy, so compare ratios within one run).
+ * machines are shared and noisy, so compare ratios within one run). {@code step_ms} splits one
+ * training step by layer ({@link StepProfile}); {@code rss_mb} is the resident memory at the end
+ * ({@link ResidentMemory}).
  *
  * <p>Thread: runs on the caller's thread.
  */
@@ -69,6 +71,8 @@ public final class Benchmark {
         r.put("batch", s.batch());
         r.put("train_images_per_s", round(s.batch() / median(step)));
         r.put("forward_ms_16", round(median(fwd)));
+        // where a training step's time goes, per layer (forward + backward) and the rest
+        r.put("step_ms", StepProfile.measure(model.network(), batch, median(step) * 1000, Math.max(1, Math.min(3, s.iterations()))));
         double naive = sampleRate(model, SamplerKind.NAIVE, s);
         r.put("naive_sample_pixels_per_s", round(naive));
         // with an unbounded context the cropped window is the whole image: the same work as naive
@@ -90,6 +94,7 @@ public final class Benchmark {
         r.put("threads", backend.threads());
         r.put("cores", backend.cores());
         r.put("cpu", backend.cpu());
+        r.put("rss_mb", ResidentMemory.megabytes());
         return r;
     }
 

@@ -177,6 +177,14 @@ public class GatedPixelCnnLayer extends ImageLayer {
         w.assign(Nd4j.randn(w.dataType(), w.shape()).muli(Math.sqrt(1.0 / Math.max(1, fanIn))));
     }
 
+    /** Runs as {@link GatedPixelCnnRuntime}: direct ops; {@link #defineLayer} stays the reference form. */
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index, INDArray paramsView,
+            boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
+        return GatedPixelCnnRuntime.instantiate(this, conf, index, paramsView, initializeParams, dataType);
+    }
+
     @Override
     protected long outChannels() {
         return last ? filters : 2 * filters;

@@ -30,6 +30,19 @@ public abstract class ImageLayer extends SameDiffLayer {
         return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
     }
 
+    /**
+     * What {@code SameDiffLayer.instantiate} does in DL4J 1.0.0-M2.1, for a runtime class of our
+     * own: parameter views into the network's flat array, initialised here when asked.
+     */
+    static org.deeplearning4j.nn.api.Layer wire(org.deeplearning4j.nn.layers.samediff.SameDiffLayer runtime, ImageLayer layer,
+            NeuralNetConfiguration conf, int index, INDArray paramsView, boolean initializeParams) {
+        runtime.setIndex(index);
+        runtime.setParamsViewArray(paramsView);
+        runtime.setParamTable(layer.initializer().init(conf, paramsView, initializeParams));
+        runtime.setConf(conf);
+        return runtime;
+    }
+
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         InputType.InputTypeConvolutional in = (InputType.InputTypeConvolutional) inputType;

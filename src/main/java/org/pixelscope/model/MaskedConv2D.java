@@ -14,12 +14,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * A stride-1, same-padded 2-D convolution whose kernel is multiplied by a {@link Masks} kernel in
  * every forward pass: {@code y = act(conv2d(x, W * mask) + b)}, NCHW.
  *
- * <p>Because the product sits inside the graph, masked taps contribute exactly 0 and their
- * gradient is exactly 0, so no optimizer without weight decay ever moves them; the stored weights
- * start at 0 too ({@link #initializeParameters}). A {@code maskType} of {@code null} gives a plain
- * convolution (used for 1x1 output layers). It is a {@code SameDiffLayer} rather than a stock
- * {@code ConvolutionLayer} because libnd4j's conv2d op runs on oneDNN, which stock layers do not
- * reach in DL4J 1.0.0-M2.1 (../shared/FACTS.md).
+ * <p>Because masked taps contribute exactly 0 and their gradient is exactly 0, no optimizer
+ * without weight decay ever moves them; the stored weights start at 0 too
+ * ({@link #initializeParameters}). A {@code maskType} of {@code null} gives a plain convolution
+ * (used for 1x1 output layers). The layer runs as {@link MaskedConv2DRuntime}, which calls
+ * libnd4j's conv2d ops directly (on oneDNN in the -onednn builds; DL4J 1.0.0-M2.1's stock
+ * {@code ConvolutionLayer} never reaches oneDNN). {@link #defineLayer} is the same layer as a
+ * SameDiff graph: the reference form, which the tests compare the runtime with. The class stays a
+ * {@code SameDiffLayer} configuration so that saved configurations (class name and JSON fields)
+ * and the flat parameter layout ({@code W}, then {@code b}) are unchanged.
  *
  * <p>Parameters: {@code W} with shape {@code [kernelH, kernelW, nIn, nOut]} and {@code b} with
  * shape {@code [1, nOut]}. The no-argument constructor and setters exist for DL4J's JSON.
@@ -88,6 +91,14 @@ public class MaskedConv2D extends ImageLayer {
                 .build();
         SDVariable z = sd.cnn().conv2d(input, w, b, config);
         return activation.asSameDiff("out", sd, z);
+    }
+
+    /** Runs as {@link MaskedConv2DRuntime}: direct convolution ops; {@link #defineLayer} stays the reference form. */
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index, INDArray paramsView,
+            boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
+        return MaskedConv2DRuntime.instantiate(this, conf, index, paramsView, initializeParams, dataType);
     }
 
     /** The 0/1 mask this layer applies, {@code [kernelH, kernelW, nIn, nOut]}. */

@@ -1,8 +1,11 @@
 package org.pixelscope.model;
 
+import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -11,12 +14,14 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * A spec together with its DL4J network: the one handle training, sampling and inspection share.
  *
  * <p>Thread: not thread-safe. One owner at a time (the trainer's thread while it fits); other
- * threads work on a {@link #copy()}.
+ * threads work on a {@link #copy()}. The owner {@link #close() closes} it when done: its arrays
+ * live off the Java heap, where a small heap's rare collections would let them pile up.
  */
-public final class PixelModel {
+public final class PixelModel implements AutoCloseable {
 
     private final ModelSpec spec;
     private final ComputationGraph network;
+    private volatile boolean closed;
 
     public PixelModel(ModelSpec spec, ComputationGraph network) {
         this.spec = spec;
@@ -90,6 +95,68 @@ public final class PixelModel {
         clone.getConfiguration().setIterationCount(network.getConfiguration().getIterationCount());
         clone.getConfiguration().setEpochCount(network.getConfiguration().getEpochCount());
         return new PixelModel(spec, clone);
+    }
+
+    /**
+     * Frees the network's native memory now rather than at some later garbage collection: the flat
+     * parameter, gradient and optimizer-state arrays, and the arrays each SameDiff layer keeps
+     * cached for every thread that ran it (DL4J M2.1 lets that cache grow to a quarter of
+     * {@code org.bytedeco.javacpp.maxbytes} per layer and thread). Afterwards the model must not
+     * be used. Idempotent.
+     *
+     * <p>Thread: the owner's, once no other thread uses the model or anything it returned.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Layer layer : network.getLayers()) {
+            if (layer instanceof org.deeplearning4j.nn.layers.samediff.SameDiffLayer runtime) {
+                releaseSessions(runtime);
+            }
+        }
+        if (network.getUpdater(false) != null) {
+            closeOwned(network.getUpdater(false).getStateViewArray());
+        }
+        closeOwned(network.getFlattenedGradients());
+        closeOwned(network.params());
+    }
+
+    /** True once {@link #close()} has run. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private static void closeOwned(INDArray a) {
+        if (a != null && a.closeable()) {
+            a.close();
+        }
+    }
+
+    /**
+     * Closes the per-thread inference sessions of a SameDiff layer and their array caches. The
+     * layer keeps its SameDiff instance in a protected field with no getter, hence reflection.
+     */
+    private static void releaseSessions(org.deeplearning4j.nn.layers.samediff.SameDiffLayer layer) {
+        SameDiff sd;
+        try {
+            Field f = org.deeplearning4j.nn.layers.samediff.SameDiffLayer.class.getDeclaredField("sameDiff");
+            f.setAccessible(true);
+            sd = (SameDiff) f.get(layer);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return; // a DL4J without the field: the cache goes with the next garbage collection
+        }
+        if (sd == null) {
+            return;
+        }
+        for (InferenceSession session : sd.getSessions().values()) {
+            if (session.getMmgr() != null) {
+                session.getMmgr().close();
+            }
+        }
+        sd.getSessions().clear();
     }
 
     private void checkShape(INDArray images) {

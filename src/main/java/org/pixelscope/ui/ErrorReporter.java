@@ -26,6 +26,10 @@ public interface ErrorReporter {
             e = e.getCause();
         }
         String m = e.getMessage();
+        if (e instanceof OutOfMemoryError) {
+            return "PixelScope reached its memory limit (" + (m == null ? "out of memory" : m) + "). Save your work and"
+                    + " restart PixelScope; the limits are the JVM options -Xmx and -Dorg.bytedeco.javacpp.maxphysicalbytes.";
+        }
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }

@@ -1,7 +1,17 @@
 package org.pixelscope.ui;
 
 import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -23,7 +33,8 @@ import org.pixelscope.model.ModelSpec;
 /**
  * The main window's content: menus, the model picker and data line, the four views as tabs,
  * and the status bar (job and progress, back end, model). Keyboard: Ctrl+T or Space starts and
- * pauses training (Space only on the Train tab), Right steps one pixel on the Sample tab.
+ * pauses training (Space only on the Train tab), Right steps one pixel on the Sample tab, except
+ * while a control that uses those keys has the focus (a slider, spinner, text field or list).
  *
  * <p>Thread: FX only.
  */
@@ -40,6 +51,7 @@ public final class MainWindow extends BorderPane {
     private final AppPreferences prefs;
     private final Presentation presentation;
     private final ExplainPanel explain = new ExplainPanel();
+    private final UnsavedWork unsavedWork;
 
     public MainWindow(AppContext ctx, AppPreferences prefs) {
         this.ctx = ctx;
@@ -48,6 +60,7 @@ public final class MainWindow extends BorderPane {
         presentation.zoomProperty().addListener((obs, was, is) -> prefs.zoom(is.doubleValue()));
         presentation.lectureProperty().addListener((obs, was, is) -> pseudoClassStateChanged(LECTURE, is));
         this.views = new Views(ctx);
+        this.unsavedWork = new UnsavedWork(ctx.session(), this::askUnsaved, views::stopTrainingAndWait, () -> save(false));
         getStyleClass().add("main-window");
         picker = new ModelPicker(this::openShipped, this::createNew, this::openChooser);
         for (Views.Entry e : views.entries()) {
@@ -132,10 +145,16 @@ public final class MainWindow extends BorderPane {
         open(org.pixelscope.ui.ModelSession.shippedCheckpoint());
     }
 
+    /** The Save / Discard / Cancel question before work would be lost (menus, picker, quit). */
+    UnsavedWork unsavedWork() {
+        return unsavedWork;
+    }
+
     void createNew(ModelSpec spec) {
-        if (refuseWhileTraining()) {
-            return;
-        }
+        unsavedWork.guard("create a new model", () -> createNow(spec));
+    }
+
+    private void createNow(ModelSpec spec) {
         String job = "Building " + spec.name() + "…";
         ctx.status().show(job, -1);
         ctx.session().create(spec).whenCompleteAsync((m, err) -> done(job, "New " + spec.name(), err), ctx.jobs().fx());
@@ -150,9 +169,10 @@ public final class MainWindow extends BorderPane {
     }
 
     void open(Path file) {
-        if (refuseWhileTraining()) {
-            return;
-        }
+        unsavedWork.guard("open another model", () -> openNow(file));
+    }
+
+    private void openNow(Path file) {
         String job = "Opening " + file.getFileName() + "…";
         ctx.status().show(job, -1);
         ctx.session().open(file).whenCompleteAsync((m, err) -> {
@@ -161,6 +181,13 @@ public final class MainWindow extends BorderPane {
             }
             done(job, "Opened " + file.getFileName(), err);
         }, ctx.jobs().fx());
+    }
+
+    /** Opens the autosaved checkpoint of an earlier session as unsaved work. */
+    void restoreAutosave() {
+        String job = "Restoring autosaved training…";
+        ctx.status().show(job, -1);
+        ctx.session().restoreAutosave().whenCompleteAsync((m, err) -> done(job, "Restored autosaved training", err), ctx.jobs().fx());
     }
 
     /** Saves the current model; the future completes when written (or null when the user cancels). */
@@ -208,12 +235,17 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private boolean refuseWhileTraining() {
-        if (ctx.session().isTraining()) {
-            ctx.errors().report("Training is running", "Stop training before switching to another model.");
-            return true;
-        }
-        return false;
+    private UnsavedWork.Choice askUnsaved(String header, String message) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, save, discard, ButtonType.CANCEL);
+        a.initOwner(window());
+        a.setTitle("PixelScope");
+        a.setHeaderText(header);
+        a.getDialogPane().setMinWidth(480);
+        a.getDialogPane().setId("unsaved-dialog");
+        ButtonType choice = a.showAndWait().orElse(ButtonType.CANCEL);
+        return choice == save ? UnsavedWork.Choice.SAVE : choice == discard ? UnsavedWork.Choice.DISCARD : UnsavedWork.Choice.CANCEL;
     }
 
     private void showModel() {
@@ -225,8 +257,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void shortcut(KeyEvent e) {
-        if (e.isControlDown() || e.isAltDown() || e.isMetaDown()
-                || getScene().getFocusOwner() instanceof TextInputControl) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || usesKeys(getScene().getFocusOwner())) {
             return;
         }
         if (e.getCode() == KeyCode.SPACE && selectedTab().equals("Train")) {
@@ -236,6 +267,17 @@ public final class MainWindow extends BorderPane {
             views.stepPixel();
             e.consume();
         }
+    }
+
+    /**
+     * A focused control that takes arrow keys and Space itself: a slider steps, a spinner counts,
+     * a field edits, a list moves. Buttons are not among them, so Right still steps after a click
+     * on Step pixel.
+     */
+    static boolean usesKeys(Node focused) {
+        return focused instanceof TextInputControl || focused instanceof Slider || focused instanceof Spinner
+                || focused instanceof ComboBoxBase || focused instanceof ListView || focused instanceof TableView
+                || focused instanceof ScrollBar;
     }
 
     private FileChooser chooser(String title) {

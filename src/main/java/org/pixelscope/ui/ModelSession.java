@@ -2,6 +2,10 @@ package org.pixelscope.ui;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,6 +15,7 @@ import org.pixelscope.data.MnistData;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
+import org.pixelscope.train.CheckpointException;
 import org.pixelscope.train.Checkpoints;
 import org.pixelscope.train.Trainer;
 import org.pixelscope.train.TrainingConfig;
@@ -18,13 +23,17 @@ import org.pixelscope.train.TrainingHistory;
 
 /**
  * The model the app is working on, shared by every view: its network, its training history,
- * where it came from, and the MNIST data (loaded once, off the FX thread).
+ * where it came from, whether it holds unsaved training, its receptive fields, and the MNIST data
+ * (loaded once, off the FX thread).
  *
- * <p>While a {@link Trainer} fits the model, only the trainer's thread touches it; views that
- * need weights ask for a {@link #snapshot()}, taken between iterations.
+ * <p>The session owns the model's native memory: a replaced model is closed as soon as the last
+ * read of it ends ({@link SharedModel}), and a {@link #snapshot()} belongs to its caller, who
+ * closes it when done. While a {@link Trainer} fits the model only the trainer's thread touches
+ * it, and reads happen between iterations. Unsaved training is written to the {@link Autosave}
+ * folder every few minutes while a run trains and when it ends.
  *
  * <p>Thread: properties are read and changed on the FX thread; the futures complete on the FX
- * executor of the {@link JobRunner}.
+ * executor of the {@link JobRunner} unless their Javadoc says otherwise.
  */
 public final class ModelSession {
 
@@ -32,17 +41,24 @@ public final class ModelSession {
     public static final String SHIPPED = "models/pixelcnn-chapter.zip";
 
     private final JobRunner jobs;
+    private final Path dataDir;
+    private final Autosave autosave;
+    private final ReceptiveFields fields = new ReceptiveFields(this);
     private final ReadOnlyObjectWrapper<PixelModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<TrainingHistory> history = new ReadOnlyObjectWrapper<>(this, "history");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
     private final ReadOnlyObjectWrapper<Path> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
-    private final Path dataDir;
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private SharedModel shared;
     private CompletableFuture<MnistData> mnist;
     private Trainer trainer;
+    private long lastAutosave;
+    private boolean autosaving;
 
-    public ModelSession(JobRunner jobs, Path dataDir) {
+    public ModelSession(JobRunner jobs, Path dataDir, Autosave autosave) {
         this.jobs = jobs;
         this.dataDir = dataDir;
+        this.autosave = autosave;
     }
 
     public static Path shippedCheckpoint() {
@@ -57,6 +73,7 @@ public final class ModelSession {
         return model.getReadOnlyProperty();
     }
 
+    /** The current model: read its spec on the FX thread; its weights only through {@link #read} or a snapshot. */
     public PixelModel getModel() {
         return model.get();
     }
@@ -70,9 +87,28 @@ public final class ModelSession {
         return source.getReadOnlyProperty();
     }
 
-    /** The file the model was last opened from or saved to; null for a new model. */
+    /** The file the model was last opened from or saved to; null for a new or restored model. */
     public ReadOnlyObjectProperty<Path> checkpointProperty() {
         return checkpoint.getReadOnlyProperty();
+    }
+
+    /** True when the model holds training that no checkpoint has (a run ended since the last save). */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /** True when replacing the model or quitting now would lose work: unsaved training, or a run in progress. */
+    public boolean hasUnsavedWork() {
+        return unsaved.get() || trainer != null;
+    }
+
+    /** The receptive-field service, cached per spec for the session's life. */
+    public ReceptiveFields fields() {
+        return fields;
+    }
+
+    public Autosave autosave() {
+        return autosave;
     }
 
     /** The MNIST folder in use. */
@@ -98,13 +134,22 @@ public final class ModelSession {
         }, jobs.fx());
     }
 
+    /** Opens the autosaved checkpoint as unsaved work (Save asks for a name). */
+    public CompletableFuture<PixelModel> restoreAutosave() {
+        Path file = autosave.file();
+        return jobs.submit(() -> Checkpoints.load(file)).thenApplyAsync(cp -> {
+            install(cp.model(), cp.history(), cp.model().spec().name() + " (restored from autosave; unsaved)");
+            unsaved.set(true);
+            return cp.model();
+        }, jobs.fx());
+    }
+
     /** Builds an untrained network for {@code spec} on a worker and makes it current. */
     public CompletableFuture<PixelModel> create(ModelSpec spec) {
         long seed = TrainingConfig.DEFAULT_SEED;
         return jobs.submit(() -> NetworkBuilder.build(spec, seed, TrainingConfig.DEFAULT_LEARNING_RATE))
                 .thenApplyAsync(m -> {
                     install(m, TrainingHistory.empty(seed), spec.name() + " (untrained)");
-                    checkpoint.set(null);
                     return m;
                 }, jobs.fx());
     }
@@ -112,47 +157,88 @@ public final class ModelSession {
     /** Saves the current model (taken between iterations if training) to {@code file}. */
     public CompletableFuture<Path> save(Path file) {
         PixelModel current = model.get();
-        Trainer t = trainer;
-        CompletableFuture<TrainingHistory> hist = t != null
-                ? t.between(() -> t.log().snapshot())
-                : CompletableFuture.completedFuture(history.get());
-        return snapshot().thenCombine(hist, (copy, h) -> new Object[] {copy, h})
-                .thenCompose(pair -> jobs.submit(() -> {
-                    Checkpoints.save(file, (PixelModel) pair[0], (TrainingHistory) pair[1], true);
-                    return file;
-                }))
-                .thenApplyAsync(f -> {
-                    if (model.get() == current) {
-                        checkpoint.set(f);
-                        source.set(f.getFileName().toString());
-                    }
-                    return f;
-                }, jobs.fx());
+        return write(file).thenApplyAsync(f -> {
+            if (model.get() == current) {
+                checkpoint.set(f);
+                source.set(f.getFileName().toString());
+                if (trainer == null) {
+                    unsaved.set(false);
+                    autosave.delete();
+                }
+            }
+            return f;
+        }, jobs.fx());
     }
 
-    /** An independent copy of the current weights, safe to use on any one thread. */
-    public CompletableFuture<PixelModel> snapshot() {
-        PixelModel current = model.get();
+    /** Forgets unsaved work the user chose to discard: no prompt for it again, no autosave offered. */
+    public void discardUnsaved() {
+        unsaved.set(false);
+        autosave.delete();
+    }
+
+    /**
+     * Writes an autosave if a run is training and the interval has passed since the last one
+     * (the training view calls this as progress arrives). Failures go to {@code errors} once.
+     */
+    public void autosaveIfDue(ErrorReporter errors) {
+        long now = System.nanoTime();
+        if (trainer == null || autosaving || now - lastAutosave < autosave.interval().toNanos()) {
+            return;
+        }
+        writeAutosave(errors);
+    }
+
+    /**
+     * Runs {@code reader} on the current model on a worker: directly while no run trains (the
+     * model stays open until it returns, even if it is replaced meanwhile), else on a copy taken
+     * between iterations and closed afterwards. The future completes on the worker.
+     */
+    public <T> CompletableFuture<T> read(Function<PixelModel, T> reader) {
+        SharedModel current = shared;
         if (current == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no model is loaded"));
         }
         Trainer t = trainer;
-        return t != null ? t.between(current::copy) : jobs.submit(current::copy);
+        if (t == null) {
+            return jobs.submit(() -> current.read(reader));
+        }
+        return t.between(current.model()::copy).thenCompose(copy -> jobs.submit(() -> {
+            try (copy) {
+                return reader.apply(copy);
+            }
+        }));
+    }
+
+    /**
+     * An independent copy of the current weights, safe to use on any one thread. The caller owns
+     * it and must {@link PixelModel#close() close} it when done. Completes on a worker.
+     */
+    public CompletableFuture<PixelModel> snapshot() {
+        SharedModel current = shared;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no model is loaded"));
+        }
+        Trainer t = trainer;
+        return t != null ? t.between(current.model()::copy) : jobs.submit(() -> current.read(PixelModel::copy));
     }
 
     /** Called by the training view: while set, weights are read between iterations. */
     public void trainingStarted(Trainer active) {
         this.trainer = active;
+        this.lastAutosave = System.nanoTime();
     }
 
     /** Called by the training view when its run ends, with the history the run produced. */
-    public void trainingEnded(TrainingHistory result) {
+    public void trainingEnded(TrainingHistory result, ErrorReporter errors) {
         this.trainer = null;
+        TrainingHistory before = history.get();
         history.set(result);
         PixelModel m = model.get();
-        if (m != null && result.iterations() > 0) {
+        if (m != null && result.iterations() > (before == null ? 0 : before.iterations())) {
+            unsaved.set(true);
             source.set(String.format("%s (trained: %d epochs, %,d iterations; unsaved)", m.spec().name(),
                     result.epochs(), result.iterations()));
+            writeAutosave(errors);
         }
     }
 
@@ -160,12 +246,54 @@ public final class ModelSession {
         return trainer != null;
     }
 
+    /** Writes the current model and history to {@code file} on a worker; completes there. */
+    private CompletableFuture<Path> write(Path file) {
+        Trainer t = trainer;
+        CompletableFuture<TrainingHistory> hist = t != null
+                ? t.between(() -> t.log().snapshot())
+                : CompletableFuture.completedFuture(history.get());
+        return hist.thenCompose(h -> read(m -> {
+            try {
+                Checkpoints.save(file, m, h, true);
+            } catch (CheckpointException e) {
+                throw new CompletionException(e);
+            }
+            return file;
+        }));
+    }
+
+    private void writeAutosave(ErrorReporter errors) {
+        autosaving = true;
+        lastAutosave = System.nanoTime();
+        jobs.submit(() -> {
+            autosave.prepare();
+            return null;
+        }).thenCompose(v -> write(autosave.file())).whenCompleteAsync((f, e) -> {
+            autosaving = false;
+            if (e != null && errors != null) {
+                errors.report("Could not autosave", e);
+            }
+        }, jobs.fx());
+    }
+
     private void install(PixelModel m, TrainingHistory h, String from) {
         if (trainer != null) {
+            m.close();
             throw new IllegalStateException("stop training before switching models");
         }
+        SharedModel old = shared;
+        shared = new SharedModel(m);
+        unsaved.set(false);
+        checkpoint.set(null);
         model.set(m);
         history.set(h);
         source.set(from);
+        if (old != null) {
+            // closed on a worker once its last read ends: freeing is not the FX thread's business
+            jobs.submit(() -> {
+                old.retire();
+                return null;
+            });
+        }
     }
 }

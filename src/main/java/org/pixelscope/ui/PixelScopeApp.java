@@ -39,7 +39,7 @@ public class PixelScopeApp extends Application {
     public void start(Stage stage) {
         prefs = AppPreferences.user();
         jobs = JobRunner.threaded(Platform::runLater);
-        ModelSession session = new ModelSession(jobs, MnistData.defaultDir());
+        ModelSession session = new ModelSession(jobs, MnistData.defaultDir(), Autosave.user());
         ErrorReporter errors = (title, message) -> {
             Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
             a.initOwner(stage);
@@ -49,6 +49,9 @@ public class PixelScopeApp extends Application {
             a.show();
         };
         AppContext ctx = new AppContext(session, new StatusModel(), errors);
+        // anything no job caught (an out-of-memory error on any thread among them) becomes a dialog
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Platform.runLater(() ->
+                errors.report("Unexpected error on thread " + thread.getName(), e)));
         window = new MainWindow(ctx, prefs);
         ZoomPane zoomed = new ZoomPane(window);
         zoomed.zoomProperty().bind(window.presentation().zoomProperty());
@@ -78,6 +81,11 @@ public class PixelScopeApp extends Application {
     }
 
     private void openInitialModel() {
+        Optional<Path> autosaved = window.context().session().autosave().found();
+        if (autosaved.isPresent() && offerRestore(autosaved.get())) {
+            window.restoreAutosave();
+            return;
+        }
         Optional<Path> last = prefs.lastCheckpoint();
         Path shipped = ModelSession.shippedCheckpoint();
         if (last.isPresent()) {
@@ -89,35 +97,36 @@ public class PixelScopeApp extends Application {
         }
     }
 
-    /** Closing while training asks whether to save first; Cancel keeps the window open. */
+    /** Asks whether to restore training a crash or a kill left unsaved; Discard deletes the file. */
+    private boolean offerRestore(Path file) {
+        String when;
+        try {
+            when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+                    java.nio.file.Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneId.systemDefault()));
+        } catch (java.io.IOException e) {
+            when = "an earlier session";
+        }
+        ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "PixelScope closed with training that was not saved. "
+                + "It was autosaved at " + when + " to " + file + ". Restore it?", restore, discard);
+        a.initOwner(window.getScene().getWindow());
+        a.setTitle("PixelScope");
+        a.setHeaderText("Restore unsaved training?");
+        a.getDialogPane().setMinWidth(480);
+        if (a.showAndWait().orElse(discard) == restore) {
+            return true;
+        }
+        window.context().session().discardUnsaved();
+        return false;
+    }
+
+    /** Closing with unsaved work asks Save / Discard / Cancel first; Cancel keeps the window open. */
     private void confirmClose(WindowEvent e) {
         Stage stage = (Stage) window.getScene().getWindow();
         prefs.window(stage.getWidth(), stage.getHeight(), stage.isMaximized());
-        if (!window.context().session().isTraining()) {
-            quit();
-            return;
-        }
         e.consume();
-        ButtonType save = new ButtonType("Save and Quit", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Quit Without Saving", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-                "Training is still running. Save a checkpoint of the current weights before quitting?",
-                save, discard, ButtonType.CANCEL);
-        a.initOwner(stage);
-        a.setHeaderText("Quit PixelScope?");
-        a.showAndWait().ifPresent(choice -> {
-            if (choice == ButtonType.CANCEL) {
-                return;
-            }
-            window.views().stopTrainingAndWait().whenCompleteAsync((v, err) -> {
-                if (choice == save) {
-                    // a failed save shows its dialog and keeps the window open
-                    window.save(false).thenRunAsync(this::quit, jobs.fx());
-                } else {
-                    quit();
-                }
-            }, jobs.fx());
-        });
+        window.unsavedWork().guard("quit PixelScope", this::quit);
     }
 
     private void quit() {

@@ -34,7 +34,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir());
+        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
         AppContext ctx = new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message));
         window = new MainWindow(ctx, new AppPreferences(NODE));
         stage.setScene(new Scene(window, 1280, 800));
@@ -115,5 +115,31 @@ class MainWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.presentation().zoomProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void unsavedTrainingAsksBeforeANewModelReplacesIt(FxRobot robot) throws Exception {
+        PixelCnnSpec tiny = new PixelCnnSpec("tiny", "a small PixelCNN for tests", 28, 28, 8, 3, 1, 3, false);
+        robot.interact(() -> window.createNew(tiny));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.getModel() != null);
+        org.pixelscope.model.PixelModel trained = session.getModel();
+        robot.interact(() -> session.trainingEnded(new org.pixelscope.train.TrainingHistory(1, 10, 7, "test", List.of(), List.of()),
+                (t, m) -> errors.add(t + ": " + m)));
+
+        Platform.runLater(() -> window.createNew(PixelCnnSpec.chapter())); // the dialog waits for an answer
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#unsaved-dialog").tryQuery()).isPresent();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.getModel()).as("Cancel keeps the trained model").isSameAs(trained);
+        assertThat(session.unsavedProperty().get()).isTrue();
+
+        Platform.runLater(() -> window.createNew(PixelCnnSpec.chapter()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Discard");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.getModel() != trained && session.getModel() != null);
+        assertThat(session.getModel().spec()).isEqualTo(PixelCnnSpec.chapter());
+        assertThat(session.unsavedProperty().get()).isFalse();
+        assertThat(errors).isEmpty();
     }
 }

@@ -13,6 +13,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.pixelscope.inspect.ReceptiveField;
 import org.pixelscope.model.PixelModel;
+import org.pixelscope.ui.field.FieldCanvas;
+import org.pixelscope.ui.field.FieldLegend;
 
 /**
  * The receptive field of the output pixel the user clicks, layer by layer: a large grid for the
@@ -46,6 +48,7 @@ final class FieldSection extends VBox {
         layerSlider.setMajorTickUnit(1);
         layerSlider.setMinorTickCount(0);
         layerSlider.setSnapToTicks(true);
+        layerSlider.setBlockIncrement(1);
         layerSlider.setShowTickMarks(true);
         layerSlider.setPrefWidth(110);
         layerSlider.valueProperty().addListener((obs, o, v) -> vm.layerProperty().set((int) Math.round(v.doubleValue()) - 1));

@@ -19,6 +19,7 @@ import org.pixelscope.inspect.MaskGrid;
 import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.model.MaskType;
 import org.pixelscope.ui.AppContext;
+import org.pixelscope.ui.field.FieldCanvas;
 
 /**
  * The masks of the session's model at their real kernel sizes, why mask A excludes the centre and

@@ -12,13 +12,15 @@ import org.pixelscope.inspect.MaskGrid;
 import org.pixelscope.inspect.ReceptiveField;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.ui.AppContext;
+import org.pixelscope.ui.SharedModel;
 
 /**
  * The masks view's state, all read from the session's model: the mask of every masked layer
  * ({@link MaskGrid#of(PixelModel)}, never re-derived), the measured receptive field per layer
  * for the output pixel the user clicked, and the learned kernel of one layer's output channel.
  * Everything is read from one snapshot of the weights taken when the model changes (or on
- * {@link #refreshWeights()}, since training moves the weights but not the masks).
+ * {@link #refreshWeights()}, since training moves the weights but not the masks); a replaced
+ * snapshot is closed once the kernel reads in progress on it end.
  *
  * <p>Thread: FX only; snapshots, field measurement and weight reads run on workers.
  */
@@ -34,7 +36,7 @@ public final class MasksViewModel {
     private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", 0);
     private final StringProperty kernelLayer = new SimpleStringProperty(this, "kernelLayer");
     private final IntegerProperty outChannel = new SimpleIntegerProperty(this, "outChannel", 0);
-    private PixelModel copy;
+    private SharedModel copy;
     private int loads;
 
     /** A snapshot of the weights and the masks read from it. */
@@ -117,13 +119,12 @@ public final class MasksViewModel {
         }
         int id = loads;
         ctx.session().snapshot().whenCompleteAsync((c, e) -> {
-            if (id != loads) {
-                return;
-            }
-            if (e != null) {
+            if (e == null && id != loads) {
+                c.close();
+            } else if (e != null) {
                 ctx.errors().report("Cannot read the weights", e);
             } else {
-                copy = c;
+                replaceCopy(c);
                 loadKernel();
             }
         }, ctx.jobs().fx());
@@ -131,7 +132,7 @@ public final class MasksViewModel {
 
     private void load(PixelModel m) {
         int id = ++loads;
-        copy = null;
+        replaceCopy(null);
         model.set(m);
         field.set(null);
         kernel.set(null);
@@ -142,16 +143,24 @@ public final class MasksViewModel {
         selectPixel(m.spec().height() / 2, m.spec().width() / 2);
         ctx.status().show("Reading masks and measuring the receptive field…", -1);
         ctx.session().snapshot()
-                .thenCompose(c -> ctx.jobs().submit(() -> new Masked(c, MaskGrid.of(c))))
+                .thenCompose(c -> ctx.jobs().submit(() -> {
+                    try {
+                        return new Masked(c, MaskGrid.of(c));
+                    } catch (RuntimeException e) {
+                        c.close();
+                        throw e;
+                    }
+                }))
                 .thenComposeAsync(read -> {
                     if (id != loads) {
+                        read.copy().close();
                         return CompletableFuture.completedFuture(null);
                     }
-                    copy = read.copy();
+                    replaceCopy(read.copy());
                     grids.set(List.copyOf(read.grids()));
                     kernelLayer.set(read.grids().isEmpty() ? null : read.grids().get(0).layer());
                     loadKernel();
-                    return Fields.measure(ctx, m);
+                    return ctx.session().fields().of(m);
                 }, ctx.jobs().fx())
                 .whenCompleteAsync((rf, e) -> {
                     if (id != loads) {
@@ -167,8 +176,20 @@ public final class MasksViewModel {
                 }, ctx.jobs().fx());
     }
 
+    /** Makes {@code c} the snapshot kernels are read from; the one before is closed when free. */
+    private void replaceCopy(PixelModel c) {
+        SharedModel old = copy;
+        copy = c == null ? null : new SharedModel(c);
+        if (old != null) {
+            ctx.jobs().submit(() -> {
+                old.retire();
+                return null;
+            });
+        }
+    }
+
     private void loadKernel() {
-        PixelModel c = copy;
+        SharedModel c = copy;
         String name = kernelLayer.get();
         int out = outChannel.get();
         int id = loads;
@@ -176,8 +197,8 @@ public final class MasksViewModel {
             kernel.set(null);
             return;
         }
-        ctx.jobs().submit(() -> KernelWeights.read(c, name, out)).whenCompleteAsync((k, e) -> {
-            if (id != loads || !name.equals(kernelLayer.get()) || out != outChannel.get()) {
+        ctx.jobs().submit(() -> c.read(m -> KernelWeights.read(m, name, out))).whenCompleteAsync((k, e) -> {
+            if (id != loads || c != copy || !name.equals(kernelLayer.get()) || out != outChannel.get()) {
                 return;
             }
             if (e != null) {

@@ -12,8 +12,8 @@ import javafx.scene.paint.Color;
 import org.pixelscope.inspect.ReceptiveField;
 import org.pixelscope.sample.PixelStep;
 import org.pixelscope.sample.SampleTrace;
-import org.pixelscope.ui.masks.FieldCanvas;
-import org.pixelscope.ui.masks.FieldLegend;
+import org.pixelscope.ui.field.FieldCanvas;
+import org.pixelscope.ui.field.FieldLegend;
 
 /**
  * Beside the grid, for the selected image: a zoomed copy with the context of the current pixel

@@ -50,7 +50,12 @@ final class Generation {
         CompletableFuture<float[]> image = s.complete()
                 ? ctx.session().mnist().thenApply(mnist -> testImage(mnist.test(), s.testImage(), h, w))
                 : CompletableFuture.completedFuture(null);
-        return image.thenCombine(ctx.session().snapshot(), (img, copy) -> {
+        CompletableFuture<PixelModel> snapshot = ctx.session().snapshot();
+        return image.whenComplete((img, e) -> {
+            if (e != null) {
+                snapshot.thenAccept(PixelModel::close); // the run will not happen: free the copy
+            }
+        }).thenCombine(snapshot, (img, copy) -> {
             int rows = Math.max(1, Math.min(h - 1, s.keptRows()));
             SampleRequest request = img == null
                     ? SampleRequest.fresh(n, s.seed(), s.temperature())
@@ -59,12 +64,24 @@ final class Generation {
         });
     }
 
-    /** Runs the sampler on a worker; the future completes when it finishes or is cancelled. */
+    /**
+     * Runs the sampler on a worker; the future completes when it finishes or is cancelled. The
+     * generation owns its copy of the weights and closes it when the run ends: the trace holds
+     * everything the view shows afterwards.
+     */
     CompletableFuture<Void> run(AppContext ctx) {
         return ctx.jobs().submit(() -> {
-            new RasterSampler(SamplerKind.fastest(copy.spec())).sample(copy, request, trace, cancelled::get);
+            try (copy) {
+                new RasterSampler(SamplerKind.fastest(copy.spec())).sample(copy, request, trace, cancelled::get);
+            }
             return null;
         });
+    }
+
+    /** Frees the copy of a generation that will never {@link #run} (a newer one replaced it first). */
+    void discard() {
+        cancel();
+        copy.close();
     }
 
     void cancel() {
@@ -101,6 +118,12 @@ final class Generation {
         return position < start()
                 ? (int) request.prefix()[image * trace.pixelsPerImage() + position]
                 : trace.value(image, position);
+    }
+
+    /** True when {@code position} of {@code image} has a value: a kept pixel, or one the sampler has drawn. */
+    boolean has(int image, int position) {
+        return image >= 0 && image < trace.count() && position >= 0
+                && (position < start() || position < trace.cursor());
     }
 
     /** Every image's values in raster order, -1 from {@code shown} on. */

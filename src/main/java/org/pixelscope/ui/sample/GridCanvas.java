@@ -5,7 +5,7 @@ import java.util.function.IntConsumer;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -16,10 +16,13 @@ import org.pixelscope.sample.SampleTrace;
  * fit, so pixels stay square and sharp): white digits on black, pixels not shown yet in a dim
  * blue, the current pixel of every image framed in yellow, the selected image framed in sky blue.
  *
- * <p>The images live in one {@link WritableImage} at one texel per image pixel; each frame writes
- * only the positions that the playback position passed since the last one (or clears them on a
- * replay) and then draws the texture scaled. The frame marks are drawn around cells, never over
- * them, so a cell's centre always shows its pixel value.
+ * <p>Each image lives in its own {@link WritableImage}, already at screen size (a block of
+ * {@code scale x scale} texels per image pixel), drawn 1:1; each frame writes only the positions
+ * that the playback position passed since the last one (or clears them on a replay). Letting
+ * the renderer scale one small atlas of all images instead sampled texels across cell and image
+ * edges, so the last row of each image showed as a sliver above the image below, across the
+ * gutter, and cell edges showed their neighbours. The frame marks are drawn around cells, never
+ * over them, so a cell shows its pixel value edge to edge.
  *
  * <p>Thread: FX only.
  */
@@ -33,7 +36,10 @@ final class GridCanvas extends Region {
 
     private final Canvas canvas = new Canvas();
     private SampleTrace trace;
-    private WritableImage texture;
+    private WritableImage[] textures;
+    private int texel;
+    private int[][] blocks;
+    private IntBinaryOperator value;
     private int written;
     private int shown;
     private int selected;
@@ -69,37 +75,55 @@ final class GridCanvas extends Region {
      * the pixel (0/1) of a shown position.
      */
     void show(SampleTrace t, int upTo, int selectedImage, IntBinaryOperator value) {
+        this.value = value;
         if (t != trace) {
             trace = t;
-            written = 0;
-            texture = null;
+            textures = null;
             if (t != null) {
                 cols = (int) Math.ceil(Math.sqrt(t.count()));
                 rows = (t.count() + cols - 1) / cols;
-                texture = new WritableImage(cols * t.width(), rows * t.height());
-                PixelWriter pw = texture.getPixelWriter();
-                for (int y = 0; y < texture.getHeight(); y++) {
-                    for (int x = 0; x < texture.getWidth(); x++) {
-                        pw.setColor(x, y, UNDRAWN);
-                    }
-                }
             }
             requestLayout();
         }
         shown = upTo;
         selected = selectedImage;
-        if (t != null) {
-            PixelWriter pw = texture.getPixelWriter();
-            for (int k = Math.min(written, upTo); k < Math.max(written, upTo); k++) {
-                for (int i = 0; i < t.count(); i++) {
-                    int x = (i % cols) * t.width() + k % t.width();
-                    int y = (i / cols) * t.height() + k / t.width();
-                    pw.setColor(x, y, k >= upTo ? UNDRAWN : value.applyAsInt(i, k) == 1 ? Color.WHITE : Color.BLACK);
-                }
-            }
-            written = upTo;
+        if (t != null && textures != null) {
+            write(Math.min(written, upTo), Math.max(written, upTo));
         }
         draw();
+    }
+
+    /** New blank textures at {@code texel} screen pixels per image pixel, filled up to the position shown. */
+    private void rebuild(int texel) {
+        this.texel = texel;
+        textures = new WritableImage[trace.count()];
+        for (int i = 0; i < textures.length; i++) {
+            textures[i] = new WritableImage(trace.width() * texel, trace.height() * texel);
+        }
+        blocks = new int[3][texel * texel];
+        java.util.Arrays.fill(blocks[0], argb(UNDRAWN));
+        java.util.Arrays.fill(blocks[1], argb(Color.BLACK));
+        java.util.Arrays.fill(blocks[2], argb(Color.WHITE));
+        written = 0;
+        write(0, trace.pixelsPerImage());
+    }
+
+    /** Repaints raster positions [from, to) of every image: shown ones with their value, later ones as undrawn. */
+    private void write(int from, int to) {
+        int w = trace.width();
+        for (int k = from; k < to; k++) {
+            for (int i = 0; i < textures.length; i++) {
+                int[] block = k >= shown ? blocks[0] : value.applyAsInt(i, k) == 1 ? blocks[2] : blocks[1];
+                textures[i].getPixelWriter().setPixels((k % w) * texel, (k / w) * texel, texel, texel,
+                        PixelFormat.getIntArgbInstance(), block, 0, texel);
+            }
+        }
+        written = shown;
+    }
+
+    private static int argb(Color c) {
+        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 
     /** Centre of the screen cell of (row, col) in {@code image}, in canvas coordinates. */
@@ -127,6 +151,10 @@ final class GridCanvas extends Region {
             double gh = rows * trace.height() * scale + (rows - 1) * GAP;
             ox = Math.floor((w - gw) / 2);
             oy = Math.floor((h - gh) / 2);
+            int t = (int) Math.max(1, Math.floor(scale));
+            if (textures == null || t != texel) {
+                rebuild(t);
+            }
         }
         draw();
     }
@@ -135,14 +163,18 @@ final class GridCanvas extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (trace == null) {
+        if (trace == null || textures == null) {
             return;
         }
         g.setImageSmoothing(false);
         int w = trace.width();
         int h = trace.height();
         for (int i = 0; i < trace.count(); i++) {
-            g.drawImage(texture, (i % cols) * w, (i / cols) * h, w, h, imageX(i), imageY(i), w * scale, h * scale);
+            if (texel == scale) {
+                g.drawImage(textures[i], imageX(i), imageY(i)); // 1:1, no resampling
+            } else {
+                g.drawImage(textures[i], imageX(i), imageY(i), w * scale, h * scale); // smaller than 1 px per pixel
+            }
         }
         if (selected >= 0 && selected < trace.count()) {
             g.setStroke(SELECTED);

@@ -174,6 +174,7 @@ public final class SampleView extends BorderPane {
         Slider speed = new Slider(0, Playback.FASTEST, vm.speedProperty().get());
         speed.setId("speed");
         speed.setPrefWidth(160);
+        speed.setBlockIncrement(0.05);
         speed.valueProperty().bindBidirectional(vm.speedProperty());
         Label speedText = new Label();
         speedText.setMinWidth(120);
@@ -188,10 +189,9 @@ public final class SampleView extends BorderPane {
         Spinner<Integer> count = spinner(vm.countProperty(), 1, SampleRequest.MAX_COUNT, "count");
         Spinner<Integer> seed = spinner(vm.seedProperty(), 0, Integer.MAX_VALUE, "seed");
         seed.setPrefWidth(110);
-        Slider temperature = slider(vm.temperatureProperty(), 0.1, 2.0, "temperature");
-        Label tText = new Label();
-        tText.setMinWidth(40);
-        tText.textProperty().bind(vm.temperatureProperty().asString("%.2f"));
+        Slider temperature = slider(vm.temperatureProperty(), TemperatureField.MIN, TemperatureField.MAX, "temperature");
+        temperature.setBlockIncrement(0.05);
+        TemperatureField tText = new TemperatureField(vm.temperatureProperty());
         CheckBox complete = new CheckBox("Complete test image");
         complete.setId("completion");
         complete.selectedProperty().bindBidirectional(vm.completionProperty());
@@ -201,6 +201,7 @@ public final class SampleView extends BorderPane {
         kept.setMajorTickUnit(1);
         kept.setMinorTickCount(0);
         kept.setSnapToTicks(true);
+        kept.setBlockIncrement(1);
         Label keptText = new Label();
         keptText.setMinWidth(60);
         keptText.textProperty().bind(vm.keptRowsProperty().asString("top %d rows"));

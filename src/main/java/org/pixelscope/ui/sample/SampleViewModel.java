@@ -20,7 +20,6 @@ import org.pixelscope.model.PixelModel;
 import org.pixelscope.sample.PixelStep;
 import org.pixelscope.sample.SampleTrace;
 import org.pixelscope.ui.AppContext;
-import org.pixelscope.ui.masks.Fields;
 
 /**
  * The sample view's state: what to generate (count, seed, temperature, completion), the
@@ -132,7 +131,8 @@ public final class SampleViewModel {
 
     /** Value shown at raster {@code position} of {@code image}: 0 or 1, or -1 if not shown yet. */
     public int valueAt(int image, int position) {
-        return current == null || position >= shown.get() ? -1 : current.value(image, position);
+        Generation g = current;
+        return g == null || position >= shown.get() || !g.has(image, position) ? -1 : g.value(image, position);
     }
 
     /** What the grid shows, image by image in raster order: 0, 1, or -1 for not shown yet. */
@@ -142,8 +142,13 @@ public final class SampleViewModel {
 
     /** The pixel drawn last in the selected image, or null before the first one. */
     public PixelStep currentStep() {
+        Generation g = current;
         int k = shown.get() - 1;
-        return current == null || k < 0 ? null : current.step(Math.min(selectedImage.get(), current.trace().count() - 1), k);
+        if (g == null || k < 0) {
+            return null;
+        }
+        int image = Math.min(selectedImage.get(), g.trace().count() - 1);
+        return g.has(image, k) ? g.step(image, k) : null;
     }
 
     /** Shows one more pixel in every image (pauses; waits for the sampler if it is behind). */
@@ -197,6 +202,8 @@ public final class SampleViewModel {
             if (id == generationId) {
                 install(g);
                 start(g);
+            } else {
+                g.discard();
             }
         }, ctx.jobs().fx()).exceptionallyAsync(e -> {
             if (id == generationId) {
@@ -236,9 +243,14 @@ public final class SampleViewModel {
         }, ctx.jobs().fx());
     }
 
+    /**
+     * Makes {@code g} the generation on show. Listeners of {@link #traceProperty()} redraw at
+     * once and read {@link #valueAt} and {@link #currentStep()}, which combine the trace with the
+     * playback position, so the position is brought in line with the new generation (nothing
+     * drawn yet beyond its kept rows) before any property changes.
+     */
     private void install(Generation g) {
         current = g;
-        original.set(g == null ? null : g.original());
         playback = g == null ? null : new Playback(g.start(), g.trace().pixelsPerImage(), g.trace().width());
         if (playback != null) {
             playback.setRate(Playback.rateFor(speed.get()));
@@ -246,18 +258,19 @@ public final class SampleViewModel {
                 playback.togglePlay(0);
             }
         }
-        trace.set(g == null ? null : g.trace());
+        sync();
         if (g != null) {
             selectedImage.set(Math.min(selectedImage.get(), g.trace().count() - 1));
         }
-        sync();
+        original.set(g == null ? null : g.original());
+        trace.set(g == null ? null : g.trace());
     }
 
     private void modelChanged(PixelModel m) {
         field.set(null);
         reset();
         if (m != null) {
-            Fields.measure(ctx, m).whenCompleteAsync((rf, e) -> {
+            ctx.session().fields().of(m).whenCompleteAsync((rf, e) -> {
                 if (ctx.session().getModel() != m) {
                     return;
                 }
@@ -270,9 +283,9 @@ public final class SampleViewModel {
         }
     }
 
+    /** The sampler's progress in the generation on show (not the trace property, which follows it). */
     private int cursor() {
-        SampleTrace t = trace.get();
-        return t == null ? 0 : t.cursor();
+        return current == null ? 0 : current.trace().cursor();
     }
 
     private void act(Consumer<Playback> action) {

@@ -94,7 +94,7 @@ public final class SummaryViewModel {
         }
         loading.set(true);
         title.set("Reading " + model.spec().name() + "…");
-        ctx.jobs().submit(() -> LayerSummary.of(model)).whenCompleteAsync((s, error) -> {
+        ctx.session().read(LayerSummary::of).whenCompleteAsync((s, error) -> {
             if (model != shown) {
                 return;
             }

@@ -13,6 +13,7 @@ final class CurveCache {
     private final LossSeries.Polyline raw = new LossSeries.Polyline();
     private final LossSeries.Polyline smoothed = new LossSeries.Polyline();
     private int rangeVersion = -1;
+    private double rangeFrom = Double.NaN;
     private double[] range;
     private int curvesVersion = -1;
     private PlotArea curvesArea;
@@ -21,11 +22,12 @@ final class CurveCache {
         this.series = series;
     }
 
-    /** {@link LossSeries#range()}, recomputed only after the series changed. */
-    double[] range() {
-        if (rangeVersion != series.version()) {
-            range = series.range();
+    /** {@link LossSeries#range(double)} after iteration {@code from}, recomputed only when the series or {@code from} changed. */
+    double[] range(double from) {
+        if (rangeVersion != series.version() || Double.compare(rangeFrom, from) != 0) {
+            range = series.range(from);
             rangeVersion = series.version();
+            rangeFrom = from;
         }
         return range;
     }

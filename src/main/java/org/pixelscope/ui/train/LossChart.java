@@ -48,6 +48,7 @@ public final class LossChart extends Region {
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<LossUnit> unit = new SimpleObjectProperty<>(this, "unit", LossUnit.NATS);
     private final BooleanProperty logX = new SimpleBooleanProperty(this, "logX", false);
+    private final BooleanProperty thisRunOnly = new SimpleBooleanProperty(this, "thisRunOnly", false);
     private final IntegerProperty pixels = new SimpleIntegerProperty(this, "pixels", 28 * 28);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final CurveCache cache;
@@ -63,6 +64,7 @@ public final class LossChart extends Region {
         getChildren().add(canvas);
         unit.addListener(o -> redraw());
         logX.addListener(o -> redraw());
+        thisRunOnly.addListener(o -> redraw());
         pixels.addListener(o -> redraw());
         setOnMouseMoved(e -> {
             mouseX = e.getX();
@@ -82,6 +84,15 @@ public final class LossChart extends Region {
     /** Log-scaled iteration axis, so the first few hundred steps of a long run stay readable. */
     public BooleanProperty logXProperty() {
         return logX;
+    }
+
+    /**
+     * Show only the run now training (from {@link LossSeries#runStart()} on), its y axis fitted to
+     * that run: a run that continues a trained model would otherwise be a flat sliver at the
+     * right of the first run's steep start.
+     */
+    public BooleanProperty thisRunOnlyProperty() {
+        return thisRunOnly;
     }
 
     /** Pixels per image of the model, for bits/dim. */
@@ -141,10 +152,11 @@ public final class LossChart extends Region {
             return;
         }
         g.setFont(FONT);
-        double[] r = cache.range();
+        double first = thisRunOnly.get() ? series.runStart() : 0;
+        double[] r = cache.range(first > 0 ? first : Double.NEGATIVE_INFINITY);
         double lo = r == null ? 0 : value(r[0]);
         double hi = r == null ? 1 : value(r[1]);
-        area = PlotArea.fit(LEFT, TOP, pw, ph, logX.get(), series.lastIteration(), lo, hi);
+        area = PlotArea.fit(LEFT, TOP, pw, ph, logX.get(), first, series.lastIteration(), lo, hi);
         drawAxes(g, pw, ph);
         labels.legend(g, LEFT, TOP / 2);
         if (series.size() == 0 && series.validationSize() == 0) {

@@ -35,12 +35,25 @@ public final class LossSeries {
     private int[] validationEpochs = new int[16];
     private int validationSize;
     private int version;
+    private double runStart;
 
     /** Removes everything. */
     public void clear() {
         size = 0;
         validationSize = 0;
+        runStart = 0;
         version++;
+    }
+
+    /** Marks where the run now training began (the model's iterations before it); 0 for a first run. */
+    public void markRunStart(double iteration) {
+        runStart = iteration;
+        version++;
+    }
+
+    /** The iteration the current run started after; 0 when the data hold a single run or none. */
+    public double runStart() {
+        return runStart;
     }
 
     /** Replaces the contents with {@code history}'s losses and validation points. */
@@ -155,20 +168,29 @@ public final class LossSeries {
      * {@code null} when empty.
      */
     public double[] range() {
-        if (size == 0 && validationSize == 0) {
-            return null;
-        }
+        return range(Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * {@link #range()} over the points after iteration {@code from} only: the y axis of a chart
+     * that shows iterations from there on follows what it shows. {@code null} when none are.
+     */
+    public double[] range(double from) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < size; i++) {
-            lo = Math.min(lo, nats[i]);
-            hi = Math.max(hi, smoothed(i));
+            if (iterations[i] > from) {
+                lo = Math.min(lo, nats[i]);
+                hi = Math.max(hi, smoothed(i));
+            }
         }
         for (int i = 0; i < validationSize; i++) {
-            lo = Math.min(lo, validationNats[i]);
-            hi = Math.max(hi, validationNats[i]);
+            if (validationIterations[i] > from) {
+                lo = Math.min(lo, validationNats[i]);
+                hi = Math.max(hi, validationNats[i]);
+            }
         }
-        return new double[] {lo, hi};
+        return lo <= hi ? new double[] {lo, hi} : null;
     }
 
     /**

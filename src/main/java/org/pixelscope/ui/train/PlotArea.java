@@ -23,9 +23,25 @@ record PlotArea(double left, double top, double width, double height, double x0,
      */
     static PlotArea fit(double left, double top, double width, double height, boolean log,
                         double lastIteration, double lo, double hi) {
-        double last = Math.max(lastIteration, 10);
+        return fit(left, top, width, height, log, 0, lastIteration, lo, hi);
+    }
+
+    /** Like {@link #fit(double, double, double, double, boolean, double, double, double)} from iteration {@code first} on. */
+    static PlotArea fit(double left, double top, double width, double height, boolean log,
+                        double first, double lastIteration, double lo, double hi) {
+        double x0;
+        double x1;
+        if (first <= 0) {
+            double last = Math.max(lastIteration, 10);
+            x0 = log ? 1 : 0;
+            x1 = log ? last * 1.06 : last * 1.02;
+        } else {
+            double last = Math.max(lastIteration, first + 10);
+            x0 = first;
+            x1 = log ? first * Math.pow(last / first, 1.02) : last + (last - first) * 0.02;
+        }
         double pad = Math.max((hi - lo) * 0.08, Math.abs(hi) * 0.02 + 1e-6);
-        return new PlotArea(left, top, width, height, log ? 1 : 0, log ? last * 1.06 : last * 1.02, log, lo - pad, hi + pad);
+        return new PlotArea(left, top, width, height, x0, x1, log, lo - pad, hi + pad);
     }
 
     double xPixel(double iteration) {

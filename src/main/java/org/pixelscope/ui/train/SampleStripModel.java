@@ -91,11 +91,14 @@ public final class SampleStripModel {
         caption.set("Samples appear after each epoch, or press Refresh samples.");
     }
 
+    /** Samples the strip from {@code copy}, which it then closes (the strip owns its snapshot). */
     private static SampleTrace draw(PixelModel copy, long seed, AtomicBoolean cancelled) {
-        SampleTrace trace = new SampleTrace(COUNT, copy.spec().height(), copy.spec().width());
-        new RasterSampler(SamplerKind.fastest(copy.spec())).sample(copy, SampleRequest.fresh(COUNT, seed, 1.0), trace,
-                cancelled::get);
-        return trace;
+        try (copy) {
+            SampleTrace trace = new SampleTrace(COUNT, copy.spec().height(), copy.spec().width());
+            new RasterSampler(SamplerKind.fastest(copy.spec())).sample(copy, SampleRequest.fresh(COUNT, seed, 1.0),
+                    trace, cancelled::get);
+            return trace;
+        }
     }
 
     private void finished(AtomicBoolean token, String when, long s, SampleTrace trace, Throwable error) {

@@ -105,7 +105,13 @@ public final class TrainView extends BorderPane {
         logX.setId("log-x");
         chart.logXProperty().bind(logX.selectedProperty());
 
-        return new ToolBar(startPause, stop, new Separator(), new Label("Loss in"), units, logX);
+        ToggleButton thisRun = new ToggleButton("This run only");
+        thisRun.setId("this-run-only");
+        thisRun.setTooltip(new javafx.scene.control.Tooltip("Show the iterations of the run now training, its loss axis fitted to them"));
+        thisRun.selectedProperty().bindBidirectional(vm.thisRunOnlyProperty());
+        thisRun.disableProperty().bind(vm.continuedRunProperty().not());
+        chart.thisRunOnlyProperty().bind(thisRun.selectedProperty().and(vm.continuedRunProperty()));
+        return new ToolBar(startPause, stop, new Separator(), new Label("Loss in"), units, logX, thisRun);
     }
 
     private static void showState(RunState s, Button startPause, Button stop) {

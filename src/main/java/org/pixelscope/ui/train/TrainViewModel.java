@@ -3,12 +3,14 @@ package org.pixelscope.ui.train;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.MnistTraining;
 import org.pixelscope.train.Trainer;
@@ -38,6 +40,8 @@ public final class TrainViewModel {
     private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(this, "training");
     private final ReadOnlyIntegerWrapper pixels = new ReadOnlyIntegerWrapper(this, "pixels", 28 * 28);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final BooleanProperty thisRunOnly = new SimpleBooleanProperty(this, "thisRunOnly");
+    private final ReadOnlyBooleanWrapper continuedRun = new ReadOnlyBooleanWrapper(this, "continuedRun");
     private final LossSeries series = new LossSeries();
     private final TrainingProgress progress = new TrainingProgress();
     private final SampleStripModel samples;
@@ -48,6 +52,8 @@ public final class TrainViewModel {
         final TrainingConfig config;
         final PixelModel model;
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        /** Completes on the FX thread once the session has the run's history (the run is fully over). */
+        final CompletableFuture<Void> ended = new CompletableFuture<>();
         Trainer trainer;
         int completedEpochs;
         boolean cancelled;
@@ -86,6 +92,19 @@ public final class TrainViewModel {
     /** Counts changes of {@link #series()}; the chart redraws on each. */
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    /**
+     * The chart shows only the latest run (a run that continued a trained model); switched on
+     * when such a run starts, and the user may switch it off.
+     */
+    public BooleanProperty thisRunOnlyProperty() {
+        return thisRunOnly;
+    }
+
+    /** True when the curves hold a run that continued earlier training (so "this run only" means something). */
+    public ReadOnlyBooleanProperty continuedRunProperty() {
+        return continuedRun.getReadOnlyProperty();
     }
 
     /** The curves' data. Thread: FX only. */
@@ -176,20 +195,22 @@ public final class TrainViewModel {
     }
 
     /**
-     * Stops a run and completes once its trainer has let go of the model, on the trainer's
-     * thread, so the FX thread may wait on it for a moment without deadlock. Complete at once
-     * when nothing runs, or when the run has not reached the model yet (still loading data).
+     * Stops a run and completes, on the FX thread, once it is over: the trainer has let go of the
+     * model and the session holds what it trained (so the model can be saved or replaced next).
+     * Complete at once when nothing runs, or when the run has not reached the model yet (still
+     * loading data: it will not start on a replaced model).
      */
     public CompletableFuture<Void> stopAndWait() {
         RunState s = state.get();
         Run r = run;
         stop();
-        return s == RunState.IDLE || s == RunState.STARTING || r == null ? CompletableFuture.completedFuture(null) : r.done;
+        return s == RunState.IDLE || s == RunState.STARTING || r == null ? CompletableFuture.completedFuture(null) : r.ended;
     }
 
     private void launch(Run r, TrainingData data, Throwable error) {
         if (error != null || r.cancelled || ctx.session().getModel() != r.model || ctx.session().isTraining()) {
             r.done.complete(null);
+            r.ended.complete(null);
             ended(r);
             if (error != null) {
                 ctx.errors().report("Training could not start", error);
@@ -199,6 +220,9 @@ public final class TrainViewModel {
         TrainingHistory before = ctx.session().historyProperty().get();
         UiBatcher<TrainingEvent> batcher = new UiBatcher<>(ctx.jobs().fx(), batch -> onEvents(r, batch));
         r.completedEpochs = before.epochs();
+        series.markRunStart(before.iterations());
+        continuedRun.set(before.iterations() > 0);
+        thisRunOnly.set(before.iterations() > 0);
         r.trainer = new Trainer(r.model, r.config, data, new TrainingLog(before), batcher::offer);
         if (hyper.learningRateProperty().get() != r.config.learningRate()) {
             applyLearningRate(hyper.learningRateProperty().get());
@@ -236,12 +260,14 @@ public final class TrainViewModel {
         if (epochEnded > 0) {
             samples.refresh("after epoch " + epochEnded);
         }
+        ctx.session().autosaveIfDue(ctx.errors());
     }
 
     private void finish(Run r, TrainingEvent.Finished finished, Throwable error) {
         TrainingHistory history = r.trainer.log().snapshot();
         ended(r);
-        ctx.session().trainingEnded(history);
+        ctx.session().trainingEnded(history, ctx.errors());
+        r.ended.complete(null);
         if (error != null) {
             ctx.errors().report("Training failed", error);
             return;
@@ -290,15 +316,20 @@ public final class TrainViewModel {
     private void historyChanged() {
         TrainingHistory h = ctx.session().historyProperty().get();
         // the session sets a new model's history right after the model: a trained one shows its samples at once
-        if (modelJustLoaded && h != null && h.iterations() > 0) {
+        boolean fresh = modelJustLoaded;
+        if (fresh && h != null && h.iterations() > 0) {
             samples.refresh("from the loaded weights");
         }
         modelJustLoaded = false;
+        double runStart = series.runStart();
         if (h == null) {
             series.clear();
         } else {
             series.load(h);
+            // a run's own history arriving at its end keeps the run marked; a new model's does not
+            series.markRunStart(fresh || h.iterations() < runStart ? 0 : runStart);
         }
+        continuedRun.set(series.runStart() > 0);
         revision.set(revision.get() + 1);
     }
 }

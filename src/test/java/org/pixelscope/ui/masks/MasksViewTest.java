@@ -23,11 +23,13 @@ import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
+import org.pixelscope.ui.TestAutosave;
 import org.pixelscope.ui.StatusModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.pixelscope.ui.field.FieldCanvas;
 
 @ExtendWith(ApplicationExtension.class)
 class MasksViewTest {
@@ -38,7 +40,7 @@ class MasksViewTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir());
+        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
         view = new MasksView(new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();

@@ -30,6 +30,7 @@ import org.pixelscope.sample.SampleTrace;
 import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
+import org.pixelscope.ui.TestAutosave;
 import org.pixelscope.ui.StatusModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -48,7 +49,7 @@ class SampleViewTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir());
+        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
         view = new SampleView(new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
         stage.setScene(new Scene(view, 1100, 760));
         stage.show();
@@ -111,6 +112,42 @@ class SampleViewTest {
         }
         assertThat(renderedChanges).containsExactly("0:" + k, "1:" + k, "2:" + k, "3:" + k);
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void imagesEdgeCellsShowTheirOwnValueToTheEdge(FxRobot robot) throws Exception {
+        SampleViewModel vm = view.viewModel();
+        generate(robot, v -> {
+            v.countProperty().set(9);
+            v.speedProperty().set(Playback.FASTEST);
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.shownProperty().get() == HW);
+        WaitForAsyncUtils.waitForFxEvents();
+        GridCanvas grid = view.grid();
+        double s = grid.scale();
+        assertThat(s).as("whole screen pixels per image pixel").isGreaterThanOrEqualTo(2).isEqualTo(Math.floor(s));
+        PixelReader shot = snapshotGrid().getPixelReader();
+        int[] values = vm.revealedValues();
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            for (int j = 0; j < W - 1; j++) {
+                // the outermost screen pixels of the border cells: top and bottom rows, left and right columns
+                int[][] cells = {{0, j, 0, 0}, {W - 1, j, 0, 1}, {j, 0, 0, 0}, {j, W - 1, 1, 0}};
+                for (int[] c : cells) {
+                    Point2D centre = grid.cellCentre(i, c[0], c[1]);
+                    int x = (int) Math.floor(centre.getX() - s / 2 + c[2] * (s - 1));
+                    int y = (int) Math.floor(centre.getY() - s / 2 + c[3] * (s - 1));
+                    int expected = rgb(shot, centre);
+                    assertThat(expected).as("centre of image %d cell (%d, %d)", i, c[0], c[1])
+                            .isEqualTo(expected(values[i * HW + c[0] * W + c[1]]));
+                    int actual = shot.getArgb(x, y) & 0xFFFFFF;
+                    if (actual != expected) {
+                        wrong.add(String.format("image %d cell (%d, %d) at (%d, %d): %06x, not %06x", i, c[0], c[1], x, y, actual, expected));
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("edge pixels that show another cell or the gutter").isEmpty();
     }
 
     @Test

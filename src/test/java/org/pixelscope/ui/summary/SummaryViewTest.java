@@ -20,6 +20,7 @@ import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
+import org.pixelscope.ui.TestAutosave;
 import org.pixelscope.ui.StatusModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,7 +36,7 @@ class SummaryViewTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir());
+        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
         view = new SummaryView(new AppContext(session, new StatusModel(), (t, m) -> errors.add(t + ": " + m)));
         stage.setScene(new Scene(view, 1100, 600));
         stage.show();

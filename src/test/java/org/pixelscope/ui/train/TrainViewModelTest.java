@@ -15,7 +15,7 @@ import org.pixelscope.ui.StatusModel;
 class TrainViewModelTest {
 
     private final List<String> errors = new ArrayList<>();
-    private final ModelSession session = new ModelSession(JobRunner.direct(), Path.of("no-such-mnist"));
+    private final ModelSession session = new ModelSession(JobRunner.direct(), Path.of("no-such-mnist"), org.pixelscope.ui.TestAutosave.folder());
     private final TrainViewModel vm = new TrainViewModel(
             new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
 

@@ -21,6 +21,7 @@ import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
+import org.pixelscope.ui.TestAutosave;
 import org.pixelscope.ui.StatusModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,7 +39,7 @@ class TrainViewTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir());
+        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
         status = new StatusModel();
         view = new TrainView(new AppContext(session, status, (title, message) -> errors.add(title + ": " + message)));
         stage.setScene(new Scene(view, 1280, 800));

@@ -1,4 +1,4 @@
-package org.pixelscope.ui.masks;
+package org.pixelscope.ui.field;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package org.pixelscope.ui.masks;
+package org.pixelscope.ui.field;
 
 import java.util.function.BiConsumer;
 import javafx.scene.canvas.Canvas;

@@ -1,0 +1,116 @@
+package org.pixelscope.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.api.layers.IOutputLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Where one training step's time goes: each vertex of the network (layers, residual sums, the
+ * loss) timed on its own, forward plus backward, by driving the vertices one at a time in the
+ * network's topological order the way {@code ComputationGraph.fit} does, and the rest of the step
+ * (the optimizer update, workspace and graph bookkeeping) as the whole step's time minus their
+ * sum. The vertex-by-vertex pass runs without workspaces, so it can cost a little more than the
+ * same work inside {@code fit}; the split is for seeing where the time goes, the whole step is
+ * measured by {@code fit} itself. Medians over repetitions, milliseconds.
+ *
+ * <p>Thread: runs on the caller's thread; the network must not be used elsewhere meanwhile.
+ */
+public final class StepProfile {
+
+    /** Key of the remainder: optimizer update and graph bookkeeping. */
+    public static final String REST = "update_and_rest";
+
+    private StepProfile() {
+    }
+
+    /**
+     * Milliseconds per vertex (network order) and {@link #REST}, for one step on {@code batch}
+     * (features are the labels); {@code stepMs} is the whole step's median as measured by fit.
+     */
+    public static Map<String, Double> measure(ComputationGraph net, DataSet batch, double stepMs, int repetitions) {
+        net.fit(batch); // initialises the gradient views the vertices write into
+        GraphVertex[] vertices = net.getVertices();
+        int[] order = net.topologicalSortOrder();
+        double[][] ms = new double[vertices.length][repetitions];
+        for (int rep = 0; rep < repetitions; rep++) {
+            double[] once = once(net, vertices, order, batch);
+            for (int v = 0; v < vertices.length; v++) {
+                ms[v][rep] = once[v];
+            }
+        }
+        net.clearLayersStates();
+        Map<String, Double> r = new LinkedHashMap<>();
+        double sum = 0;
+        for (int idx : order) {
+            if (!vertices[idx].isInputVertex()) {
+                double m = median(ms[idx]);
+                r.put(vertices[idx].getVertexName(), round(m));
+                sum += m;
+            }
+        }
+        r.put(REST, round(stepMs - sum));
+        return r;
+    }
+
+    /** One forward and backward pass, vertex by vertex; milliseconds per vertex index. */
+    private static double[] once(ComputationGraph net, GraphVertex[] vertices, int[] order, DataSet batch) {
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        double[] ms = new double[vertices.length];
+        for (int idx : order) {
+            GraphVertex v = vertices[idx];
+            INDArray out;
+            if (v.isInputVertex()) {
+                out = batch.getFeatures();
+            } else {
+                if (v.hasLayer() && v.getLayer() instanceof IOutputLayer loss) {
+                    loss.setLabels(batch.getLabels());
+                }
+                long t0 = System.nanoTime();
+                out = v.doForward(true, mgr);
+                ms[idx] += (System.nanoTime() - t0) / 1e6;
+            }
+            for (VertexIndices next : v.getOutputVertices() == null ? new VertexIndices[0] : v.getOutputVertices()) {
+                vertices[next.getVertexIndex()].setInput(next.getVertexEdgeNumber(), out, mgr);
+            }
+        }
+        INDArray[] epsilons = new INDArray[vertices.length];
+        for (int i = order.length - 1; i >= 0; i--) {
+            GraphVertex v = vertices[order[i]];
+            if (v.isInputVertex()) {
+                continue;
+            }
+            if (!v.isOutputVertex()) {
+                v.setEpsilon(epsilons[order[i]]);
+            }
+            long t0 = System.nanoTime();
+            Pair<Gradient, INDArray[]> back = v.doBackward(false, mgr);
+            ms[order[i]] += (System.nanoTime() - t0) / 1e6;
+            VertexIndices[] inputs = v.getInputVertices();
+            for (int k = 0; k < inputs.length; k++) {
+                int from = inputs[k].getVertexIndex();
+                INDArray e = back.getSecond()[k];
+                epsilons[from] = epsilons[from] == null ? e.dup() : epsilons[from].addi(e);
+            }
+        }
+        return ms;
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,81 @@
+package org.pixelscope.model;
+
+import java.util.Collection;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * PixelScope's direct-op layers run through their SameDiff graphs ({@code defineLayer}, with
+ * {@link SameDiffBackprop}'s correction) instead of their runtimes: the reference the runtimes are
+ * compared with.
+ */
+final class GraphForm {
+
+    private GraphForm() {
+    }
+
+    /** A copy of {@code net} (same parameters) whose masked convolutions and gated layers run as SameDiff graphs. */
+    static ComputationGraph of(ComputationGraph net) {
+        ComputationGraphConfiguration conf = net.getConfiguration().clone();
+        conf.getVertices().values().forEach(v -> {
+            if (v instanceof LayerVertex lv) {
+                if (lv.getLayerConf().getLayer() instanceof MaskedConv2D m) {
+                    lv.getLayerConf().setLayer(new MaskedConv(m));
+                } else if (lv.getLayerConf().getLayer() instanceof GatedPixelCnnLayer g) {
+                    lv.getLayerConf().setLayer(new Gated(g));
+                }
+            }
+        });
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init(net.params().dup(), true);
+        return graph;
+    }
+
+    /** {@link MaskedConv2D} as a SameDiff graph. */
+    static final class MaskedConv extends MaskedConv2D {
+
+        MaskedConv() {
+            // for JSON
+        }
+
+        MaskedConv(MaskedConv2D m) {
+            super(m.getNIn(), m.getNOut(), m.getKernelH(), m.getKernelW(), m.getMaskType(), m.getActivation());
+            setColourGroups(m.getColourGroups());
+            setLayerName(m.getLayerName());
+            setUpdater(m.getUpdater());
+            setBiasUpdater(m.getBiasUpdater());
+        }
+
+        @Override
+        public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+                int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
+            return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
+        }
+    }
+
+    /** {@link GatedPixelCnnLayer} as a SameDiff graph. */
+    static final class Gated extends GatedPixelCnnLayer {
+
+        Gated() {
+            // for JSON
+        }
+
+        Gated(GatedPixelCnnLayer g) {
+            super(g.getNIn(), g.getFilters(), g.getKernel(), g.isFirst(), g.isLast());
+            setLayerName(g.getLayerName());
+            setUpdater(g.getUpdater());
+            setBiasUpdater(g.getBiasUpdater());
+        }
+
+        @Override
+        public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+                int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
+            return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
+        }
+    }
+}
