@@ -127,7 +127,7 @@ public final class Checkpoints {
         } catch (CheckpointException e) {
             throw e;
         } catch (IOException e) {
-            throw new CheckpointException(name + ": could not read: " + e.getMessage(), e);
+            throw new CheckpointException(name + ": could not read it (is it damaged or truncated?): " + e.getMessage(), e);
         }
     }
 
