@@ -8,7 +8,8 @@ import org.pixelscope.cli.PixelScopeCli;
 /**
  * Entry point of {@code java -jar pixelscope.jar}: with arguments it runs the command line;
  * without, it opens the desktop app. A plain class, not the {@code Application} subclass, so the
- * JavaFX runtime on the class path is accepted (../shared/FACTS.md).
+ * JavaFX runtime on the class path is accepted (a jar whose main class extends
+ * {@code Application} fails from the class path with "JavaFX runtime components are missing").
  */
 public final class Main {
 

@@ -2,7 +2,9 @@ package org.pixelscope;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -69,5 +71,33 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage("org.pixelscope..")
                         .and(resideOutsideOfPackage("org.pixelscope.data..")))
                 .check(classes);
+    }
+
+    @Test
+    void theCommandLineAndTheAppNeverUseEachOther() {
+        noClasses().that().resideInAPackage("org.pixelscope.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.pixelscope.ui..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.pixelscope.ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.pixelscope.cli..")
+                .check(classes);
+    }
+
+    /**
+     * Between the top-level packages. Inside {@code ui} the shell (main window, menus) builds the
+     * feature views and the views use the shell's services, by design; that the features never use
+     * each other is checked in {@code ui.UiPackagesTest}.
+     */
+    @Test
+    void noCyclesBetweenTopLevelPackages() {
+        slices().matching("org.pixelscope.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void benchmarksAreJobsNotReadOuts() {
+        noClasses().that().resideInAPackage("org.pixelscope.inspect..")
+                .should().dependOnClassesThat().resideInAPackage("org.pixelscope.bench..")
+                .check(classes);
+        classes().that().haveSimpleName("Benchmark").should().resideInAPackage("org.pixelscope.bench").check(classes);
     }
 }

@@ -3,7 +3,7 @@ package org.pixelscope.ui.sample;
 /**
  * How far a viewer has got through a {@link org.pixelscope.sample.SampleTrace}: the playback
  * position (raster positions shown, {@code start..total}), which never runs past the sampler's
- * cursor. Compute speed and playback speed are separate (DESIGN.md): the sampler may be far
+ * cursor. Compute speed and playback speed are separate (docs/ARCHITECTURE.md): the sampler may be far
  * ahead, and then stepping and replay cost nothing; when it is behind, a step waits for it and
  * applies when the sampler arrives.
  *
