@@ -112,7 +112,7 @@ final class MainMenus {
     }
 
     private Menu help() {
-        return new Menu("Help", null, item("About PixelScope", null, () -> {
+        return new Menu("Help", null, item("Show Log…", null, this::showLog), item("About PixelScope", null, () -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION);
             a.initOwner(w.getScene().getWindow());
             a.setTitle("About PixelScope");
@@ -121,6 +121,26 @@ final class MainMenus {
                     + "Models: van den Oord et al. 2016, \"Pixel Recurrent Neural Networks\".\nLicensed under Apache-2.0.");
             a.show();
         }));
+    }
+
+    /** The end of the log file (causes of failures, with stack traces), read on a worker. */
+    private void showLog() {
+        java.nio.file.Path file = org.pixelscope.backend.Logging.file();
+        w.context().jobs().submit(() -> LogTail.read(file, 64 * 1024)).whenCompleteAsync((text, err) -> {
+            javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(
+                    err == null ? text : "Could not read the log: " + ErrorReporter.messageOf(err));
+            area.setEditable(false);
+            area.setWrapText(false);
+            area.setPrefSize(820, 420);
+            area.positionCaret(area.getLength());
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(w.getScene().getWindow());
+            a.setTitle("PixelScope log");
+            a.setHeaderText(file.toAbsolutePath().toString());
+            a.getDialogPane().setContent(area);
+            a.setResizable(true);
+            a.show();
+        }, w.context().jobs().fx());
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

@@ -32,6 +32,7 @@ public class PixelScopeApp extends Application {
     @Override
     public void init() {
         NoDeserialization.install(); // a no-op when Main already did it; needed under mvn javafx:run
+        org.pixelscope.backend.Logging.install();
         QuietStdout.install();
     }
 
