@@ -37,6 +37,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Also write each image's NLL as CSV (image,label,nats,bits_per_dim).")
+    Path csv;
+
     @Mixin
     DataOption data;
 
@@ -58,6 +62,14 @@ final class EvalCommand implements Callable<Integer> {
                 : BinarizedIterator.evaluation(limit > 0 ? images.limit(limit) : images, 100);
         Metrics.Nll nll = Metrics.evaluate(model, it);
         var out = spec.commandLine().getOut();
+        if (csv != null) {
+            double[] each = org.pixelscope.train.ImageLikelihoods.nats(model, it);
+            byte[] labels = split == Split.test ? mnist.testLabels()
+                    : java.util.Arrays.copyOfRange(mnist.trainLabels(), mnist.trainAll().count() - mnist.validationSize(),
+                            mnist.trainAll().count());
+            org.pixelscope.train.ImageLikelihoods.write(csv, each, java.util.Arrays.copyOf(labels, each.length),
+                    model.spec().height() * model.spec().width());
+        }
         if (json) {
             out.printf(Locale.ROOT, "{\"nll_nats\": %.4f, \"bits_per_dim\": %.5f, \"images\": %d, \"split\": \"%s\", \"model\": \"%s\"}%n",
                     nll.nats(), nll.bitsPerDim(), nll.images(), split, model.spec().name());
@@ -65,6 +77,9 @@ final class EvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s on MNIST %s (%,d images, fixed stochastic binarisation, seed 0):%n"
                             + "  NLL %.2f nats/image   %.4f bits/dim%n",
                     model.spec().name(), split, nll.images(), nll.nats(), nll.bitsPerDim());
+        }
+        if (csv != null && !json) {
+            out.println("Wrote " + csv);
         }
         return 0;
     }

@@ -37,6 +37,13 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--masks", description = "Also draw every layer's mask.")
     boolean masks;
 
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the layer table as a Markdown file.")
+    java.nio.file.Path markdown;
+
+    @Option(names = "--history-csv", paramLabel = "FILE",
+            description = "With --checkpoint: also write its training history as CSV (one row per step).")
+    java.nio.file.Path historyCsv;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -46,10 +53,23 @@ final class SummaryCommand implements Callable<Integer> {
             }
             return 0;
         }
-        PixelModel model = source.checkpoint != null
-                ? Checkpoints.load(source.checkpoint).model()
+        if (historyCsv != null && source.checkpoint == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--history-csv needs --checkpoint: a registered model has no training history");
+        }
+        Checkpoints.Checkpoint cp = source.checkpoint != null ? Checkpoints.load(source.checkpoint) : null;
+        PixelModel model = cp != null ? cp.model()
                 : NetworkBuilder.build(Args.model(spec, "--model", source.model), 0, 1e-3);
-        out.print(LayerSummary.of(model).toText());
+        LayerSummary summary = LayerSummary.of(model);
+        out.print(summary.toText());
+        if (markdown != null) {
+            org.pixelscope.inspect.SummaryMarkdown.write(markdown, summary);
+            out.println("Wrote " + markdown);
+        }
+        if (historyCsv != null) {
+            org.pixelscope.train.HistoryCsv.write(historyCsv, cp.history(), model.spec().height() * model.spec().width());
+            out.println("Wrote " + historyCsv);
+        }
         if (masks) {
             for (MaskGrid grid : MaskGrid.of(model)) {
                 out.println();
