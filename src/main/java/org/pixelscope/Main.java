@@ -22,7 +22,7 @@ public final class Main {
         // before anything starts DL4J: its log lines go to the file, not the terminal
         Logging.install();
         if (args.length == 0) {
-            javafx.application.Application.launch(org.pixelscope.ui.PixelScopeApp.class, args);
+            org.pixelscope.ui.DesktopLauncher.launch(args);
             return;
         }
         System.exit(PixelScopeCli.run(args));

@@ -19,6 +19,7 @@ public final class AppPreferences {
     private static final String LAST_CHECKPOINT = "checkpoint.last";
     private static final String ZOOM = "view.zoom";
     private static final String EXPLANATIONS = "view.explanations";
+    private static final String KEY_HINTS = "view.keyHints";
 
     private final Preferences prefs;
 
@@ -69,6 +70,15 @@ public final class AppPreferences {
 
     public void explanations(boolean shown) {
         prefs.putBoolean(EXPLANATIONS, shown);
+    }
+
+    /** Whether the line of demo keys is shown; on at first. */
+    public boolean keyHints() {
+        return prefs.getBoolean(KEY_HINTS, true);
+    }
+
+    public void keyHints(boolean shown) {
+        prefs.putBoolean(KEY_HINTS, shown);
     }
 
     /** The last checkpoint opened or saved, if it still exists. */

@@ -99,6 +99,8 @@ final class MainMenus {
         CheckMenuItem explain = new CheckMenuItem("Explanations");
         explain.setAccelerator(KeyCombination.keyCombination("F1"));
         explain.selectedProperty().bindBidirectional(w.explainPanel().visibleProperty());
+        CheckMenuItem hints = new CheckMenuItem("Key Hints");
+        hints.selectedProperty().bindBidirectional(w.keyHints().visibleProperty());
         CheckMenuItem fullScreen = new CheckMenuItem("Full Screen");
         fullScreen.setAccelerator(KeyCombination.keyCombination("F11"));
         fullScreen.selectedProperty().bindBidirectional(p.fullScreenProperty());
@@ -106,7 +108,7 @@ final class MainMenus {
                 item("Zoom In", "Shortcut+Equals", p::zoomIn),
                 item("Zoom Out", "Shortcut+Minus", p::zoomOut),
                 item("Actual Size", "Shortcut+0", p::resetZoom),
-                fullScreen, lecture, explain,
+                fullScreen, lecture, explain, hints,
                 new SeparatorMenuItem(), fps);
         return m;
     }

@@ -51,6 +51,9 @@ public final class MainWindow extends BorderPane {
     private final AppPreferences prefs;
     private final Presentation presentation;
     private final ExplainPanel explain = new ExplainPanel();
+    /** The keys of a demo, on screen until hidden (View > Key Hints). */
+    private final Label keyHints = new Label(
+            "Space play/pause · → pixel · ↓ row · 1-4 views · F1 explain · F5 lecture · Ctrl +/− zoom");
     private final UnsavedWork unsavedWork;
 
     public MainWindow(AppContext ctx, AppPreferences prefs) {
@@ -77,7 +80,12 @@ public final class MainWindow extends BorderPane {
         data.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(new Label("Model"), picker, spacer);
+        keyHints.getStyleClass().add("key-hints");
+        keyHints.setId("key-hints");
+        keyHints.setVisible(prefs.keyHints());
+        keyHints.managedProperty().bind(keyHints.visibleProperty());
+        keyHints.visibleProperty().addListener((obs, was, is) -> prefs.keyHints(is));
+        ToolBar bar = new ToolBar(new Label("Model"), picker, spacer, keyHints);
         VBox top = new VBox(new MainMenus(this).build(), bar, data);
         setTop(top);
         BorderPane centre = new BorderPane(new StackPane(tabs, fps));
@@ -105,6 +113,10 @@ public final class MainWindow extends BorderPane {
 
     Views views() {
         return views;
+    }
+
+    Label keyHints() {
+        return keyHints;
     }
 
     /** The explanation panel beside the views (F1). */
@@ -260,13 +272,27 @@ public final class MainWindow extends BorderPane {
         if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || usesKeys(getScene().getFocusOwner())) {
             return;
         }
+        boolean sample = selectedTab().equals("Sample");
         if (e.getCode() == KeyCode.SPACE && selectedTab().equals("Train")) {
             views.toggleTraining();
-            e.consume();
-        } else if (e.getCode() == KeyCode.RIGHT && selectedTab().equals("Sample")) {
+        } else if (e.getCode() == KeyCode.SPACE && sample) {
+            views.playPause();
+        } else if (e.getCode() == KeyCode.RIGHT && sample) {
             views.stepPixel();
-            e.consume();
+        } else if (e.getCode() == KeyCode.DOWN && sample) {
+            views.stepRow();
+        } else if (e.getCode().isDigitKey() && !e.isShiftDown() && digit(e.getCode()) >= 1
+                && digit(e.getCode()) <= tabs.getTabs().size()) {
+            selectTab(digit(e.getCode()) - 1);
+        } else {
+            return;
         }
+        e.consume();
+    }
+
+    private static int digit(KeyCode code) {
+        String name = code.getName();
+        return Character.isDigit(name.charAt(name.length() - 1)) ? name.charAt(name.length() - 1) - '0' : -1;
     }
 
     /**

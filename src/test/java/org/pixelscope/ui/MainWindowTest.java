@@ -142,4 +142,20 @@ class MainWindowTest {
         assertThat(session.unsavedProperty().get()).isFalse();
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void plainDigitsSwitchViewsAndTheKeyHintsCanBeHidden(FxRobot robot) {
+        robot.interact(() -> window.requestFocus());
+        robot.press(KeyCode.DIGIT4).release(KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.selectedTab()).isEqualTo("Summary");
+        robot.press(KeyCode.DIGIT3).release(KeyCode.DIGIT3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.selectedTab()).isEqualTo("Masks");
+        Label hints = robot.lookup("#key-hints").queryAs(Label.class);
+        assertThat(hints.isVisible()).isTrue();
+        assertThat(hints.getText()).contains("Space play/pause").contains("1-4 views");
+        robot.interact(() -> hints.setVisible(false));
+        assertThat(hints.isManaged()).isFalse();
+    }
 }
