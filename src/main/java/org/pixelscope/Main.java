@@ -16,7 +16,22 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Bounds on ND4J's native (off-heap) memory, which -Xmx does not limit: past them JavaCPP
+     * collects garbage and then fails with an OutOfMemoryError the app reports, instead of the
+     * operating system killing the process. Set here, before anything loads JavaCPP, unless the
+     * command line set them.
+     */
+    static final String MAX_BYTES = "4G";
+    static final String MAX_PHYSICAL_BYTES = "10G";
+
     public static void main(String[] args) {
+        if (System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxbytes", MAX_BYTES);
+        }
+        if (System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxphysicalbytes", MAX_PHYSICAL_BYTES);
+        }
         NoDeserialization.install();
         QuietStdout.install();
         // before anything starts DL4J: its log lines go to the file, not the terminal
