@@ -74,8 +74,13 @@ public final class MainWindow extends BorderPane {
         }
         // a newcomer wants to watch a digit being drawn: open on Sample, with its explanation beside it
         tabs.getSelectionModel().select(1);
-        Label data = new Label("Data: MNIST 28x28, binarised (train: fresh stochastic draw per epoch; "
-                + "test NLL: one fixed stochastic draw, seed 0) · train 55,000 · validation 5,000 · test 10,000");
+        String binarised = "binarised (train: fresh stochastic draw per epoch; test NLL: one fixed stochastic draw, seed 0)";
+        Label data = new Label("Data: " + ctx.session().dataDir() + ", " + binarised + " · loading…");
+        // the split comes from the data actually loaded, so another folder shows its own counts
+        ctx.session().mnist().whenCompleteAsync((m, err) -> data.setText(err != null
+                ? "Data: " + ctx.session().dataDir() + " could not be read: " + ErrorReporter.messageOf(err)
+                : String.format("Data: %s %dx%d, %s · %s", m.source().getFileName(), m.trainAll().rows(),
+                        m.trainAll().cols(), binarised, m.splitLine())), ctx.jobs().fx());
         data.getStyleClass().add("data-line");
         data.setMinWidth(0);
         Region spacer = new Region();
