@@ -13,8 +13,7 @@ import org.pixelscope.cli.PixelScopeCli;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /**
      * Bounds on ND4J's native (off-heap) memory, which -Xmx does not limit: past them JavaCPP
@@ -23,6 +22,7 @@ public final class Main {
      * command line set them.
      */
     static final String MAX_BYTES = "4G";
+
     static final String MAX_PHYSICAL_BYTES = "10G";
 
     public static void main(String[] args) {

@@ -21,16 +21,25 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final String[] CORE = {"org.pixelscope.data..", "org.pixelscope.model..", "org.pixelscope.train..",
-            "org.pixelscope.sample..", "org.pixelscope.inspect..", "org.pixelscope.bench..", "org.pixelscope.backend.."};
+    private static final String[] CORE = {
+        "org.pixelscope.data..",
+        "org.pixelscope.model..",
+        "org.pixelscope.train..",
+        "org.pixelscope.sample..",
+        "org.pixelscope.inspect..",
+        "org.pixelscope.bench..",
+        "org.pixelscope.backend.."
+    };
 
     private static JavaClasses classes;
 
     @BeforeAll
     static void importMainClasses() {
         // the main classes' own folder or jar: scanning the whole class path (DL4J's native jars) is slow
-        Location main = Location.of(Main.class.getProtectionDomain().getCodeSource().getLocation());
-        classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+        Location main =
+                Location.of(Main.class.getProtectionDomain().getCodeSource().getLocation());
+        classes = new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
                 .importLocations(List.of(main));
         assertThat(classes.containPackage("org.pixelscope.model")).isTrue();
         assertThat(classes.containPackage("org.pixelscope.cli")).isTrue();
@@ -38,48 +47,80 @@ class ArchitectureTest {
 
     @Test
     void coreDoesNotUseJavaFx() {
-        noClasses().that().resideInAnyPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(CORE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(classes);
     }
 
     @Test
     void coreDoesNotUseTheCliOrTheUi() {
-        noClasses().that().resideInAnyPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage("org.pixelscope.cli..", "org.pixelscope.ui..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(CORE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.pixelscope.cli..", "org.pixelscope.ui..")
                 .check(classes);
     }
 
     @Test
     void modelDoesNotUseWhatUsesIt() {
-        noClasses().that().resideInAPackage("org.pixelscope.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pixelscope.train..", "org.pixelscope.sample..",
-                        "org.pixelscope.inspect..", "org.pixelscope.bench..", "org.pixelscope.cli..", "org.pixelscope.ui..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.pixelscope.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.pixelscope.train..",
+                        "org.pixelscope.sample..",
+                        "org.pixelscope.inspect..",
+                        "org.pixelscope.bench..",
+                        "org.pixelscope.cli..",
+                        "org.pixelscope.ui..")
                 .check(classes);
     }
 
     @Test
     void theRasterLoopKnowsOnlyTheSamplerInterface() {
-        noClasses().that().haveSimpleName("RasterSampler")
-                .should().dependOnClassesThat().implement(org.pixelscope.sample.Conditionals.class)
+        noClasses()
+                .that()
+                .haveSimpleName("RasterSampler")
+                .should()
+                .dependOnClassesThat()
+                .implement(org.pixelscope.sample.Conditionals.class)
                 .check(classes);
     }
 
     @Test
     void dataDependsOnNoOtherPixelScopePackage() {
-        noClasses().that().resideInAPackage("org.pixelscope.data..")
-                .should().dependOnClassesThat(resideInAPackage("org.pixelscope..")
-                        .and(resideOutsideOfPackage("org.pixelscope.data..")))
+        noClasses()
+                .that()
+                .resideInAPackage("org.pixelscope.data..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("org.pixelscope..").and(resideOutsideOfPackage("org.pixelscope.data..")))
                 .check(classes);
     }
 
     @Test
     void theCommandLineAndTheAppNeverUseEachOther() {
-        noClasses().that().resideInAPackage("org.pixelscope.cli..")
-                .should().dependOnClassesThat().resideInAPackage("org.pixelscope.ui..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.pixelscope.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.pixelscope.ui..")
                 .check(classes);
-        noClasses().that().resideInAPackage("org.pixelscope.ui..")
-                .should().dependOnClassesThat().resideInAPackage("org.pixelscope.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.pixelscope.ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.pixelscope.cli..")
                 .check(classes);
     }
 
@@ -95,9 +136,18 @@ class ArchitectureTest {
 
     @Test
     void benchmarksAreJobsNotReadOuts() {
-        noClasses().that().resideInAPackage("org.pixelscope.inspect..")
-                .should().dependOnClassesThat().resideInAPackage("org.pixelscope.bench..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.pixelscope.inspect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.pixelscope.bench..")
                 .check(classes);
-        classes().that().haveSimpleName("Benchmark").should().resideInAPackage("org.pixelscope.bench").check(classes);
+        classes()
+                .that()
+                .haveSimpleName("Benchmark")
+                .should()
+                .resideInAPackage("org.pixelscope.bench")
+                .check(classes);
     }
 }

@@ -15,7 +15,8 @@ public final class SerialFilterSession implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (!NoDeserialization.install()) {
-            throw new IllegalStateException("another process-wide serialisation filter is set; the tests expect the app's");
+            throw new IllegalStateException(
+                    "another process-wide serialisation filter is set; the tests expect the app's");
         }
     }
 }

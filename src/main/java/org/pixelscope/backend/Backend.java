@@ -15,16 +15,15 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Backend {
 
-    private Backend() {
-    }
+    private Backend() {}
 
     /** Facts about the running back end. {@code build} is e.g. {@code linux-x86_64-onednn-avx2}. */
     public record Info(String nativeLibrary, String build, boolean onednn, int threads, int cores, String cpu) {
 
         /** One line for logs and the status bar. */
         public String line() {
-            return "ND4J " + build + " (" + (onednn ? "oneDNN" : "no oneDNN") + "), " + threads + " threads, "
-                    + cores + " cores, " + cpu;
+            return "ND4J " + build + " (" + (onednn ? "oneDNN" : "no oneDNN") + "), " + threads + " threads, " + cores
+                    + " cores, " + cpu;
         }
     }
 
@@ -43,7 +42,13 @@ public final class Backend {
         if (env != null && env.matches("\\d+")) {
             threads = Integer.parseInt(env);
         }
-        return new Info(path, build, build.contains("onednn"), threads, Runtime.getRuntime().availableProcessors(), cpuName());
+        return new Info(
+                path,
+                build,
+                build.contains("onednn"),
+                threads,
+                Runtime.getRuntime().availableProcessors(),
+                cpuName());
     }
 
     /** The platform folder the library was unpacked from, e.g. {@code .../linux-x86_64-onednn-avx2/libnd4jcpu.so}. */

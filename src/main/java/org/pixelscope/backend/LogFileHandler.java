@@ -44,8 +44,13 @@ final class LogFileHandler extends Handler {
         if (params != null && params.length > 0 && message != null && message.contains("{0")) {
             message = java.text.MessageFormat.format(message, params);
         }
-        w.printf("%s %-7s [%s] %s - %s%n", TIME.format(LocalDateTime.now()), record.getLevel(),
-                Thread.currentThread().getName(), record.getLoggerName(), message);
+        w.printf(
+                "%s %-7s [%s] %s - %s%n",
+                TIME.format(LocalDateTime.now()),
+                record.getLevel(),
+                Thread.currentThread().getName(),
+                record.getLoggerName(),
+                message);
         if (record.getThrown() != null) {
             record.getThrown().printStackTrace(w);
         }

@@ -34,8 +34,7 @@ public final class Logging {
     /** Rotate at start-up beyond this size: ~5 MB holds thousands of runs' worth of lines. */
     static final long ROTATE_BYTES = 5L << 20;
 
-    private Logging() {
-    }
+    private Logging() {}
 
     /**
      * The log file: {@value #FILE_PROPERTY} if set, else {@code .pixelscope/logs/pixelscope.log}
@@ -91,7 +90,8 @@ public final class Logging {
         String levels = "org.nd4j.imports.converters.ImportClassMapping.level = SEVERE\n"
                 + "org.nd4j.autodiff.functions.DifferentialFunction.level = SEVERE\n";
         try {
-            manager.updateConfiguration(new ByteArrayInputStream(levels.getBytes(StandardCharsets.ISO_8859_1)),
+            manager.updateConfiguration(
+                    new ByteArrayInputStream(levels.getBytes(StandardCharsets.ISO_8859_1)),
                     key -> (old, now) -> now != null ? now : old);
         } catch (IOException e) {
             // the levels are cosmetic: the log only gets longer

@@ -23,8 +23,7 @@ public final class NoDeserialization {
     /** Refuses every class, array and reference: a stream with any object in it fails. */
     public static final ObjectInputFilter REJECT_ALL = info -> ObjectInputFilter.Status.REJECTED;
 
-    private NoDeserialization() {
-    }
+    private NoDeserialization() {}
 
     /**
      * Installs {@link #REJECT_ALL} as the process-wide filter unless a filter is already set.

@@ -28,8 +28,7 @@ import org.pixelscope.sample.SamplerKind;
  */
 public final class Benchmark {
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     /** How long to measure. */
     public record Settings(int batch, int warmup, int iterations, int sampleImages, int sampleRows) {
@@ -72,7 +71,10 @@ public final class Benchmark {
         r.put("train_images_per_s", round(s.batch() / median(step)));
         r.put("forward_ms_16", round(median(fwd)));
         // where a training step's time goes, per layer (forward + backward) and the rest
-        r.put("step_ms", StepProfile.measure(model.network(), batch, median(step) * 1000, Math.max(1, Math.min(3, s.iterations()))));
+        r.put(
+                "step_ms",
+                StepProfile.measure(
+                        model.network(), batch, median(step) * 1000, Math.max(1, Math.min(3, s.iterations()))));
         double naive = sampleRate(model, SamplerKind.NAIVE, s);
         r.put("naive_sample_pixels_per_s", round(naive));
         // with an unbounded context the cropped window is the whole image: the same work as naive
@@ -113,7 +115,9 @@ public final class Benchmark {
         sampler.sample(model, SampleRequest.fresh(s.sampleImages(), 1, 1.0), warm, () -> warm.cursor() >= w);
         // later rows cost the cropped sampler most (its window is full from row contextRows on);
         // the others cost the same anywhere, and starting later would time catching up on the kept rows
-        int firstRow = kind != SamplerKind.CROPPED ? 0 : Math.max(0, Math.min(h - rows, model.spec().contextRows()));
+        int firstRow = kind != SamplerKind.CROPPED
+                ? 0
+                : Math.max(0, Math.min(h - rows, model.spec().contextRows()));
         float[] prefix = new float[s.sampleImages() * h * w];
         SampleRequest req = new SampleRequest(s.sampleImages(), 2, 1.0, prefix, firstRow);
         SampleTrace trace = new SampleTrace(s.sampleImages(), h, w);

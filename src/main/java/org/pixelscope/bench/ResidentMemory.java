@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class ResidentMemory {
 
-    private ResidentMemory() {
-    }
+    private ResidentMemory() {}
 
     /** Resident megabytes (MiB), or -1 where {@code /proc} is not available (not Linux). */
     public static double megabytes() {

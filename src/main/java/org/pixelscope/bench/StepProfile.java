@@ -29,8 +29,7 @@ public final class StepProfile {
     /** Key of the remainder: optimizer update and graph bookkeeping. */
     public static final String REST = "update_and_rest";
 
-    private StepProfile() {
-    }
+    private StepProfile() {}
 
     /**
      * Milliseconds per vertex (network order) and {@link #REST}, for one step on {@code batch}

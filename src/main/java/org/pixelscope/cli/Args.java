@@ -14,8 +14,7 @@ import picocli.CommandLine.ParameterException;
  */
 final class Args {
 
-    private Args() {
-    }
+    private Args() {}
 
     static ParameterException bad(CommandSpec spec, String message) {
         return new ParameterException(spec.commandLine(), message);
@@ -32,7 +31,8 @@ final class Args {
     /** {@code value >= 0}: a limit where 0 means "all". */
     static int limit(CommandSpec spec, String option, int value) {
         if (value < 0) {
-            throw bad(spec, String.format(Locale.ROOT, "%s must be 0 (all) or a positive count, got %,d", option, value));
+            throw bad(
+                    spec, String.format(Locale.ROOT, "%s must be 0 (all) or a positive count, got %,d", option, value));
         }
         return value;
     }
@@ -40,17 +40,33 @@ final class Args {
     /** A finite number in {@code (above, max]}. */
     static double range(CommandSpec spec, String option, double value, double above, double max) {
         if (!(value > above && value <= max)) {
-            throw bad(spec, String.format(Locale.ROOT, "%s must be above %s and at most %s, got %s",
-                    option, plain(above), plain(max), value));
+            throw bad(
+                    spec,
+                    String.format(
+                            Locale.ROOT,
+                            "%s must be above %s and at most %s, got %s",
+                            option,
+                            plain(above),
+                            plain(max),
+                            value));
         }
         return value;
     }
 
     /** A registered model, or a usage error that lists the registered names. */
     static ModelSpec model(CommandSpec spec, String option, String name) {
-        return ModelSpecs.find(name).orElseThrow(() -> bad(spec, String.format(
-                "%s: unknown model '%s'; known models: %s", option, name,
-                String.join(", ", ModelSpecs.all().stream().map(ModelSpec::name).toList()))));
+        return ModelSpecs.find(name)
+                .orElseThrow(() -> bad(
+                        spec,
+                        String.format(
+                                "%s: unknown model '%s'; known models: %s",
+                                option,
+                                name,
+                                String.join(
+                                        ", ",
+                                        ModelSpecs.all().stream()
+                                                .map(ModelSpec::name)
+                                                .toList()))));
     }
 
     /** Whether the user typed {@code option} (as opposed to its default applying). */

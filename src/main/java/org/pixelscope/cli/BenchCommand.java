@@ -21,14 +21,20 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = "pixelcnn-chapter",
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            defaultValue = "pixelcnn-chapter",
             description = "Model, or '" + ALL + "' for every registered model in turn (default: ${DEFAULT-VALUE}).")
     String model;
 
     /** 1,000 repetitions: the sampling part alone would run for hours beyond that. */
     static final int MAX_ITERATIONS = 1000;
 
-    @Option(names = "--iterations", defaultValue = "10", description = "Timed repetitions after warm-up, 1-1000 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--iterations",
+            defaultValue = "10",
+            description = "Timed repetitions after warm-up, 1-1000 (default: ${DEFAULT-VALUE}).")
     int iterations;
 
     @Option(names = "--json", description = "Print one JSON object per model, one per line.")
@@ -39,7 +45,8 @@ final class BenchCommand implements Callable<Integer> {
         Args.range(spec, "--iterations", iterations, 1, MAX_ITERATIONS);
         List<ModelSpec> specs = ALL.equals(model) ? ModelSpecs.all() : List.of(Args.model(spec, "--model", model));
         Benchmark.Settings d = Benchmark.Settings.defaults();
-        Benchmark.Settings settings = new Benchmark.Settings(d.batch(), d.warmup(), iterations, d.sampleImages(), d.sampleRows());
+        Benchmark.Settings settings =
+                new Benchmark.Settings(d.batch(), d.warmup(), iterations, d.sampleImages(), d.sampleRows());
         var out = spec.commandLine().getOut();
         for (int i = 0; i < specs.size(); i++) {
             Map<String, Object> r = Benchmark.run(specs.get(i), settings);

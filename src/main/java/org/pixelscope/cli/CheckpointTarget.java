@@ -36,6 +36,7 @@ final class CheckpointTarget implements AutoCloseable {
     private final OutputLock lock;
     /** Validation NLL of what {@link #file} holds now; NaN when unknown (no file yet, or --force). */
     private double best = Double.NaN;
+
     private int bestEpoch;
     private boolean wroteLatest;
     private boolean savedAny;
@@ -86,18 +87,25 @@ final class CheckpointTarget implements AutoCloseable {
             try {
                 current = Checkpoints.load(file).model();
             } catch (CheckpointException e) {
-                throw new IOException(file + " exists and is not a checkpoint this run can compare with ("
-                        + e.getMessage() + "); choose another --out, or add --force to replace it", e);
+                throw new IOException(
+                        file + " exists and is not a checkpoint this run can compare with (" + e.getMessage()
+                                + "); choose another --out, or add --force to replace it",
+                        e);
             }
         }
         try {
             best = Metrics.evaluate(current, validation).nats();
         } catch (RuntimeException e) {
-            throw new IOException(file + " holds a " + current.spec().name() + " that cannot be scored on this "
-                    + "validation data (" + e.getMessage() + "); choose another --out, or add --force to replace it", e);
+            throw new IOException(
+                    file + " holds a " + current.spec().name() + " that cannot be scored on this " + "validation data ("
+                            + e.getMessage() + "); choose another --out, or add --force to replace it",
+                    e);
         }
-        return String.format(Locale.ROOT, "%s holds a model with validation NLL %.2f nats/image; "
-                + "it is replaced only by a better one", file, best);
+        return String.format(
+                Locale.ROOT,
+                "%s holds a model with validation NLL %.2f nats/image; " + "it is replaced only by a better one",
+                file,
+                best);
     }
 
     /**
@@ -126,10 +134,19 @@ final class CheckpointTarget implements AutoCloseable {
         }
         Checkpoints.save(latest, model, history, withOptimizer);
         wroteLatest = true;
-        return String.format(Locale.ROOT, "epoch %d's validation NLL %.2f is worse than the %.2f that %s holds%s; "
+        return String.format(
+                Locale.ROOT,
+                "epoch %d's validation NLL %.2f is worse than the %.2f that %s holds%s; "
                         + "%s is kept and epoch %d is saved to %s (add --force to replace %s anyway)",
-                epoch, validationNats, best, file, bestEpoch > 0 ? " (epoch " + bestEpoch + ")" : "", file.getFileName(),
-                epoch, latest, file.getFileName());
+                epoch,
+                validationNats,
+                best,
+                file,
+                bestEpoch > 0 ? " (epoch " + bestEpoch + ")" : "",
+                file.getFileName(),
+                epoch,
+                latest,
+                file.getFileName());
     }
 
     Path file() {

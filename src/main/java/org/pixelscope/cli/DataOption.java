@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 /** {@code --data DIR}: where the four MNIST IDX files are (default: the shipped assets/mnist). */
 final class DataOption {
 
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             description = "Folder with the MNIST IDX files, gzipped or raw (default: ${DEFAULT-VALUE}).")
     Path dir = MnistData.defaultDir();
 

@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", description = "Negative log-likelihood (nats per image, bits/dim) of a checkpoint on MNIST.")
 final class EvalCommand implements Callable<Integer> {
 
-    enum Split { test, validation }
+    enum Split {
+        test,
+        validation
+    }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -37,7 +40,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
-    @Option(names = "--csv", paramLabel = "FILE",
+    @Option(
+            names = "--csv",
+            paramLabel = "FILE",
             description = "Also write each image's NLL as CSV (image,label,nats,bits_per_dim).")
     Path csv;
 
@@ -51,11 +56,15 @@ final class EvalCommand implements Callable<Integer> {
         MnistData mnist = data.load();
         ImageSet images = split == Split.test ? mnist.test() : mnist.validation();
         if (images.count() == 0) {
-            throw new IOException(split == Split.test
-                    ? String.format("no images to evaluate: %s holds no test images", mnist.testImagesFile())
-                    : String.format("no images to evaluate: the validation split is the last %,d (or 20%%) of %s, "
-                            + "which holds %,d images", MnistData.VALIDATION_SIZE, mnist.trainImagesFile(),
-                            mnist.trainAll().count()));
+            throw new IOException(
+                    split == Split.test
+                            ? String.format("no images to evaluate: %s holds no test images", mnist.testImagesFile())
+                            : String.format(
+                                    "no images to evaluate: the validation split is the last %,d (or 20%%) of %s, "
+                                            + "which holds %,d images",
+                                    MnistData.VALIDATION_SIZE,
+                                    mnist.trainImagesFile(),
+                                    mnist.trainAll().count()));
         }
         BinarizedIterator it = split == Split.test
                 ? MnistTraining.test(mnist, limit)
@@ -64,19 +73,37 @@ final class EvalCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (csv != null) {
             double[] each = org.pixelscope.train.ImageLikelihoods.nats(model, it);
-            byte[] labels = split == Split.test ? mnist.testLabels()
-                    : java.util.Arrays.copyOfRange(mnist.trainLabels(), mnist.trainAll().count() - mnist.validationSize(),
+            byte[] labels = split == Split.test
+                    ? mnist.testLabels()
+                    : java.util.Arrays.copyOfRange(
+                            mnist.trainLabels(),
+                            mnist.trainAll().count() - mnist.validationSize(),
                             mnist.trainAll().count());
-            org.pixelscope.train.ImageLikelihoods.write(csv, each, java.util.Arrays.copyOf(labels, each.length),
+            org.pixelscope.train.ImageLikelihoods.write(
+                    csv,
+                    each,
+                    java.util.Arrays.copyOf(labels, each.length),
                     model.spec().height() * model.spec().width());
         }
         if (json) {
-            out.printf(Locale.ROOT, "{\"nll_nats\": %.4f, \"bits_per_dim\": %.5f, \"images\": %d, \"split\": \"%s\", \"model\": \"%s\"}%n",
-                    nll.nats(), nll.bitsPerDim(), nll.images(), split, model.spec().name());
+            out.printf(
+                    Locale.ROOT,
+                    "{\"nll_nats\": %.4f, \"bits_per_dim\": %.5f, \"images\": %d, \"split\": \"%s\", \"model\": \"%s\"}%n",
+                    nll.nats(),
+                    nll.bitsPerDim(),
+                    nll.images(),
+                    split,
+                    model.spec().name());
         } else {
-            out.printf(Locale.ROOT, "%s on MNIST %s (%,d images, fixed stochastic binarisation, seed 0):%n"
+            out.printf(
+                    Locale.ROOT,
+                    "%s on MNIST %s (%,d images, fixed stochastic binarisation, seed 0):%n"
                             + "  NLL %.2f nats/image   %.4f bits/dim%n",
-                    model.spec().name(), split, nll.images(), nll.nats(), nll.bitsPerDim());
+                    model.spec().name(),
+                    split,
+                    nll.images(),
+                    nll.nats(),
+                    nll.bitsPerDim());
         }
         if (csv != null && !json) {
             out.println("Wrote " + csv);

@@ -16,8 +16,7 @@ import java.nio.file.Path;
  */
 final class OutputFiles {
 
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
     /**
      * Fails unless {@code file} can be created or replaced: it is not a folder or a special
@@ -49,11 +48,13 @@ final class OutputFiles {
         try {
             probe = Files.createTempFile(dir, ".pixelscope-probe-", ".tmp");
         } catch (AccessDeniedException e) {
-            throw new IOException(option + " " + file + " cannot be written: no permission to create files in "
-                    + dir, e);
+            throw new IOException(
+                    option + " " + file + " cannot be written: no permission to create files in " + dir, e);
         } catch (FileSystemException e) {
-            throw new IOException(option + " " + file + " cannot be written: " + dir + ": "
-                    + (e.getReason() != null ? e.getReason() : e.toString()), e);
+            throw new IOException(
+                    option + " " + file + " cannot be written: " + dir + ": "
+                            + (e.getReason() != null ? e.getReason() : e.toString()),
+                    e);
         }
         Files.deleteIfExists(probe);
     }
@@ -72,8 +73,8 @@ final class OutputFiles {
         }
         long free = Files.getFileStore(dir).getUsableSpace();
         if (free < bytes) {
-            throw new IOException(String.format("%s needs about %s but %s has only %s free", what, size(bytes), dir,
-                    size(free)));
+            throw new IOException(
+                    String.format("%s needs about %s but %s has only %s free", what, size(bytes), dir, size(free)));
         }
     }
 

@@ -16,10 +16,19 @@ import picocli.CommandLine.Command;
  * value out of its range ({@link Args}). A failure's stack trace goes to the log file
  * ({@link Logging#file()}), never the terminal.
  */
-@Command(name = "pixelscope", mixinStandardHelpOptions = true, version = "PixelScope 0.1",
+@Command(
+        name = "pixelscope",
+        mixinStandardHelpOptions = true,
+        version = "PixelScope 0.1",
         description = "Train, sample, evaluate and inspect autoregressive image models (PixelCNN, PixelRNN).",
-        subcommands = {SummaryCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SummaryCommand.class,
+            TrainCommand.class,
+            SampleCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PixelScopeCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PixelScopeCli.class);

@@ -35,7 +35,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "FILE", required = true, description = "Checkpoint zip.")
     Path checkpoint;
 
-    @Option(names = "--n", defaultValue = "16", description = "Images, 1-" + SampleRequest.MAX_COUNT + " (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--n",
+            defaultValue = "16",
+            description = "Images, 1-" + SampleRequest.MAX_COUNT + " (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG to write.")
@@ -44,14 +47,23 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--temperature", defaultValue = "1.0", description = "Above 0, at most 100; below 1 sharpens, above 1 flattens (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--temperature",
+            defaultValue = "1.0",
+            description = "Above 0, at most 100; below 1 sharpens, above 1 flattens (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--complete-rows", paramLabel = "K", defaultValue = "0",
+    @Option(
+            names = "--complete-rows",
+            paramLabel = "K",
+            defaultValue = "0",
             description = "Keep the top K rows of the first N test images and generate the rest.")
     int completeRows;
 
-    @Option(names = "--scale", defaultValue = "4", description = "Screen pixels per image pixel, 1-32 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--scale",
+            defaultValue = "4",
+            description = "Screen pixels per image pixel, 1-32 (default: ${DEFAULT-VALUE}).")
     int scale;
 
     @Option(names = "--naive", description = "Re-run the whole network per pixel (the reference sampler).")
@@ -73,20 +85,27 @@ final class SampleCommand implements Callable<Integer> {
         int cols = (int) Math.ceil(Math.sqrt(count));
         long side = (long) cols * (Math.max(h, w) * (long) scale + 2) + 2;
         if (side > MAX_SIDE) {
-            throw Args.bad(spec, String.format("--scale %d makes the %d-image grid of %dx%d images %,d pixels wide; "
-                    + "at most %,d: use a smaller --scale", scale, count, h, w, side, MAX_SIDE));
+            throw Args.bad(
+                    spec,
+                    String.format(
+                            "--scale %d makes the %d-image grid of %dx%d images %,d pixels wide; "
+                                    + "at most %,d: use a smaller --scale",
+                            scale, count, h, w, side, MAX_SIDE));
         }
         SampleRequest request;
         if (completeRows > 0) {
             MnistData mnist = data.load();
             ImageSet test = mnist.test();
             if (test.rows() != h || test.cols() != w) {
-                throw new IllegalArgumentException("test images are " + test.rows() + "x" + test.cols()
-                        + " but the model draws " + h + "x" + w);
+                throw new IllegalArgumentException(
+                        "test images are " + test.rows() + "x" + test.cols() + " but the model draws " + h + "x" + w);
             }
             if (count > test.count()) {
-                throw Args.bad(spec, String.format("--n %d with --complete-rows needs %d test images, but %s holds %,d",
-                        count, count, mnist.testImagesFile(), test.count()));
+                throw Args.bad(
+                        spec,
+                        String.format(
+                                "--n %d with --complete-rows needs %d test images, but %s holds %,d",
+                                count, count, mnist.testImagesFile(), test.count()));
             }
             float[] prefix = Binarization.STOCHASTIC.binarize(test, 0, count, Binarization.FIXED_TEST_SEED);
             request = new SampleRequest(count, seed, temperature, prefix, completeRows);
@@ -103,8 +122,11 @@ final class SampleCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw OutputFiles.writeFailed(out, e);
         }
-        spec.commandLine().getOut().printf("Wrote %d images (%d pixels each, %.1f s) to %s%n",
-                count, (trace.pixelsPerImage() - trace.start()), seconds, out);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "Wrote %d images (%d pixels each, %.1f s) to %s%n",
+                        count, (trace.pixelsPerImage() - trace.start()), seconds, out);
         return 0;
     }
 }

@@ -40,7 +40,9 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the layer table as a Markdown file.")
     java.nio.file.Path markdown;
 
-    @Option(names = "--history-csv", paramLabel = "FILE",
+    @Option(
+            names = "--history-csv",
+            paramLabel = "FILE",
             description = "With --checkpoint: also write its training history as CSV (one row per step).")
     java.nio.file.Path historyCsv;
 
@@ -54,12 +56,12 @@ final class SummaryCommand implements Callable<Integer> {
             return 0;
         }
         if (historyCsv != null && source.checkpoint == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--history-csv needs --checkpoint: a registered model has no training history");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--history-csv needs --checkpoint: a registered model has no training history");
         }
         Checkpoints.Checkpoint cp = source.checkpoint != null ? Checkpoints.load(source.checkpoint) : null;
-        PixelModel model = cp != null ? cp.model()
-                : NetworkBuilder.build(Args.model(spec, "--model", source.model), 0, 1e-3);
+        PixelModel model =
+                cp != null ? cp.model() : NetworkBuilder.build(Args.model(spec, "--model", source.model), 0, 1e-3);
         LayerSummary summary = LayerSummary.of(model);
         out.print(summary.toText());
         if (markdown != null) {
@@ -67,7 +69,10 @@ final class SummaryCommand implements Callable<Integer> {
             out.println("Wrote " + markdown);
         }
         if (historyCsv != null) {
-            org.pixelscope.train.HistoryCsv.write(historyCsv, cp.history(), model.spec().height() * model.spec().width());
+            org.pixelscope.train.HistoryCsv.write(
+                    historyCsv,
+                    cp.history(),
+                    model.spec().height() * model.spec().width());
             out.println("Wrote " + historyCsv);
         }
         if (masks) {

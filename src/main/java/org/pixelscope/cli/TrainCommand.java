@@ -40,38 +40,58 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = "pixelcnn-chapter",
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            defaultValue = "pixelcnn-chapter",
             description = "Registered model to train from scratch (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--resume", paramLabel = "FILE",
+    @Option(
+            names = "--resume",
+            paramLabel = "FILE",
             description = "Continue training this checkpoint: its epochs, seed and data order carry on.")
     Path resume;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true,
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            required = true,
             description = "Checkpoint to write (zip); only replaced by a model with a lower validation NLL.")
     Path out;
 
     @Option(names = "--force", description = "Replace --out after every epoch, even with a worse model.")
     boolean force;
 
-    @Option(names = "--epochs", defaultValue = "" + TrainingConfig.DEFAULT_EPOCHS,
+    @Option(
+            names = "--epochs",
+            defaultValue = "" + TrainingConfig.DEFAULT_EPOCHS,
             description = "Epochs, 1-" + TrainingConfig.MAX_EPOCHS + " (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "" + TrainingConfig.DEFAULT_BATCH,
+    @Option(
+            names = "--batch",
+            defaultValue = "" + TrainingConfig.DEFAULT_BATCH,
             description = "Batch size, 1-" + TrainingConfig.MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "" + TrainingConfig.DEFAULT_LEARNING_RATE,
+    @Option(
+            names = "--lr",
+            defaultValue = "" + TrainingConfig.DEFAULT_LEARNING_RATE,
             description = "Adam learning rate, above 0, at most 1 (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--seed", defaultValue = "" + TrainingConfig.DEFAULT_SEED,
-            description = "Seed of weights, binarisation and order (default: ${DEFAULT-VALUE}; with --resume, the checkpoint's).")
+    @Option(
+            names = "--seed",
+            defaultValue = "" + TrainingConfig.DEFAULT_SEED,
+            description =
+                    "Seed of weights, binarisation and order (default: ${DEFAULT-VALUE}; with --resume, the checkpoint's).")
     long seed;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Train on the first N images only (default: all 55,000).")
+    @Option(
+            names = "--limit",
+            defaultValue = "0",
+            description = "Train on the first N images only (default: all 55,000).")
     int limit;
 
     @Option(names = "--keep-optimizer", description = "Store Adam's state too (exact resumption, ~3x larger file).")
@@ -102,7 +122,8 @@ final class TrainCommand implements Callable<Integer> {
                 net = null;
                 history = TrainingHistory.empty(seed);
             }
-            TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, history.started() ? history.seed() : seed, limit);
+            TrainingConfig config =
+                    new TrainingConfig(epochs, batch, learningRate, history.started() ? history.seed() : seed, limit);
             MnistData mnist = data.load();
             o.println(Backend.start().line());
             if (net == null) {
@@ -114,8 +135,16 @@ final class TrainCommand implements Callable<Integer> {
             if (existing != null) {
                 o.println(existing);
             }
-            o.printf(Locale.ROOT, "Training %s (%,d parameters) for %d epoch(s) from epoch %d, batch %d, lr %g, seed %d%n",
-                    net.spec().name(), net.parameterCount(), epochs, history.epochs() + 1, batch, learningRate, config.seed());
+            o.printf(
+                    Locale.ROOT,
+                    "Training %s (%,d parameters) for %d epoch(s) from epoch %d, batch %d, lr %g, seed %d%n",
+                    net.spec().name(),
+                    net.parameterCount(),
+                    epochs,
+                    history.epochs() + 1,
+                    batch,
+                    learningRate,
+                    config.seed());
             TrainingLog log = new TrainingLog(history);
             Progress progress = new Progress(o, err, net, log, target);
             Trainer trainer = new Trainer(net, config, trainingData, log, progress);
@@ -137,14 +166,18 @@ final class TrainCommand implements Callable<Integer> {
     /** --model and --seed may repeat the checkpoint's but not contradict it (exit 2). */
     private void checkResumable(PixelModel net, TrainingHistory history) {
         if (Args.given(spec, "--model") && !model.equals(net.spec().name())) {
-            throw Args.bad(spec, "--model " + model + " contradicts --resume " + resume + ", which holds "
-                    + net.spec().name() + "; leave out --model to continue it, or leave out --resume to train "
-                    + model + " from scratch");
+            throw Args.bad(
+                    spec,
+                    "--model " + model + " contradicts --resume " + resume + ", which holds "
+                            + net.spec().name() + "; leave out --model to continue it, or leave out --resume to train "
+                            + model + " from scratch");
         }
         if (Args.given(spec, "--seed") && history.started() && seed != history.seed()) {
-            throw Args.bad(spec, "--seed " + seed + " contradicts --resume " + resume + ", which was trained with seed "
-                    + history.seed() + " (its next epoch's data order and binarisation follow from that seed); "
-                    + "leave out --seed to continue it");
+            throw Args.bad(
+                    spec,
+                    "--seed " + seed + " contradicts --resume " + resume + ", which was trained with seed "
+                            + history.seed() + " (its next epoch's data order and binarisation follow from that seed); "
+                            + "leave out --seed to continue it");
         }
     }
 
@@ -152,8 +185,9 @@ final class TrainCommand implements Callable<Integer> {
         if (target.savedAny()) {
             return "(" + target.file() + " holds the best epoch saved before that)";
         }
-        return target.wroteLatest() ? "(" + target.file() + " is unchanged; the last finished epoch is in "
-                + target.latest() + ")" : "(nothing was saved; " + target.file() + " is unchanged)";
+        return target.wroteLatest()
+                ? "(" + target.file() + " is unchanged; the last finished epoch is in " + target.latest() + ")"
+                : "(nothing was saved; " + target.file() + " is unchanged)";
     }
 
     /** Prints a progress line about every two seconds and saves at each epoch end. Thread: trainer. */
@@ -181,13 +215,25 @@ final class TrainCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 if (now - lastPrint > 2_000_000_000L || it.iteration() == it.totalIterations()) {
                     lastPrint = now;
-                    o.printf(Locale.ROOT, "epoch %d  iter %,d/%,d  loss %.2f nats (%.4f bits/dim)  %.0f img/s  ETA %s%n",
-                            it.epoch(), it.iteration(), it.totalIterations(), it.lossNats(), it.bitsPerDim(),
-                            it.imagesPerSecond(), format(it.eta()));
+                    o.printf(
+                            Locale.ROOT,
+                            "epoch %d  iter %,d/%,d  loss %.2f nats (%.4f bits/dim)  %.0f img/s  ETA %s%n",
+                            it.epoch(),
+                            it.iteration(),
+                            it.totalIterations(),
+                            it.lossNats(),
+                            it.bitsPerDim(),
+                            it.imagesPerSecond(),
+                            format(it.eta()));
                 }
             } else if (event instanceof TrainingEvent.EpochEnd e) {
-                o.printf(Locale.ROOT, "epoch %d done: validation NLL %.2f nats/image (%.4f bits/dim) on %,d images%n",
-                        e.epoch(), e.validation().nats(), e.validation().bitsPerDim(), e.validation().images());
+                o.printf(
+                        Locale.ROOT,
+                        "epoch %d done: validation NLL %.2f nats/image (%.4f bits/dim) on %,d images%n",
+                        e.epoch(),
+                        e.validation().nats(),
+                        e.validation().bitsPerDim(),
+                        e.validation().images());
                 try {
                     String warning = target.save(e.epoch(), e.validation().nats(), net, log.snapshot(), keepOptimizer);
                     if (warning == null) {

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  */
 public final class Assets {
 
-    private Assets() {
-    }
+    private Assets() {}
 
     /** {@code relative} is e.g. {@code mnist} or {@code models/pixelcnn-chapter.zip}. */
     public static Path find(String relative) {

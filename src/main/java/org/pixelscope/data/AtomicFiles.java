@@ -33,10 +33,11 @@ public final class AtomicFiles {
 
     /** A temporary file untouched this long belongs to a dead writer (a live one writes continuously). */
     static final Duration STALE_AFTER = Duration.ofMinutes(1);
-    private static final Pattern UUID_TMP = Pattern.compile("\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
 
-    private AtomicFiles() {
-    }
+    private static final Pattern UUID_TMP =
+            Pattern.compile("\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+
+    private AtomicFiles() {}
 
     /** Something that writes the whole content to a stream. */
     @FunctionalInterface
@@ -88,7 +89,8 @@ public final class AtomicFiles {
         Instant before = Instant.now().minus(STALE_AFTER);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(target.getParent(), p -> {
             String name = p.getFileName().toString();
-            return name.startsWith(prefix) && UUID_TMP.matcher(name.substring(prefix.length() - 1)).matches();
+            return name.startsWith(prefix)
+                    && UUID_TMP.matcher(name.substring(prefix.length() - 1)).matches();
         })) {
             for (Path p : files) {
                 try {

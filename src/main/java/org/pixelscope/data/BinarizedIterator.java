@@ -48,13 +48,12 @@ public final class BinarizedIterator implements DataSetIterator {
      * @param seed      base seed of binarisation and shuffling
      * @param shuffle   whether each epoch visits the images in a new random order
      */
-    public BinarizedIterator(ImageSet set, int batchSize, Binarization mode, long seed,
-                             boolean shuffle) {
+    public BinarizedIterator(ImageSet set, int batchSize, Binarization mode, long seed, boolean shuffle) {
         this(set, batchSize, mode, seed, shuffle, true);
     }
 
-    private BinarizedIterator(ImageSet set, int batchSize, Binarization mode, long seed,
-                              boolean shuffle, boolean dynamic) {
+    private BinarizedIterator(
+            ImageSet set, int batchSize, Binarization mode, long seed, boolean shuffle, boolean dynamic) {
         this.set = Objects.requireNonNull(set, "set");
         this.mode = Objects.requireNonNull(mode, "mode");
         if (batchSize < 1) {

@@ -46,8 +46,7 @@ public final class IdxFiles {
     private static final long MAX_DEFLATE_RATIO = 1100;
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    private IdxFiles() {
-    }
+    private IdxFiles() {}
 
     /** Reads an IDX image file; the set is named after the file without {@code .gz}. */
     public static ImageSet readImages(Path file) throws IOException {
@@ -63,8 +62,8 @@ public final class IdxFiles {
                 throw defect(file, "header says %d images — the count is damaged", count);
             }
             if (rows < 1 || rows > MAX_SIDE || cols < 1 || cols > MAX_SIDE) {
-                throw defect(file, "header says images of %dx%d — rows and columns must be 1..%d",
-                        rows, cols, MAX_SIDE);
+                throw defect(
+                        file, "header says images of %dx%d — rows and columns must be 1..%d", rows, cols, MAX_SIDE);
             }
             long bytes = (long) count * rows * cols;
             String claim = fmt("header says %d images of %dx%d (%,d bytes)", count, rows, cols, bytes);
@@ -168,8 +167,7 @@ public final class IdxFiles {
             }
         }
         if (got < headerSize) {
-            throw defect(file, "truncated — the header needs %d bytes but only %d are there",
-                    headerSize, got);
+            throw defect(file, "truncated — the header needs %d bytes but only %d are there", headerSize, got);
         }
     }
 
@@ -177,14 +175,16 @@ public final class IdxFiles {
         String want = expected == IMAGES_MAGIC ? "2051 (IDX images)" : "2049 (IDX labels)";
         int type = header[2] & 0xFF;
         int dims = header[3] & 0xFF;
-        boolean idxLike = header[0] == 0 && header[1] == 0 && typeName(type) != null
-                && dims >= 1 && dims <= 4;
+        boolean idxLike = header[0] == 0 && header[1] == 0 && typeName(type) != null && dims >= 1 && dims <= 4;
         if (!idxLike) {
             return defect(file, "expected magic %s, found 0x%08X — not an IDX file", want, magic);
         }
         if (type != UNSIGNED_BYTE) {
-            return defect(file, "IDX data type 0x%02X (%s) is not supported; expected unsigned bytes"
-                    + " (0x08)", type, typeName(type));
+            return defect(
+                    file,
+                    "IDX data type 0x%02X (%s) is not supported; expected unsigned bytes" + " (0x08)",
+                    type,
+                    typeName(type));
         }
         String guess = switch (magic) {
             case LABELS_MAGIC -> "is this a label file?";
@@ -207,8 +207,7 @@ public final class IdxFiles {
     }
 
     /** Reads exactly {@code bytes} bytes after the header and checks that nothing follows. */
-    private static byte[] readBody(Source src, Path file, long bytes, String claim, String item)
-            throws IOException {
+    private static byte[] readBody(Source src, Path file, long bytes, String claim, String item) throws IOException {
         long bound = src.gzip ? src.fileSize * MAX_DEFLATE_RATIO : src.fileSize;
         if (bytes > bound) {
             throw defect(file, "truncated — %s but only %,d bytes follow", claim, countRest(src.in));
@@ -251,8 +250,8 @@ public final class IdxFiles {
     }
 
     private static IdxFormatException corruptGzip(Path file, IOException cause) {
-        return new IdxFormatException(file,
-                name(file) + ": corrupt or truncated gzip data (" + cause.getMessage() + ")", cause);
+        return new IdxFormatException(
+                file, name(file) + ": corrupt or truncated gzip data (" + cause.getMessage() + ")", cause);
     }
 
     private static IdxFormatException defect(Path file, String problem, Object... args) {

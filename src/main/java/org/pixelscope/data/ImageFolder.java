@@ -50,8 +50,7 @@ public final class ImageFolder {
 
     private static final double[] LUMA = {0.299, 0.587, 0.114};
 
-    private ImageFolder() {
-    }
+    private ImageFolder() {}
 
     /**
      * What was read.
@@ -61,8 +60,7 @@ public final class ImageFolder {
      * @param labelNames sub-folder names by label, empty for an unlabelled folder
      * @param skipped    one line per file that was not used: its path relative to the folder and why
      */
-    public record Result(ImageSet images, byte[] labels, List<String> labelNames, List<String> skipped) {
-    }
+    public record Result(ImageSet images, byte[] labels, List<String> labelNames, List<String> skipped) {}
 
     /** True when {@code name} ends in a picture extension this class reads. */
     public static boolean isPicture(Path file) {
@@ -116,8 +114,8 @@ public final class ImageFolder {
             }
         } else {
             if (subfolders.size() > 256) {
-                throw new ImageFileException(dir, dir + ": " + subfolders.size()
-                        + " sub-folders, but at most 256 labels are supported");
+                throw new ImageFileException(
+                        dir, dir + ": " + subfolders.size() + " sub-folders, but at most 256 labels are supported");
             }
             for (Path p : loose) {
                 skipped.add(dir.relativize(p) + ": no label (the folder has label sub-folders; move it into one)");
@@ -134,8 +132,14 @@ public final class ImageFolder {
             }
         }
         if (files.size() > MAX_FILES) {
-            throw new ImageFileException(dir, String.format(Locale.ROOT,
-                    "%s: %,d pictures, more than the %,d PixelScope reads", dir, files.size(), MAX_FILES));
+            throw new ImageFileException(
+                    dir,
+                    String.format(
+                            Locale.ROOT,
+                            "%s: %,d pictures, more than the %,d PixelScope reads",
+                            dir,
+                            files.size(),
+                            MAX_FILES));
         }
         int n = side * side;
         byte[] pixels = new byte[files.size() * n];
@@ -151,12 +155,17 @@ public final class ImageFolder {
             }
         }
         if (count == 0) {
-            String why = skipped.isEmpty() ? "no PNG or JPEG pictures in it or its sub-folders"
+            String why = skipped.isEmpty()
+                    ? "no PNG or JPEG pictures in it or its sub-folders"
                     : "none of its " + skipped.size() + " pictures could be read (first: " + skipped.get(0) + ")";
             throw new ImageFileException(dir, dir + ": " + why);
         }
-        ImageSet images = new ImageSet(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(),
-                count, side, side, java.util.Arrays.copyOf(pixels, count * n));
+        ImageSet images = new ImageSet(
+                dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(),
+                count,
+                side,
+                side,
+                java.util.Arrays.copyOf(pixels, count * n));
         return new Result(images, java.util.Arrays.copyOf(kept, count), List.copyOf(labelNames), List.copyOf(skipped));
     }
 
@@ -164,10 +173,12 @@ public final class ImageFolder {
     static BufferedImage decode(Path file) throws IOException {
         long bytes = Files.size(file);
         if (bytes > MAX_FILE_BYTES) {
-            throw new ImageFileException(file, String.format(Locale.ROOT, "%,d bytes, more than the %,d MB read",
-                    bytes, MAX_FILE_BYTES >> 20));
+            throw new ImageFileException(
+                    file,
+                    String.format(Locale.ROOT, "%,d bytes, more than the %,d MB read", bytes, MAX_FILE_BYTES >> 20));
         }
-        try (InputStream raw = Files.newInputStream(file); ImageInputStream in = ImageIO.createImageInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(file);
+                ImageInputStream in = ImageIO.createImageInputStream(raw)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new ImageFileException(file, "not a PNG or JPEG picture (unrecognised content)");
@@ -178,7 +189,8 @@ public final class ImageFolder {
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 if (w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE) {
-                    throw new ImageFileException(file, w + "x" + h + " pixels; sides from 1 to " + MAX_SIDE + " are read");
+                    throw new ImageFileException(
+                            file, w + "x" + h + " pixels; sides from 1 to " + MAX_SIDE + " are read");
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null) {

@@ -29,8 +29,8 @@ public record ImageSet(String name, int count, int rows, int cols, byte[] pixels
                     "need count >= 0 and rows, cols >= 1, got " + count + " x " + rows + "x" + cols);
         }
         if (pixels.length != (long) count * rows * cols) {
-            throw new IllegalArgumentException("pixels.length " + pixels.length + " != " + count
-                    + " x " + rows + "x" + cols);
+            throw new IllegalArgumentException(
+                    "pixels.length " + pixels.length + " != " + count + " x " + rows + "x" + cols);
         }
     }
 

@@ -30,8 +30,8 @@ import java.util.Objects;
  * @param source         the folder the files came from
  * @param validationSize images held out at the end of {@code trainAll} for validation
  */
-public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, byte[] testLabels,
-                        Path source, int validationSize) {
+public record MnistData(
+        ImageSet trainAll, byte[] trainLabels, ImageSet test, byte[] testLabels, Path source, int validationSize) {
 
     /** Held-out tail of the training set: the 55,000/5,000 split of TensorFlow's MNIST reader. */
     public static final int VALIDATION_SIZE = 5000;
@@ -75,9 +75,11 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
         Path testImages = find(dir, TEST_IMAGES, missing);
         Path testLabels = find(dir, TEST_LABELS, missing);
         if (!missing.isEmpty()) {
-            throw new IdxFormatException(dir, "MNIST folder " + dir.toAbsolutePath().normalize()
-                    + " lacks " + String.join(", ", missing)
-                    + " (each may be gzipped, name.gz, or raw)");
+            throw new IdxFormatException(
+                    dir,
+                    "MNIST folder " + dir.toAbsolutePath().normalize()
+                            + " lacks " + String.join(", ", missing)
+                            + " (each may be gzipped, name.gz, or raw)");
         }
         ImageSet train = IdxFiles.readImages(trainImages).withName("train");
         byte[] trainY = IdxFiles.readLabels(trainLabels);
@@ -86,9 +88,17 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
         byte[] testY = IdxFiles.readLabels(testLabels);
         checkCounts(test, testImages, testY, testLabels);
         if (test.rows() != train.rows() || test.cols() != train.cols()) {
-            throw new IdxFormatException(testImages, String.format(Locale.ROOT,
-                    "%s has %dx%d images but %s has %dx%d", testImages.getFileName(), test.rows(),
-                    test.cols(), trainImages.getFileName(), train.rows(), train.cols()));
+            throw new IdxFormatException(
+                    testImages,
+                    String.format(
+                            Locale.ROOT,
+                            "%s has %dx%d images but %s has %dx%d",
+                            testImages.getFileName(),
+                            test.rows(),
+                            test.cols(),
+                            trainImages.getFileName(),
+                            train.rows(),
+                            train.cols()));
         }
         int n = train.count();
         return new MnistData(train, trainY, test, testY, dir, n > VALIDATION_SIZE ? VALIDATION_SIZE : n / 5);
@@ -103,8 +113,10 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
     public static MnistData fromFolder(Path dir, ImageFolder.Result read) throws ImageFileException {
         ImageSet all = read.images();
         if (all.count() < 2) {
-            throw new ImageFileException(dir, dir + ": only " + all.count()
-                    + " usable picture; training needs at least 2 (one is held out for validation)");
+            throw new ImageFileException(
+                    dir,
+                    dir + ": only " + all.count()
+                            + " usable picture; training needs at least 2 (one is held out for validation)");
         }
         int held = Math.max(1, all.count() * FOLDER_VALIDATION_PERCENT / 100);
         return new MnistData(all, read.labels(), all, read.labels(), dir, held);
@@ -121,8 +133,12 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
 
     /** One line on the split, e.g. {@code train 55,000 · validation 5,000 · test 10,000}. */
     public String splitLine() {
-        return String.format(Locale.ROOT, "train %,d · validation %,d · test %,d", trainAll.count() - validationSize,
-                validationSize, test.count());
+        return String.format(
+                Locale.ROOT,
+                "train %,d · validation %,d · test %,d",
+                trainAll.count() - validationSize,
+                validationSize,
+                test.count());
     }
 
     /** The file the training (and so the validation) images were read from. */
@@ -172,9 +188,15 @@ public record MnistData(ImageSet trainAll, byte[] trainLabels, ImageSet test, by
     private static void checkCounts(ImageSet images, Path imageFile, byte[] labels, Path labelFile)
             throws IdxFormatException {
         if (labels.length != images.count()) {
-            throw new IdxFormatException(labelFile, String.format(Locale.ROOT,
-                    "%s has %,d labels but %s has %,d images", labelFile.getFileName(),
-                    labels.length, imageFile.getFileName(), images.count()));
+            throw new IdxFormatException(
+                    labelFile,
+                    String.format(
+                            Locale.ROOT,
+                            "%s has %,d labels but %s has %,d images",
+                            labelFile.getFileName(),
+                            labels.length,
+                            imageFile.getFileName(),
+                            images.count()));
         }
     }
 }

@@ -10,8 +10,8 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.pixelscope.model.MaskType;
 import org.pixelscope.model.GatedPixelCnnLayer;
+import org.pixelscope.model.MaskType;
 import org.pixelscope.model.MaskedConv2D;
 import org.pixelscope.model.Masks;
 import org.pixelscope.model.PixelModel;
@@ -23,8 +23,13 @@ import org.pixelscope.model.RowLstm;
  * weights are trainable parameters that the mask pins at zero; the summary counts them as
  * parameters, as Keras does for the chapter's model, and reports how many there are.
  */
-public record LayerSummary(String model, List<SummaryRow> rows, long totalParams, long trainableParams,
-                           long nonTrainableParams, long maskedZeros) {
+public record LayerSummary(
+        String model,
+        List<SummaryRow> rows,
+        long totalParams,
+        long trainableParams,
+        long nonTrainableParams,
+        long maskedZeros) {
 
     public LayerSummary {
         rows = List.copyOf(rows);
@@ -33,7 +38,8 @@ public record LayerSummary(String model, List<SummaryRow> rows, long totalParams
     public static LayerSummary of(PixelModel model) {
         ComputationGraph net = model.network();
         ComputationGraphConfiguration conf = net.getConfiguration();
-        InputType in = InputType.convolutional(model.spec().height(), model.spec().width(), 1);
+        InputType in =
+                InputType.convolutional(model.spec().height(), model.spec().width(), 1);
         Map<String, InputType> types = conf.getLayerActivationTypes(in);
         List<SummaryRow> rows = new ArrayList<>();
         long masked = 0;
@@ -55,19 +61,26 @@ public record LayerSummary(String model, List<SummaryRow> rows, long totalParams
                     type += " " + mc.getKernelH() + "x" + mc.getKernelW();
                     mask = mc.getMaskType();
                     if (mask != null) {
-                        zeros = Masks.blockedWeights(mc.getKernelH(), mc.getKernelW(), mask, (int) mc.getNIn(),
-                                (int) mc.getNOut(), mc.getColourGroups());
+                        zeros = Masks.blockedWeights(
+                                mc.getKernelH(),
+                                mc.getKernelW(),
+                                mask,
+                                (int) mc.getNIn(),
+                                (int) mc.getNOut(),
+                                mc.getColourGroups());
                     }
                 } else if (layer instanceof GatedPixelCnnLayer gated) {
                     // not a raster mask: the first layer's kernels reach one row up and one column left further,
                     // and that extra row and column (the pixel's own row, the pixel) are held at 0
-                    type += " " + gated.getKernel() + "x" + gated.getKernel() + (gated.isFirst() ? ", own row and pixel blocked" : "");
+                    type += " " + gated.getKernel() + "x" + gated.getKernel()
+                            + (gated.isFirst() ? ", own row and pixel blocked" : "");
                     zeros = gated.maskedWeights();
                 } else if (layer instanceof RowLstm row) {
                     // the masked part is the input-to-state kernel along the row
                     type += " 1x" + row.getKernel();
                     mask = MaskType.B;
-                    zeros = Masks.blockedWeights(1, row.getKernel(), mask, (int) row.getNIn(), (int) (4 * row.getHidden()), 1);
+                    zeros = Masks.blockedWeights(
+                            1, row.getKernel(), mask, (int) row.getNIn(), (int) (4 * row.getHidden()), 1);
                 }
             }
             masked += zeros;

@@ -26,7 +26,8 @@ public record MaskGrid(String layer, int kernelH, int kernelW, MaskType type, bo
         List<MaskGrid> grids = new ArrayList<>();
         for (String name : model.network().getConfiguration().getTopologicalOrderStr()) {
             GraphVertex v = model.network().getConfiguration().getVertices().get(name);
-            if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof MaskedConv2D mc
+            if (v instanceof LayerVertex lv
+                    && lv.getLayerConf().getLayer() instanceof MaskedConv2D mc
                     && mc.getMaskType() != null) {
                 grids.add(of(name, mc.getKernelH(), mc.getKernelW(), mc.getMaskType()));
             } else if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof RowLstm row) {

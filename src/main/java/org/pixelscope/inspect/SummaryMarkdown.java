@@ -17,8 +17,7 @@ public final class SummaryMarkdown {
 
     public static final String HEADER = "| Layer | Type | Output shape | Parameters | Mask | Masked weights | Inputs |";
 
-    private SummaryMarkdown() {
-    }
+    private SummaryMarkdown() {}
 
     public static String format(LayerSummary summary) {
         StringBuilder out = new StringBuilder();
@@ -26,20 +25,32 @@ public final class SummaryMarkdown {
         out.append(HEADER).append('\n');
         out.append("|---|---|---|---:|---|---:|---|\n");
         for (SummaryRow r : summary.rows()) {
-            out.append("| ").append(cell(r.name()))
-                    .append(" | ").append(cell(r.type()))
-                    .append(" | ").append(cell(r.outputShape()))
-                    .append(" | ").append(count(r.params()))
-                    .append(" | ").append(r.mask() == null ? "" : r.mask().name())
-                    .append(" | ").append(r.mask() == null ? "" : count(r.maskedZeros()))
-                    .append(" | ").append(cell(r.inputs()))
+            out.append("| ")
+                    .append(cell(r.name()))
+                    .append(" | ")
+                    .append(cell(r.type()))
+                    .append(" | ")
+                    .append(cell(r.outputShape()))
+                    .append(" | ")
+                    .append(count(r.params()))
+                    .append(" | ")
+                    .append(r.mask() == null ? "" : r.mask().name())
+                    .append(" | ")
+                    .append(r.mask() == null ? "" : count(r.maskedZeros()))
+                    .append(" | ")
+                    .append(cell(r.inputs()))
                     .append(" |\n");
         }
         out.append('\n');
         out.append("- Total parameters: ").append(count(summary.totalParams())).append('\n');
-        out.append("- Trainable parameters: ").append(count(summary.trainableParams())).append('\n');
-        out.append("- Non-trainable parameters: ").append(count(summary.nonTrainableParams())).append('\n');
-        out.append("- Masked weights (trainable, held at 0 by the masks): ").append(count(summary.maskedZeros()))
+        out.append("- Trainable parameters: ")
+                .append(count(summary.trainableParams()))
+                .append('\n');
+        out.append("- Non-trainable parameters: ")
+                .append(count(summary.nonTrainableParams()))
+                .append('\n');
+        out.append("- Masked weights (trainable, held at 0 by the masks): ")
+                .append(count(summary.maskedZeros()))
                 .append('\n');
         return out.toString();
     }

@@ -13,6 +13,5 @@ import org.pixelscope.model.MaskType;
  * @param maskedZeros weights the mask holds at exactly zero
  * @param inputs      names of the vertices feeding it
  */
-public record SummaryRow(String name, String type, String outputShape, long params, MaskType mask,
-                         long maskedZeros, String inputs) {
-}
+public record SummaryRow(
+        String name, String type, String outputShape, long params, MaskType mask, long maskedZeros, String inputs) {}

@@ -26,9 +26,14 @@ final class ConvOps {
     }
 
     ConvOps(int kH, int kW, boolean same, boolean nhwc) {
-        config = Conv2DConfig.builder().kH(kH).kW(kW).sH(1).sW(1)
+        config = Conv2DConfig.builder()
+                .kH(kH)
+                .kW(kW)
+                .sH(1)
+                .sW(1)
                 .paddingMode(same ? PaddingMode.SAME : PaddingMode.VALID)
-                .dataFormat(nhwc ? Conv2DConfig.NHWC : Conv2DConfig.NCHW).build();
+                .dataFormat(nhwc ? Conv2DConfig.NHWC : Conv2DConfig.NCHW)
+                .build();
     }
 
     /** {@code out = conv2d(x, w) + b}; {@code b} may be null. */
@@ -45,7 +50,8 @@ final class ConvOps {
      * The gradients of {@link #forward} given {@code gradOut}, written into {@code gradIn},
      * {@code gradW} and {@code gradB} (null when there is no bias). Call {@link #forward} first.
      */
-    void backward(INDArray x, INDArray w, INDArray b, INDArray gradOut, INDArray gradIn, INDArray gradW, INDArray gradB) {
+    void backward(
+            INDArray x, INDArray w, INDArray b, INDArray gradOut, INDArray gradIn, INDArray gradW, INDArray gradB) {
         if (iArgs == null) {
             iArgs = ints(new Conv2D(new INDArray[] {x, w}, new INDArray[] {gradOut}, config).iArgs());
         }

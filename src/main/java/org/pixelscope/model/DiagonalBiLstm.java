@@ -91,20 +91,35 @@ public class DiagonalBiLstm extends ImageLayer {
         long h = hidden;
         long rows = input.getShape()[2];
         long cols = input.getShape()[3];
-        Conv2DConfig oneByOne = Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1)
-                .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
-        SDVariable all = sd.cnn().conv2d(input, params.get(INPUT_TO_STATE), params.get(BIAS).reshape(8 * h), oneByOne);
+        Conv2DConfig oneByOne = Conv2DConfig.builder()
+                .kH(1)
+                .kW(1)
+                .sH(1)
+                .sW(1)
+                .paddingMode(PaddingMode.VALID)
+                .dataFormat(Conv2DConfig.NCHW)
+                .build();
+        SDVariable all = sd.cnn()
+                .conv2d(input, params.get(INPUT_TO_STATE), params.get(BIAS).reshape(8 * h), oneByOne);
         SDVariable lr = all.get(SDIndex.all(), SDIndex.interval(0L, 4 * h), SDIndex.all(), SDIndex.all());
         // a 1x1 convolution commutes with mirroring, so the right-to-left input is the mirrored map's
-        SDVariable rl = sd.reverse(all.get(SDIndex.all(), SDIndex.interval(4 * h, 8 * h), SDIndex.all(), SDIndex.all()), 3);
+        SDVariable rl =
+                sd.reverse(all.get(SDIndex.all(), SDIndex.interval(4 * h, 8 * h), SDIndex.all(), SDIndex.all()), 3);
         // gates interleaved per gate, [i_lr i_rl f_lr f_rl ...], to match the stacked state [h_lr; h_rl]
-        SDVariable z = sd.concat(2, skew(sd, lr, 4 * h, rows, cols).reshape(-1, 4, h, rows, cols + rows - 1),
-                skew(sd, rl, 4 * h, rows, cols).reshape(-1, 4, h, rows, cols + rows - 1))
+        SDVariable z = sd.concat(
+                        2,
+                        skew(sd, lr, 4 * h, rows, cols).reshape(-1, 4, h, rows, cols + rows - 1),
+                        skew(sd, rl, 4 * h, rows, cols).reshape(-1, 4, h, rows, cols + rows - 1))
                 .reshape(-1, 8 * h, rows, cols + rows - 1);
         SDVariable wSs = blockDiagonal(sd, params.get(STATE_TO_STATE_LR), params.get(STATE_TO_STATE_RL));
         // causal: the state at row r reads rows r-1 and r of the previous column, never r+1
-        Conv1DConfig previousColumn = Conv1DConfig.builder().k(2).s(1).d(1)
-                .paddingMode(PaddingMode.CAUSAL).dataFormat(Conv1DConfig.NCW).build();
+        Conv1DConfig previousColumn = Conv1DConfig.builder()
+                .k(2)
+                .s(1)
+                .d(1)
+                .paddingMode(PaddingMode.CAUSAL)
+                .dataFormat(Conv1DConfig.NCW)
+                .build();
         List<SDVariable> out = new ArrayList<>();
         SDVariable state = null;
         SDVariable cell = null;
@@ -122,7 +137,8 @@ public class DiagonalBiLstm extends ImageLayer {
         }
         SDVariable both = unskew(sd, sd.stack(3, out.toArray(new SDVariable[0])), 2 * h, rows, cols);
         SDVariable fromLeft = both.get(SDIndex.all(), SDIndex.interval(0L, h), SDIndex.all(), SDIndex.all());
-        SDVariable fromRight = sd.reverse(both.get(SDIndex.all(), SDIndex.interval(h, 2 * h), SDIndex.all(), SDIndex.all()), 3);
+        SDVariable fromRight =
+                sd.reverse(both.get(SDIndex.all(), SDIndex.interval(h, 2 * h), SDIndex.all(), SDIndex.all()), 3);
         if (shiftReverse) {
             fromRight = shiftDown(sd, fromRight, rows);
         }
@@ -135,15 +151,17 @@ public class DiagonalBiLstm extends ImageLayer {
         // pad each row to W + H, flatten, and read it back in rows of W + H - 1: row r moves r right
         SDVariable padded = sd.nn().pad(x, pads(sd, 0, 0, 0, 0, 0, 0, 0, rows), PadMode.CONSTANT, 0);
         SDVariable flat = padded.reshape(-1, channels, rows * (cols + rows));
-        return flat.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0L, rows * width)).reshape(-1, channels, rows, width);
+        return flat.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0L, rows * width))
+                .reshape(-1, channels, rows, width);
     }
 
     /** The inverse of {@link #skew}. */
     static SDVariable unskew(SameDiff sd, SDVariable x, long channels, long rows, long cols) {
         long width = cols + rows - 1;
-        SDVariable flat = sd.nn().pad(x.reshape(-1, channels, rows * width), pads(sd, 0, 0, 0, 0, 0, rows), PadMode.CONSTANT, 0);
-        return flat.reshape(-1, channels, rows, cols + rows).get(SDIndex.all(), SDIndex.all(), SDIndex.all(),
-                SDIndex.interval(0L, cols));
+        SDVariable flat =
+                sd.nn().pad(x.reshape(-1, channels, rows * width), pads(sd, 0, 0, 0, 0, 0, rows), PadMode.CONSTANT, 0);
+        return flat.reshape(-1, channels, rows, cols + rows)
+                .get(SDIndex.all(), SDIndex.all(), SDIndex.all(), SDIndex.interval(0L, cols));
     }
 
     /** Row r takes row r-1's values; row 0 gets zeros. */

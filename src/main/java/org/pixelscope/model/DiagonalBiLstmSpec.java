@@ -11,20 +11,15 @@ package org.pixelscope.model;
  * @param layers      Diagonal BiLSTM layers
  */
 public record DiagonalBiLstmSpec(
-        String name,
-        String description,
-        int height,
-        int width,
-        int hidden,
-        int firstKernel,
-        int layers) implements ModelSpec {
+        String name, String description, int height, int width, int hidden, int firstKernel, int layers)
+        implements ModelSpec {
 
     public static final String KIND = "diagonal-bilstm";
 
     public DiagonalBiLstmSpec {
         if (height < 1 || width < 1 || hidden < 1 || layers < 1) {
-            throw new IllegalArgumentException("invalid Diagonal BiLSTM spec: " + height + "x" + width + ", "
-                    + hidden + " hidden, " + layers + " layers");
+            throw new IllegalArgumentException("invalid Diagonal BiLSTM spec: " + height + "x" + width + ", " + hidden
+                    + " hidden, " + layers + " layers");
         }
         if (firstKernel < 1 || firstKernel % 2 == 0) {
             throw new IllegalArgumentException("the mask-A kernel must be odd, got " + firstKernel);
@@ -38,9 +33,14 @@ public record DiagonalBiLstmSpec(
      * 16 maps: after one such epoch, test NLL 121.4 against 137.8 nats, for little more time.
      */
     public static DiagonalBiLstmSpec standard() {
-        return new DiagonalBiLstmSpec("pixelrnn-diagonal-bilstm",
+        return new DiagonalBiLstmSpec(
+                "pixelrnn-diagonal-bilstm",
                 "Diagonal BiLSTM (van den Oord et al. 2016): 7x7 mask-A conv, 1 Diagonal BiLSTM layer (32 maps), residual, 1x1 mask-B out",
-                28, 28, 32, 7, 1);
+                28,
+                28,
+                32,
+                7,
+                1);
     }
 
     /** The diagonal sweep reaches back to the first row. */

@@ -96,7 +96,8 @@ public class GatedPixelCnnLayer extends ImageLayer {
     public INDArray horizontalMask() {
         INDArray m = Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, reach(), stackIn(), 2 * filters);
         if (first) {
-            m.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(reach() - 1)).assign(0);
+            m.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(reach() - 1))
+                    .assign(0);
         }
         return m;
     }
@@ -147,15 +148,22 @@ public class GatedPixelCnnLayer extends ImageLayer {
             wH = wH.mul(sd.constant("horizontalMask", horizontalMask().castTo(wH.dataType())));
         }
         // vertical: rows r-up..r, columns c-half..c+half
-        SDVariable vConv = sd.cnn().conv2d(sd.nn().pad(vIn, DiagonalBiLstm.pads(sd, 0, 0, 0, 0, up, 0, half, half),
-                PadMode.CONSTANT, 0), wV, valid(up + 1, kernel));
+        SDVariable vConv = sd.cnn()
+                .conv2d(
+                        sd.nn().pad(vIn, DiagonalBiLstm.pads(sd, 0, 0, 0, 0, up, 0, half, half), PadMode.CONSTANT, 0),
+                        wV,
+                        valid(up + 1, kernel));
         // horizontal: row r, columns c-up..c
-        SDVariable hConv = sd.cnn().conv2d(sd.nn().pad(hIn, DiagonalBiLstm.pads(sd, 0, 0, 0, 0, 0, 0, up, 0),
-                PadMode.CONSTANT, 0), wH, valid(1, up + 1));
+        SDVariable hConv = sd.cnn()
+                .conv2d(
+                        sd.nn().pad(hIn, DiagonalBiLstm.pads(sd, 0, 0, 0, 0, 0, 0, up, 0), PadMode.CONSTANT, 0),
+                        wH,
+                        valid(1, up + 1));
         SDVariable vz = vConv.add(params.get("bv").reshape(1, 2 * f, 1, 1));
         SDVariable hz = hConv.add(params.get("bh").reshape(1, 2 * f, 1, 1))
                 .add(sd.cnn().conv2d(vz, params.get(VERTICAL_TO_HORIZONTAL), valid(1, 1)));
-        SDVariable hOut = sd.cnn().conv2d(gate(sd, hz, f), params.get(OUT), params.get("bo").reshape(f), valid(1, 1));
+        SDVariable hOut = sd.cnn()
+                .conv2d(gate(sd, hz, f), params.get(OUT), params.get("bo").reshape(f), valid(1, 1));
         if (!first) {
             hOut = hOut.add(hIn);
         }
@@ -172,8 +180,14 @@ public class GatedPixelCnnLayer extends ImageLayer {
     }
 
     private static Conv2DConfig valid(int kH, int kW) {
-        return Conv2DConfig.builder().kH(kH).kW(kW).sH(1).sW(1)
-                .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
+        return Conv2DConfig.builder()
+                .kH(kH)
+                .kW(kW)
+                .sH(1)
+                .sW(1)
+                .paddingMode(PaddingMode.VALID)
+                .dataFormat(Conv2DConfig.NCHW)
+                .build();
     }
 
     private static void normal(INDArray w, long fanIn) {
@@ -182,9 +196,13 @@ public class GatedPixelCnnLayer extends ImageLayer {
 
     /** Runs as {@link GatedPixelCnnRuntime}: direct ops; {@link #defineLayer} stays the reference form. */
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
-            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index, INDArray paramsView,
-            boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
+    public org.deeplearning4j.nn.api.Layer instantiate(
+            org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            org.nd4j.linalg.api.buffer.DataType dataType) {
         return GatedPixelCnnRuntime.instantiate(this, conf, index, paramsView, initializeParams, dataType);
     }
 

@@ -35,9 +35,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.SameDiffLayer {
 
     /** What the forward pass computed, as backprop needs it. */
-    private record Forward(INDArray input, INDArray vPad, INDArray hPad, INDArray vz, INDArray vTanh, INDArray vSigmoid,
-                           INDArray hTanh, INDArray hSigmoid, INDArray hGate) {
-    }
+    private record Forward(
+            INDArray input,
+            INDArray vPad,
+            INDArray hPad,
+            INDArray vz,
+            INDArray vTanh,
+            INDArray vSigmoid,
+            INDArray hTanh,
+            INDArray hSigmoid,
+            INDArray hGate) {}
 
     private final GatedPixelCnnLayer layer;
     private final int up;
@@ -62,9 +69,15 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         pointwise = new ConvOps(1, 1, false);
     }
 
-    static org.deeplearning4j.nn.api.Layer instantiate(GatedPixelCnnLayer layer, NeuralNetConfiguration conf, int index,
-            INDArray paramsView, boolean initializeParams, DataType dataType) {
-        return ImageLayer.wire(new GatedPixelCnnRuntime(conf, dataType), layer, conf, index, paramsView, initializeParams);
+    static org.deeplearning4j.nn.api.Layer instantiate(
+            GatedPixelCnnLayer layer,
+            NeuralNetConfiguration conf,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType dataType) {
+        return ImageLayer.wire(
+                new GatedPixelCnnRuntime(conf, dataType), layer, conf, index, paramsView, initializeParams);
     }
 
     @Override
@@ -73,8 +86,8 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         Forward fw = forward(workspaceMgr, training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM);
         kept = training ? fw : null;
         long f = layer.getFilters();
-        INDArray hOut = workspaceMgr.createUninitialized(layer.isLast() ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM,
-                input.dataType(), shape(f), 'c');
+        INDArray hOut = workspaceMgr.createUninitialized(
+                layer.isLast() ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM, input.dataType(), shape(f), 'c');
         pointwise.forward(fw.hGate, param(GatedPixelCnnLayer.OUT), bias("bo"), hOut);
         if (!layer.isFirst()) {
             hOut.addi(channels(input, f, 2 * f));
@@ -100,29 +113,58 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         INDArray epsH = layer.isLast() ? epsilon : channels(epsilon, f, 2 * f).dup('c');
         // H' = 1x1(gate(hz)) + bo (+ H)
         INDArray dGate = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), shape(f), 'c');
-        pointwise.backward(fw.hGate, param(GatedPixelCnnLayer.OUT), bias("bo"), epsH, dGate,
-                gradTable.get(GatedPixelCnnLayer.OUT), gradTable.get("bo").reshape(f));
+        pointwise.backward(
+                fw.hGate,
+                param(GatedPixelCnnLayer.OUT),
+                bias("bo"),
+                epsH,
+                dGate,
+                gradTable.get(GatedPixelCnnLayer.OUT),
+                gradTable.get("bo").reshape(f));
         INDArray dhz = workspaceMgr.create(ArrayType.BP_WORKING_MEM, input.dataType(), shape(2 * f), 'c');
         addGateGradient(dhz, dGate, fw.hTanh, fw.hSigmoid, f);
         // hz = conv_h(H) + bh + 1x1(vz)
         INDArray dvz = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), shape(2 * f), 'c');
-        pointwise.backward(fw.vz, param(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL), null, dhz, dvz,
-                gradTable.get(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL), null);
-        INDArray dhPad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), fw.hPad.shape(), 'c');
+        pointwise.backward(
+                fw.vz,
+                param(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL),
+                null,
+                dhz,
+                dvz,
+                gradTable.get(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL),
+                null);
+        INDArray dhPad =
+                workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), fw.hPad.shape(), 'c');
         INDArray gradWh = gradTable.get(GatedPixelCnnLayer.HORIZONTAL);
-        horizontal.backward(fw.hPad, horizontalKernel(), bias("bh"), dhz, dhPad, gradWh, gradTable.get("bh").reshape(2 * f));
+        horizontal.backward(
+                fw.hPad,
+                horizontalKernel(),
+                bias("bh"),
+                dhz,
+                dhPad,
+                gradWh,
+                gradTable.get("bh").reshape(2 * f));
         // V' = gate(vz), vz = conv_v(V) + bv
         if (!layer.isLast()) {
             addGateGradient(dvz, channels(epsilon, 0, f), fw.vTanh, fw.vSigmoid, f);
         }
-        INDArray dvPad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), fw.vPad.shape(), 'c');
+        INDArray dvPad =
+                workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), fw.vPad.shape(), 'c');
         INDArray gradWv = gradTable.get(GatedPixelCnnLayer.VERTICAL);
-        vertical.backward(fw.vPad, verticalKernel(), bias("bv"), dvz, dvPad, gradWv, gradTable.get("bv").reshape(2 * f));
+        vertical.backward(
+                fw.vPad,
+                verticalKernel(),
+                bias("bv"),
+                dvz,
+                dvPad,
+                gradWv,
+                gradTable.get("bv").reshape(2 * f));
         if (layer.isFirst()) {
             gradWv.muli(verticalMask);
             gradWh.muli(horizontalMask);
         }
-        INDArray dIn = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
+        INDArray dIn =
+                workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
         if (layer.isFirst()) {
             dIn.assign(verticalInterior(dvPad)).addi(horizontalInterior(dhPad));
         } else {
@@ -159,7 +201,9 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         // kept arrays are made in the caller's workspace: an op's own result would land in whichever is open
         INDArray hTanh = Transforms.tanh(mgr.dup(type, channels(hz, 0, f)), false);
         INDArray hSigmoid = Transforms.sigmoid(mgr.dup(type, channels(hz, f, 2 * f)), false);
-        INDArray hGate = mgr.createUninitialized(type, input.dataType(), shape(f), 'c').assign(hTanh).muli(hSigmoid);
+        INDArray hGate = mgr.createUninitialized(type, input.dataType(), shape(f), 'c')
+                .assign(hTanh)
+                .muli(hSigmoid);
         INDArray vTanh = layer.isLast() ? null : Transforms.tanh(mgr.dup(type, channels(vz, 0, f)), false);
         INDArray vSigmoid = layer.isLast() ? null : Transforms.sigmoid(mgr.dup(type, channels(vz, f, 2 * f)), false);
         return new Forward(input, vPad, hPad, vz, vTanh, vSigmoid, hTanh, hSigmoid, hGate);

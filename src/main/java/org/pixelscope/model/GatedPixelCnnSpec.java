@@ -14,33 +14,34 @@ package org.pixelscope.model;
  * @param kernel      odd size of the later layers' kernels
  */
 public record GatedPixelCnnSpec(
-        String name,
-        String description,
-        int height,
-        int width,
-        int filters,
-        int firstKernel,
-        int layers,
-        int kernel) implements ModelSpec {
+        String name, String description, int height, int width, int filters, int firstKernel, int layers, int kernel)
+        implements ModelSpec {
 
     public static final String KIND = "gated-pixelcnn";
 
     public GatedPixelCnnSpec {
         if (height < 1 || width < 1 || filters < 1 || layers < 1) {
-            throw new IllegalArgumentException("invalid Gated PixelCNN spec: " + height + "x" + width + ", "
-                    + filters + " filters, " + layers + " layers");
+            throw new IllegalArgumentException("invalid Gated PixelCNN spec: " + height + "x" + width + ", " + filters
+                    + " filters, " + layers + " layers");
         }
         if (firstKernel < 1 || kernel < 1 || firstKernel % 2 == 0 || kernel % 2 == 0) {
-            throw new IllegalArgumentException("Gated PixelCNN kernels must be odd, got " + firstKernel + " and " + kernel);
+            throw new IllegalArgumentException(
+                    "Gated PixelCNN kernels must be odd, got " + firstKernel + " and " + kernel);
         }
     }
 
     /** The registry's Gated PixelCNN for 28x28 MNIST: 7x7 first layer, then 5 gated layers with 3x3 kernels, 32 maps per stack. */
     public static GatedPixelCnnSpec standard() {
-        return new GatedPixelCnnSpec("pixelcnn-gated",
+        return new GatedPixelCnnSpec(
+                "pixelcnn-gated",
                 "Gated PixelCNN (van den Oord et al. 2016): vertical and horizontal stacks, gated tanh*sigmoid units,"
                         + " 6 layers of 32 maps; no blind spot",
-                28, 28, 32, 7, 6, 3);
+                28,
+                28,
+                32,
+                7,
+                6,
+                3);
     }
 
     /** The vertical stack reaches firstKernel/2 + 1 rows up in the first layer, kernel/2 more in each later one. */

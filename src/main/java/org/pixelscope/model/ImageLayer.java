@@ -25,8 +25,13 @@ public abstract class ImageLayer extends SameDiffLayer {
     protected abstract long outChannels();
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
-            int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
+    public org.deeplearning4j.nn.api.Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType dataType) {
         return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
     }
 
@@ -34,8 +39,13 @@ public abstract class ImageLayer extends SameDiffLayer {
      * What {@code SameDiffLayer.instantiate} does in DL4J 1.0.0-M2.1, for a runtime class of our
      * own: parameter views into the network's flat array, initialised here when asked.
      */
-    static org.deeplearning4j.nn.api.Layer wire(org.deeplearning4j.nn.layers.samediff.SameDiffLayer runtime, ImageLayer layer,
-            NeuralNetConfiguration conf, int index, INDArray paramsView, boolean initializeParams) {
+    static org.deeplearning4j.nn.api.Layer wire(
+            org.deeplearning4j.nn.layers.samediff.SameDiffLayer runtime,
+            ImageLayer layer,
+            NeuralNetConfiguration conf,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams) {
         runtime.setIndex(index);
         runtime.setParamsViewArray(paramsView);
         runtime.setParamTable(layer.initializer().init(conf, paramsView, initializeParams));

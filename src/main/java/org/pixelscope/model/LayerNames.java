@@ -31,17 +31,19 @@ public final class LayerNames {
     public static final String PIXELCNN_OUT = "out_1x1";
     /** PixelRNN bodies: the ReLU 1x1 mask-B convolution after the recurrent layers, then the 1x1 sigmoid. */
     public static final String RNN_HIDDEN_OUT = "out1_B";
+
     public static final String RNN_PIXEL_OUT = "out2_B";
     /** Gated PixelCNN: the ReLU 1x1 after the gated layers, then the 1x1 sigmoid. */
     public static final String GATED_HIDDEN_OUT = "out1";
+
     public static final String GATED_PIXEL_OUT = "out2";
     /** Raster LSTM: the layer that flattens and shifts the image into a sequence, and the one that folds it back. */
     public static final String RASTER_SEQUENCE = "raster_seq";
+
     public static final String RASTER_TO_IMAGE = "to_image";
     public static final String RASTER_OUT = PIXELCNN_OUT;
 
-    private LayerNames() {
-    }
+    private LayerNames() {}
 
     /** PixelCNN mask-B convolution {@code i}, from 1. */
     public static String pixelCnnHidden(int i) {

@@ -17,8 +17,7 @@ final class LstmGates {
     /** Forget-gate bias at initialisation: remember by default, so gradients reach early rows. */
     static final double FORGET_BIAS = 1.0;
 
-    private LstmGates() {
-    }
+    private LstmGates() {}
 
     /** {@code {h, c}} of one step on {@code z [N, 4 * hidden, L]}; {@code cPrev} is null at the first step (a zero state). */
     static SDVariable[] step(SameDiff sd, SDVariable z, SDVariable cPrev, long hidden) {

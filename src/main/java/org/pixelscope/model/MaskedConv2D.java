@@ -84,8 +84,10 @@ public class MaskedConv2D extends ImageLayer {
         }
         SDVariable b = params.get(BIAS).reshape(nOut);
         Conv2DConfig config = Conv2DConfig.builder()
-                .kH(kernelH).kW(kernelW)
-                .sH(1).sW(1)
+                .kH(kernelH)
+                .kW(kernelW)
+                .sH(1)
+                .sW(1)
                 .paddingMode(PaddingMode.SAME)
                 .dataFormat(Conv2DConfig.NCHW)
                 .build();
@@ -95,9 +97,13 @@ public class MaskedConv2D extends ImageLayer {
 
     /** Runs as {@link MaskedConv2DRuntime}: direct convolution ops; {@link #defineLayer} stays the reference form. */
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
-            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index, INDArray paramsView,
-            boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
+    public org.deeplearning4j.nn.api.Layer instantiate(
+            org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            org.nd4j.linalg.api.buffer.DataType dataType) {
         return MaskedConv2DRuntime.instantiate(this, conf, index, paramsView, initializeParams, dataType);
     }
 

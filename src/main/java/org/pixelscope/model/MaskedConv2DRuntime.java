@@ -47,21 +47,23 @@ import org.nd4j.linalg.factory.Nd4j;
 final class MaskedConv2DRuntime extends org.deeplearning4j.nn.layers.samediff.SameDiffLayer {
 
     /** What a training pass keeps for backprop: its input, the convolution's input and the pre-activation. */
-    private record Kept(INDArray input, INDArray convInput, INDArray preActivation) {
-    }
+    private record Kept(INDArray input, INDArray convInput, INDArray preActivation) {}
 
     private final MaskedConv2D layer;
     /** Whether the convolution runs on the kernel's rows up to the centre only (see the class doc). */
     private final boolean cropped;
     /** Rows above the kernel centre and columns on each side. */
     private final int up;
+
     private final int side;
     private final ConvOps conv;
     /** The 0/1 mask in the network's data type, or null; and its rows the convolution reads. Outside workspaces. */
     private INDArray fullMask;
+
     private INDArray mask;
     /** {@code W * mask} on those rows, refreshed before each use; outside workspaces. */
     private INDArray maskedWeights;
+
     private Kept kept;
 
     MaskedConv2DRuntime(NeuralNetConfiguration conf, DataType dataType, boolean cropRows) {
@@ -70,12 +72,20 @@ final class MaskedConv2DRuntime extends org.deeplearning4j.nn.layers.samediff.Sa
         up = layer.getKernelH() / 2;
         side = layer.getKernelW() / 2;
         cropped = cropRows && layer.getMaskType() != null && up > 0;
-        conv = cropped ? new ConvOps(up + 1, layer.getKernelW(), false) : new ConvOps(layer.getKernelH(), layer.getKernelW(), true);
+        conv = cropped
+                ? new ConvOps(up + 1, layer.getKernelW(), false)
+                : new ConvOps(layer.getKernelH(), layer.getKernelW(), true);
     }
 
-    static org.deeplearning4j.nn.api.Layer instantiate(MaskedConv2D layer, NeuralNetConfiguration conf, int index,
-            INDArray paramsView, boolean initializeParams, DataType dataType) {
-        return ImageLayer.wire(new MaskedConv2DRuntime(conf, dataType, true), layer, conf, index, paramsView, initializeParams);
+    static org.deeplearning4j.nn.api.Layer instantiate(
+            MaskedConv2D layer,
+            NeuralNetConfiguration conf,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType dataType) {
+        return ImageLayer.wire(
+                new MaskedConv2DRuntime(conf, dataType, true), layer, conf, index, paramsView, initializeParams);
     }
 
     @Override
@@ -100,17 +110,28 @@ final class MaskedConv2DRuntime extends org.deeplearning4j.nn.layers.samediff.Sa
         kept = null;
         if (k == null || k.input != input || k.preActivation.wasClosed()) {
             INDArray x = convInput(workspaceMgr, ArrayType.BP_WORKING_MEM);
-            INDArray z = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), outputShape(), 'c');
+            INDArray z =
+                    workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), outputShape(), 'c');
             conv.forward(x, w, bias(), z);
             k = new Kept(input, x, z);
         }
         // dL/dz, in place of z, which is not needed after this
         INDArray delta = activation().backprop(k.preActivation, epsilon).getFirst();
-        INDArray gradX = workspaceMgr.createUninitialized(cropped ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATION_GRAD,
-                input.dataType(), k.convInput.shape(), 'c');
+        INDArray gradX = workspaceMgr.createUninitialized(
+                cropped ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATION_GRAD,
+                input.dataType(),
+                k.convInput.shape(),
+                'c');
         INDArray gradW = gradTable.get(MaskedConv2D.WEIGHT);
         INDArray gradConvW = cropped ? gradW.get(interval(0, up + 1)) : gradW;
-        conv.backward(k.convInput, w, bias(), delta, gradX, gradConvW, gradTable.get(MaskedConv2D.BIAS).reshape(layer.getNOut()));
+        conv.backward(
+                k.convInput,
+                w,
+                bias(),
+                delta,
+                gradX,
+                gradConvW,
+                gradTable.get(MaskedConv2D.BIAS).reshape(layer.getNOut()));
         if (fullMask != null) {
             // the mask's rows below the centre are 0: this also clears the rows a cropped kernel leaves out
             gradW.muli(fullMask);
@@ -138,8 +159,11 @@ final class MaskedConv2DRuntime extends org.deeplearning4j.nn.layers.samediff.Sa
         if (!cropped) {
             return input;
         }
-        INDArray padded = mgr.create(type, input.dataType(),
-                new long[] {input.size(0), input.size(1), input.size(2) + up, input.size(3) + 2L * side}, 'c');
+        INDArray padded = mgr.create(
+                type,
+                input.dataType(),
+                new long[] {input.size(0), input.size(1), input.size(2) + up, input.size(3) + 2L * side},
+                'c');
         interior(padded).assign(input);
         return padded;
     }

@@ -20,8 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Masks {
 
-    private Masks() {
-    }
+    private Masks() {}
 
     /** Spatial part only: {@code allowed[row][col]} for one group reading itself (or 1 group). */
     public static boolean[][] spatial(int kernelH, int kernelW, MaskType type) {
@@ -38,8 +37,8 @@ public final class Masks {
     }
 
     /** Whether output channel {@code out} may read input channel {@code in} through tap (r, c). */
-    public static boolean allows(int kernelH, int kernelW, MaskType type, int in, int nIn, int out,
-                                 int nOut, int groups, int r, int c) {
+    public static boolean allows(
+            int kernelH, int kernelW, MaskType type, int in, int nIn, int out, int nOut, int groups, int r, int c) {
         int cr = kernelH / 2;
         int cc = kernelW / 2;
         if (r < cr || (r == cr && c < cc)) {
@@ -94,8 +93,8 @@ public final class Masks {
     private static void check(int kernelH, int kernelW, int nIn, int nOut, int groups) {
         checkOdd(kernelH, kernelW);
         if (nIn < 1 || nOut < 1 || groups < 1 || nIn % groups != 0 || nOut % groups != 0) {
-            throw new IllegalArgumentException("channels (" + nIn + " in, " + nOut + " out) must split into "
-                    + groups + " equal colour groups");
+            throw new IllegalArgumentException(
+                    "channels (" + nIn + " in, " + nOut + " out) must split into " + groups + " equal colour groups");
         }
     }
 

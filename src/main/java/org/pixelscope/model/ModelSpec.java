@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = DiagonalBiLstmSpec.class, name = DiagonalBiLstmSpec.KIND),
     @JsonSubTypes.Type(value = GatedPixelCnnSpec.class, name = GatedPixelCnnSpec.KIND),
 })
-public sealed interface ModelSpec permits PixelCnnSpec, GatedPixelCnnSpec, RasterLstmSpec, RowLstmSpec, DiagonalBiLstmSpec {
+public sealed interface ModelSpec
+        permits PixelCnnSpec, GatedPixelCnnSpec, RasterLstmSpec, RowLstmSpec, DiagonalBiLstmSpec {
 
     /** Registry name, e.g. {@code pixelcnn-chapter}. */
     String name();

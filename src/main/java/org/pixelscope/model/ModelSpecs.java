@@ -15,23 +15,29 @@ import java.util.Optional;
  */
 public final class ModelSpecs {
 
-    private static final List<String> KINDS = List.of(PixelCnnSpec.KIND, GatedPixelCnnSpec.KIND, RasterLstmSpec.KIND,
-            RowLstmSpec.KIND, DiagonalBiLstmSpec.KIND);
+    private static final List<String> KINDS = List.of(
+            PixelCnnSpec.KIND, GatedPixelCnnSpec.KIND, RasterLstmSpec.KIND, RowLstmSpec.KIND, DiagonalBiLstmSpec.KIND);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private static final Map<String, ModelSpec> REGISTRY = registry(List.of(
             PixelCnnSpec.chapter(),
-            new PixelCnnSpec("pixelcnn-residual",
+            new PixelCnnSpec(
+                    "pixelcnn-residual",
                     "Residual PixelCNN: the chapter's layers with a skip connection around each mask-B conv",
-                    28, 28, 64, 7, 5, 3, true),
+                    28,
+                    28,
+                    64,
+                    7,
+                    5,
+                    3,
+                    true),
             GatedPixelCnnSpec.standard(),
             RasterLstmSpec.standard(),
             RowLstmSpec.standard(),
             DiagonalBiLstmSpec.standard()));
 
-    private ModelSpecs() {
-    }
+    private ModelSpecs() {}
 
     /** All registered specs, in the order pickers show them. */
     public static List<ModelSpec> all() {
@@ -44,8 +50,9 @@ public final class ModelSpecs {
 
     /** The spec with this name, or an error that lists the names that exist. */
     public static ModelSpec require(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown model '" + name + "'; known models: " + String.join(", ", REGISTRY.keySet())));
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown model '" + name + "'; known models: " + String.join(", ", REGISTRY.keySet())));
     }
 
     public static String toJson(ModelSpec spec) {
@@ -62,10 +69,13 @@ public final class ModelSpecs {
             return JSON.readValue(json, ModelSpec.class);
         } catch (InvalidTypeIdException e) {
             if (e.getTypeId() == null) {
-                throw new IllegalArgumentException("the model spec names no \"kind\" (one of: " + String.join(", ", KINDS) + ")", e);
+                throw new IllegalArgumentException(
+                        "the model spec names no \"kind\" (one of: " + String.join(", ", KINDS) + ")", e);
             }
-            throw new IllegalArgumentException("unknown model kind '" + e.getTypeId()
-                    + "' (this PixelScope knows: " + String.join(", ", KINDS) + ")", e);
+            throw new IllegalArgumentException(
+                    "unknown model kind '" + e.getTypeId() + "' (this PixelScope knows: " + String.join(", ", KINDS)
+                            + ")",
+                    e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed model spec: " + e.getOriginalMessage(), e);
         }

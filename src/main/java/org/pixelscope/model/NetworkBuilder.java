@@ -30,8 +30,7 @@ public final class NetworkBuilder {
     /** The value the raster sequence holds at step 0, where there is no previous pixel: the zero initial state already marks step 0. */
     private static final double RASTER_START_VALUE = 0;
 
-    private NetworkBuilder() {
-    }
+    private NetworkBuilder() {}
 
     /** A freshly initialised network; the seed fixes the initial weights. */
     public static PixelModel build(ModelSpec spec, long seed, double learningRate) {
@@ -60,16 +59,31 @@ public final class NetworkBuilder {
         } else if (spec instanceof RasterLstmSpec r) {
             last = rasterLstm(g, r);
         } else if (spec instanceof RowLstmSpec r) {
-            last = recurrentLayers(g, r.hidden(), r.firstKernel(), r.layers(), LayerNames::rowLstm,
+            last = recurrentLayers(
+                    g,
+                    r.hidden(),
+                    r.firstKernel(),
+                    r.layers(),
+                    LayerNames::rowLstm,
                     () -> new RowLstm(r.hidden(), r.hidden(), r.rowKernel()));
         } else if (spec instanceof DiagonalBiLstmSpec d) {
-            last = recurrentLayers(g, d.hidden(), d.firstKernel(), d.layers(), LayerNames::biLstm,
+            last = recurrentLayers(
+                    g,
+                    d.hidden(),
+                    d.firstKernel(),
+                    d.layers(),
+                    LayerNames::biLstm,
                     () -> new DiagonalBiLstm(d.hidden(), d.hidden()));
         } else {
-            throw new IllegalArgumentException("no network builder for " + spec.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "no network builder for " + spec.getClass().getSimpleName());
         }
-        g.addLayer(OUTPUT, new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
-                .activation(Activation.IDENTITY).build(), last);
+        g.addLayer(
+                OUTPUT,
+                new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .activation(Activation.IDENTITY)
+                        .build(),
+                last);
         g.setOutputs(OUTPUT);
         return g.build();
     }
@@ -84,11 +98,17 @@ public final class NetworkBuilder {
 
     private static String pixelCnn(ComputationGraphConfiguration.GraphBuilder g, PixelCnnSpec p) {
         int f = p.filters();
-        g.addLayer(LayerNames.FIRST_CONV, new MaskedConv2D(1, f, p.firstKernel(), p.firstKernel(), MaskType.A, Activation.RELU), INPUT);
+        g.addLayer(
+                LayerNames.FIRST_CONV,
+                new MaskedConv2D(1, f, p.firstKernel(), p.firstKernel(), MaskType.A, Activation.RELU),
+                INPUT);
         String prev = LayerNames.FIRST_CONV;
         for (int i = 1; i <= p.hiddenLayers(); i++) {
             String conv = pixelCnnLayer(p, i);
-            g.addLayer(conv, new MaskedConv2D(f, f, p.hiddenKernel(), p.hiddenKernel(), MaskType.B, Activation.RELU), prev);
+            g.addLayer(
+                    conv,
+                    new MaskedConv2D(f, f, p.hiddenKernel(), p.hiddenKernel(), MaskType.B, Activation.RELU),
+                    prev);
             if (p.residual()) {
                 String sum = LayerNames.residual(i);
                 g.addVertex(sum, new ElementWiseVertex(ElementWiseVertex.Op.Add), prev, conv);
@@ -109,12 +129,18 @@ public final class NetworkBuilder {
         String prev = INPUT;
         for (int i = 1; i <= p.layers(); i++) {
             String name = LayerNames.gated(i);
-            g.addLayer(name, new GatedPixelCnnLayer(i == 1 ? 1 : 2L * f, f, i == 1 ? p.firstKernel() : p.kernel(), i == 1,
-                    i == p.layers()), prev);
+            g.addLayer(
+                    name,
+                    new GatedPixelCnnLayer(
+                            i == 1 ? 1 : 2L * f, f, i == 1 ? p.firstKernel() : p.kernel(), i == 1, i == p.layers()),
+                    prev);
             prev = name;
         }
         g.addLayer(LayerNames.GATED_HIDDEN_OUT, new MaskedConv2D(f, f, 1, 1, null, Activation.RELU), prev);
-        g.addLayer(LayerNames.GATED_PIXEL_OUT, new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), LayerNames.GATED_HIDDEN_OUT);
+        g.addLayer(
+                LayerNames.GATED_PIXEL_OUT,
+                new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID),
+                LayerNames.GATED_HIDDEN_OUT);
         return LayerNames.GATED_PIXEL_OUT;
     }
 
@@ -124,9 +150,17 @@ public final class NetworkBuilder {
      * current pixel), recurrent layers each added to its input, then a ReLU 1x1 mask-B conv
      * and a 1x1 sigmoid.
      */
-    private static String recurrentLayers(ComputationGraphConfiguration.GraphBuilder g, int hidden, int firstKernel,
-                                          int layers, IntFunction<String> layerName, Supplier<Layer> layer) {
-        g.addLayer(LayerNames.FIRST_CONV, new MaskedConv2D(1, hidden, firstKernel, firstKernel, MaskType.A, Activation.IDENTITY), INPUT);
+    private static String recurrentLayers(
+            ComputationGraphConfiguration.GraphBuilder g,
+            int hidden,
+            int firstKernel,
+            int layers,
+            IntFunction<String> layerName,
+            Supplier<Layer> layer) {
+        g.addLayer(
+                LayerNames.FIRST_CONV,
+                new MaskedConv2D(1, hidden, firstKernel, firstKernel, MaskType.A, Activation.IDENTITY),
+                INPUT);
         String prev = LayerNames.FIRST_CONV;
         for (int i = 1; i <= layers; i++) {
             String name = layerName.apply(i);
@@ -135,8 +169,12 @@ public final class NetworkBuilder {
             g.addVertex(sum, new ElementWiseVertex(ElementWiseVertex.Op.Add), prev, name);
             prev = sum;
         }
-        g.addLayer(LayerNames.RNN_HIDDEN_OUT, new MaskedConv2D(hidden, hidden, 1, 1, MaskType.B, Activation.RELU), prev);
-        g.addLayer(LayerNames.RNN_PIXEL_OUT, new MaskedConv2D(hidden, 1, 1, 1, MaskType.B, Activation.SIGMOID), LayerNames.RNN_HIDDEN_OUT);
+        g.addLayer(
+                LayerNames.RNN_HIDDEN_OUT, new MaskedConv2D(hidden, hidden, 1, 1, MaskType.B, Activation.RELU), prev);
+        g.addLayer(
+                LayerNames.RNN_PIXEL_OUT,
+                new MaskedConv2D(hidden, 1, 1, 1, MaskType.B, Activation.SIGMOID),
+                LayerNames.RNN_HIDDEN_OUT);
         return LayerNames.RNN_PIXEL_OUT;
     }
 
@@ -149,12 +187,22 @@ public final class NetworkBuilder {
         String prev = LayerNames.RASTER_SEQUENCE;
         for (int i = 0; i < r.layers(); i++) {
             String name = LayerNames.rasterLstm(i);
-            g.addLayer(name, new LSTM.Builder().nIn(i == 0 ? 1 : r.hidden()).nOut(r.hidden())
-                    .activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID).build(), prev);
+            g.addLayer(
+                    name,
+                    new LSTM.Builder()
+                            .nIn(i == 0 ? 1 : r.hidden())
+                            .nOut(r.hidden())
+                            .activation(Activation.TANH)
+                            .gateActivationFunction(Activation.SIGMOID)
+                            .build(),
+                    prev);
             prev = name;
         }
         g.addLayer(LayerNames.RASTER_TO_IMAGE, new RasterImage(r.height(), r.width()), prev);
-        g.addLayer(LayerNames.RASTER_OUT, new MaskedConv2D(r.hidden(), 1, 1, 1, null, Activation.SIGMOID), LayerNames.RASTER_TO_IMAGE);
+        g.addLayer(
+                LayerNames.RASTER_OUT,
+                new MaskedConv2D(r.hidden(), 1, 1, 1, null, Activation.SIGMOID),
+                LayerNames.RASTER_TO_IMAGE);
         return LayerNames.RASTER_OUT;
     }
 }

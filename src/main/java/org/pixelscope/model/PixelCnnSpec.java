@@ -20,25 +20,34 @@ public record PixelCnnSpec(
         int firstKernel,
         int hiddenLayers,
         int hiddenKernel,
-        boolean residual) implements ModelSpec {
+        boolean residual)
+        implements ModelSpec {
 
     public static final String KIND = "pixelcnn";
 
     public PixelCnnSpec {
         if (height < 1 || width < 1 || filters < 1 || hiddenLayers < 0) {
-            throw new IllegalArgumentException("invalid PixelCNN spec: " + height + "x" + width
-                    + ", " + filters + " filters, " + hiddenLayers + " hidden layers");
+            throw new IllegalArgumentException("invalid PixelCNN spec: " + height + "x" + width + ", " + filters
+                    + " filters, " + hiddenLayers + " hidden layers");
         }
         if (firstKernel % 2 == 0 || hiddenKernel % 2 == 0) {
-            throw new IllegalArgumentException("PixelCNN kernels must be odd, got " + firstKernel + " and " + hiddenKernel);
+            throw new IllegalArgumentException(
+                    "PixelCNN kernels must be odd, got " + firstKernel + " and " + hiddenKernel);
         }
     }
 
     /** The chapter's network: 28x28, 7x7 mask A, five 3x3 mask B, 64 filters; 187,905 parameters. */
     public static PixelCnnSpec chapter() {
-        return new PixelCnnSpec("pixelcnn-chapter",
+        return new PixelCnnSpec(
+                "pixelcnn-chapter",
                 "The chapter's PixelCNN: 7x7 mask-A conv, five 3x3 mask-B convs, 64 filters, 1x1 sigmoid",
-                28, 28, 64, 7, 5, 3, false);
+                28,
+                28,
+                64,
+                7,
+                5,
+                3,
+                false);
     }
 
     /** Each k x k masked layer reaches k/2 rows up; the 1x1 output reaches none. */
@@ -49,6 +58,7 @@ public record PixelCnnSpec(
 
     @Override
     public PixelCnnSpec withSize(int height, int width) {
-        return new PixelCnnSpec(name, description, height, width, filters, firstKernel, hiddenLayers, hiddenKernel, residual);
+        return new PixelCnnSpec(
+                name, description, height, width, filters, firstKernel, hiddenLayers, hiddenKernel, residual);
     }
 }

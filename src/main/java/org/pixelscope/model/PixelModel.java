@@ -48,9 +48,13 @@ public final class PixelModel implements AutoCloseable {
      */
     public INDArray croppedProbabilities(INDArray rows) {
         long[] s = rows.shape();
-        if (spec.contextRows() >= spec.height() || s.length != 4 || s[1] != 1 || s[2] > spec.height()
+        if (spec.contextRows() >= spec.height()
+                || s.length != 4
+                || s[1] != 1
+                || s[2] > spec.height()
                 || s[3] != spec.width()) {
-            throw new IllegalArgumentException("cannot run " + spec.name() + " on a band of shape " + java.util.Arrays.toString(s));
+            throw new IllegalArgumentException(
+                    "cannot run " + spec.name() + " on a band of shape " + java.util.Arrays.toString(s));
         }
         return network.outputSingle(false, rows);
     }
@@ -162,8 +166,8 @@ public final class PixelModel implements AutoCloseable {
     private void checkShape(INDArray images) {
         long[] s = images.shape();
         if (s.length != 4 || s[1] != 1 || s[2] != spec.height() || s[3] != spec.width()) {
-            throw new IllegalArgumentException("model " + spec.name() + " expects images [N, 1, "
-                    + spec.height() + ", " + spec.width() + "], got " + java.util.Arrays.toString(s));
+            throw new IllegalArgumentException("model " + spec.name() + " expects images [N, 1, " + spec.height() + ", "
+                    + spec.width() + "], got " + java.util.Arrays.toString(s));
         }
     }
 }

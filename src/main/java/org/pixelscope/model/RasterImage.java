@@ -31,9 +31,13 @@ public class RasterImage extends SameDiffLambdaLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
-            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index,
-            INDArray paramsView, boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
+    public org.deeplearning4j.nn.api.Layer instantiate(
+            org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            org.nd4j.linalg.api.buffer.DataType dataType) {
         return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
     }
 

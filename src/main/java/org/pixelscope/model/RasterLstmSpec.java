@@ -13,13 +13,8 @@ package org.pixelscope.model;
  * @param hidden LSTM units per layer
  * @param layers stacked LSTM layers (1 or 2)
  */
-public record RasterLstmSpec(
-        String name,
-        String description,
-        int height,
-        int width,
-        int hidden,
-        int layers) implements ModelSpec {
+public record RasterLstmSpec(String name, String description, int height, int width, int hidden, int layers)
+        implements ModelSpec {
 
     public static final String KIND = "raster-lstm";
 
@@ -30,17 +25,21 @@ public record RasterLstmSpec(
 
     public RasterLstmSpec {
         if (height < 1 || width < 1 || hidden < 1 || layers < 1 || layers > 2) {
-            throw new IllegalArgumentException("invalid raster LSTM spec: " + height + "x" + width + ", "
-                    + hidden + " hidden units, " + layers + " layers (1 or 2)");
+            throw new IllegalArgumentException("invalid raster LSTM spec: " + height + "x" + width + ", " + hidden
+                    + " hidden units, " + layers + " layers (1 or 2)");
         }
     }
 
     /** The registry's raster LSTM for 28x28 MNIST. */
     public static RasterLstmSpec standard() {
-        return new RasterLstmSpec("pixelrnn-raster-lstm",
-                "Raster LSTM: the image as a 784-step sequence, input at step t is pixel t-1, "
-                        + DEFAULT_HIDDEN + " units; samples in one LSTM step per pixel",
-                28, 28, DEFAULT_HIDDEN, DEFAULT_LAYERS);
+        return new RasterLstmSpec(
+                "pixelrnn-raster-lstm",
+                "Raster LSTM: the image as a 784-step sequence, input at step t is pixel t-1, " + DEFAULT_HIDDEN
+                        + " units; samples in one LSTM step per pixel",
+                28,
+                28,
+                DEFAULT_HIDDEN,
+                DEFAULT_LAYERS);
     }
 
     /** A recurrent state reaches back to the first pixel. */

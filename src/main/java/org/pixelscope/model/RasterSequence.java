@@ -5,8 +5,8 @@ import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLambdaLayer;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.enums.PadMode;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Turns images {@code [N, C, H, W]} into the raster LSTM's input sequence {@code [N, C, H*W]},
@@ -43,15 +43,23 @@ public class RasterSequence extends SameDiffLambdaLayer {
         long steps = (long) height * width;
         SDVariable flat = input.reshape(-1, 1, steps);
         // one start value in front of the sequence, then drop the last pixel: nothing predicts from it
-        SDVariable padded = sd.nn().pad(flat, sd.constant(org.nd4j.linalg.factory.Nd4j.createFromArray(
-                new int[][] {{0, 0}, {0, 0}, {1, 0}})), PadMode.CONSTANT, startValue);
+        SDVariable padded = sd.nn()
+                .pad(
+                        flat,
+                        sd.constant(org.nd4j.linalg.factory.Nd4j.createFromArray(new int[][] {{0, 0}, {0, 0}, {1, 0}})),
+                        PadMode.CONSTANT,
+                        startValue);
         return sd.identity(RowLstm.OUTPUT_NAME, padded.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0L, steps)));
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
-            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index,
-            INDArray paramsView, boolean initializeParams, org.nd4j.linalg.api.buffer.DataType dataType) {
+    public org.deeplearning4j.nn.api.Layer instantiate(
+            org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            org.nd4j.linalg.api.buffer.DataType dataType) {
         return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
     }
 

@@ -85,11 +85,22 @@ public class RowLstm extends ImageLayer {
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> params, SDVariable mask) {
         SDVariable wIs = params.get(INPUT_TO_STATE);
         wIs = wIs.mul(sd.constant("rowMask", mask().castTo(wIs.dataType())));
-        Conv2DConfig along = Conv2DConfig.builder().kH(1).kW(kernel).sH(1).sW(1)
-                .paddingMode(PaddingMode.SAME).dataFormat(Conv2DConfig.NCHW).build();
+        Conv2DConfig along = Conv2DConfig.builder()
+                .kH(1)
+                .kW(kernel)
+                .sH(1)
+                .sW(1)
+                .paddingMode(PaddingMode.SAME)
+                .dataFormat(Conv2DConfig.NCHW)
+                .build();
         SDVariable inputToState = sd.cnn().conv2d(input, wIs, params.get(BIAS).reshape(4 * hidden), along);
-        Conv1DConfig previousRow = Conv1DConfig.builder().k(kernel).s(1).d(1)
-                .paddingMode(PaddingMode.SAME).dataFormat(Conv1DConfig.NCW).build();
+        Conv1DConfig previousRow = Conv1DConfig.builder()
+                .k(kernel)
+                .s(1)
+                .d(1)
+                .paddingMode(PaddingMode.SAME)
+                .dataFormat(Conv1DConfig.NCW)
+                .build();
         int rows = (int) input.getShape()[2];
         // one unstack rather than a slice per row: a slice's gradient is a full-size map of zeros
         SDVariable[] byRow = sd.unstack(inputToState, 2, rows);

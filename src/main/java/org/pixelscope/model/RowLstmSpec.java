@@ -12,24 +12,19 @@ package org.pixelscope.model;
  * @param rowKernel   odd length k of the input-to-state and state-to-state kernels along the row
  */
 public record RowLstmSpec(
-        String name,
-        String description,
-        int height,
-        int width,
-        int hidden,
-        int firstKernel,
-        int layers,
-        int rowKernel) implements ModelSpec {
+        String name, String description, int height, int width, int hidden, int firstKernel, int layers, int rowKernel)
+        implements ModelSpec {
 
     public static final String KIND = "row-lstm";
 
     public RowLstmSpec {
         if (height < 1 || width < 1 || hidden < 1 || layers < 1) {
-            throw new IllegalArgumentException("invalid Row LSTM spec: " + height + "x" + width + ", "
-                    + hidden + " hidden, " + layers + " layers");
+            throw new IllegalArgumentException("invalid Row LSTM spec: " + height + "x" + width + ", " + hidden
+                    + " hidden, " + layers + " layers");
         }
         if (firstKernel % 2 == 0 || rowKernel % 2 == 0 || firstKernel < 1 || rowKernel < 1) {
-            throw new IllegalArgumentException("Row LSTM kernels must be odd, got " + firstKernel + " and " + rowKernel);
+            throw new IllegalArgumentException(
+                    "Row LSTM kernels must be odd, got " + firstKernel + " and " + rowKernel);
         }
     }
 
@@ -38,9 +33,15 @@ public record RowLstmSpec(
      * maps instead of 7 of 128, so one epoch of 5,000 images trains in minutes on 2 cores.
      */
     public static RowLstmSpec standard() {
-        return new RowLstmSpec("pixelrnn-row-lstm",
+        return new RowLstmSpec(
+                "pixelrnn-row-lstm",
                 "Row LSTM (van den Oord et al. 2016): 7x7 mask-A conv, 2 Row LSTM layers (k = 3, 32 maps), residual, 1x1 mask-B out",
-                28, 28, 32, 7, 2, 3);
+                28,
+                28,
+                32,
+                7,
+                2,
+                3);
     }
 
     /** The recurrence runs from the top row down. */

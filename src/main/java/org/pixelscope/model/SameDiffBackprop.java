@@ -32,9 +32,14 @@ final class SameDiffBackprop extends org.deeplearning4j.nn.layers.samediff.SameD
     }
 
     /** What {@code SameDiffLayer.instantiate} does in DL4J 1.0.0-M2.1, with this runtime class. */
-    static org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer layer,
-            NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index, INDArray paramsView,
-            boolean initializeParams, DataType dataType) {
+    static org.deeplearning4j.nn.api.Layer instantiate(
+            org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer layer,
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType dataType) {
         SameDiffBackprop runtime = new SameDiffBackprop(conf, dataType);
         runtime.setIndex(index);
         runtime.setParamsViewArray(paramsView);

@@ -45,6 +45,7 @@ final class CachedGatedPixelCnn implements Conditionals {
     private final KernelTaps[] horizontal;
     /** Per layer: {@code Wvh [2f][2f]}, {@code Wo [f][f]}, biases. */
     private final float[][] toHorizontal;
+
     private final float[][] outWeights;
     private final float[][] bv;
     private final float[][] bh;
@@ -55,6 +56,7 @@ final class CachedGatedPixelCnn implements Conditionals {
     private final float out2B;
     /** Zero columns on each side of a kept vertical row (left of a horizontal row), and vertical rows kept. */
     private final int pad;
+
     private final int ring;
 
     private int count = -1;
@@ -65,6 +67,7 @@ final class CachedGatedPixelCnn implements Conditionals {
     private float[][] link;
     /** Per layer: horizontal stack of the current row, {@code [N][pad + W][f]}. */
     private float[][] h;
+
     private int next;
     private final float[] z;
     private final float[] gated;
@@ -94,10 +97,18 @@ final class CachedGatedPixelCnn implements Conditionals {
             INDArray wv = layer.getParam(GatedPixelCnnLayer.VERTICAL);
             INDArray wh = layer.getParam(GatedPixelCnnLayer.HORIZONTAL);
             // the kernels reach (size - 1) rows up and columns left; the vertical one is centred across
-            vertical[j] = new KernelTaps(wv.mul(conf.verticalMask().castTo(wv.dataType())), (int) wv.size(0) - 1,
-                    (int) wv.size(1) / 2, j == 0 ? KernelTaps.Reach.ROWS_ABOVE : KernelTaps.Reach.ROWS_UP_TO, name);
-            horizontal[j] = new KernelTaps(wh.mul(conf.horizontalMask().castTo(wh.dataType())), 0, (int) wh.size(1) - 1,
-                    j == 0 ? KernelTaps.Reach.BEFORE : KernelTaps.Reach.UP_TO, name);
+            vertical[j] = new KernelTaps(
+                    wv.mul(conf.verticalMask().castTo(wv.dataType())),
+                    (int) wv.size(0) - 1,
+                    (int) wv.size(1) / 2,
+                    j == 0 ? KernelTaps.Reach.ROWS_ABOVE : KernelTaps.Reach.ROWS_UP_TO,
+                    name);
+            horizontal[j] = new KernelTaps(
+                    wh.mul(conf.horizontalMask().castTo(wh.dataType())),
+                    0,
+                    (int) wh.size(1) - 1,
+                    j == 0 ? KernelTaps.Reach.BEFORE : KernelTaps.Reach.UP_TO,
+                    name);
             toHorizontal[j] = TrainedWeights.floats(layer.getParam(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL));
             outWeights[j] = TrainedWeights.floats(layer.getParam(GatedPixelCnnLayer.OUT));
             bv[j] = TrainedWeights.floats(layer.getParam(TrainedWeights.GATED_VERTICAL_BIAS));

@@ -40,12 +40,14 @@ final class CachedPixelCnn implements Conditionals {
     private final boolean residual;
     /** Layer 0 is the mask-A convolution on the image, then the mask-B layers. */
     private final KernelTaps[] layers;
+
     private final float[][] biases;
     private final int filters;
     private final float[] outWeights;
     private final float outBias;
     /** Zero columns on each side of a kept row, and rows kept per layer. */
     private final int pad;
+
     private final int ring;
 
     private int count = -1;
@@ -54,6 +56,7 @@ final class CachedPixelCnn implements Conditionals {
     private float[][] maps;
     /** The next position to compute; positions before it are final in {@link #maps}. */
     private int next;
+
     private final float[] acc;
 
     CachedPixelCnn(PixelModel model) {
@@ -71,8 +74,12 @@ final class CachedPixelCnn implements Conditionals {
         for (int l = 0; l < layers.length; l++) {
             String name = TrainedWeights.pixelCnnLayer(spec, l);
             int half = (l == 0 ? spec.firstKernel() : spec.hiddenKernel()) / 2;
-            layers[l] = new KernelTaps(TrainedWeights.maskedKernel(net, name), half, half,
-                    l == 0 ? KernelTaps.Reach.BEFORE : KernelTaps.Reach.UP_TO, name);
+            layers[l] = new KernelTaps(
+                    TrainedWeights.maskedKernel(net, name),
+                    half,
+                    half,
+                    l == 0 ? KernelTaps.Reach.BEFORE : KernelTaps.Reach.UP_TO,
+                    name);
             biases[l] = TrainedWeights.floats(TrainedWeights.convBias(net, name));
         }
         String out = TrainedWeights.pixelCnnLayer(spec, layers.length);

@@ -9,8 +9,7 @@ package org.pixelscope.sample;
  */
 final class Dense {
 
-    private Dense() {
-    }
+    private Dense() {}
 
     /** {@code y[yOff .. + n) += a * x[xOff .. + n)}. */
     static void axpy(float[] y, int yOff, float a, float[] x, int xOff, int n) {

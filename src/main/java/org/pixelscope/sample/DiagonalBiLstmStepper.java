@@ -3,9 +3,9 @@ package org.pixelscope.sample;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.pixelscope.model.LayerNames;
 import org.pixelscope.model.DiagonalBiLstm;
 import org.pixelscope.model.DiagonalBiLstmSpec;
+import org.pixelscope.model.LayerNames;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 
@@ -43,6 +43,7 @@ public final class DiagonalBiLstmStepper implements Conditionals {
     private final PixelRnnEnds ends;
     /** Per layer: input-to-state {@code [nIn, 4h]} and bias {@code [1, 4h]} of each direction, state-to-state taps {@code [h, 4h]}. */
     private final INDArray[] inLr;
+
     private final INDArray[] inRl;
     private final INDArray[] bLr;
     private final INDArray[] bRl;
@@ -53,6 +54,7 @@ public final class DiagonalBiLstmStepper implements Conditionals {
 
     /** {@code [layer][row][col]}, each {@code [N, hidden]}: each layer's input (the residual stream) and states. */
     private INDArray[][][] stream;
+
     private INDArray[][][] hLr;
     private INDArray[][][] cLr;
     private INDArray[][][] hRl;
@@ -92,10 +94,14 @@ public final class DiagonalBiLstmStepper implements Conditionals {
             // conv1d layout [2, h, 4h]: tap 0 reads the state above, tap 1 the state beside
             INDArray lr = layer.getParam(DiagonalBiLstm.STATE_TO_STATE_LR);
             INDArray rl = layer.getParam(DiagonalBiLstm.STATE_TO_STATE_RL);
-            aboveLr[l] = lr.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all()).dup();
-            besideLr[l] = lr.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.all()).dup();
-            aboveRl[l] = rl.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all()).dup();
-            besideRl[l] = rl.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.all()).dup();
+            aboveLr[l] = lr.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all())
+                    .dup();
+            besideLr[l] = lr.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.all())
+                    .dup();
+            aboveRl[l] = rl.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all())
+                    .dup();
+            besideRl[l] = rl.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.all())
+                    .dup();
         }
         reset();
     }
@@ -141,7 +147,9 @@ public final class DiagonalBiLstmStepper implements Conditionals {
             sweepRightToLeft(r - 1);
         }
         // features change as pixels of this row are drawn: read this position's from the current image
-        INDArray s = ends.features(x, r).get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(c)).dup();
+        INDArray s = ends.features(x, r)
+                .get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(c))
+                .dup();
         for (int l = 0; l < layers; l++) {
             stream[l][r][c] = s;
             INDArray z = s.mmul(inLr[l]).addiRowVector(bLr[l]);

@@ -73,8 +73,9 @@ final class KernelTaps {
                 int rowOffset = ky - up;
                 int colOffset = kx - left;
                 if (!reach.allows(rowOffset, colOffset)) {
-                    throw new IllegalStateException("layer " + layer + " has weights at offset (" + rowOffset + ", "
-                            + colOffset + ") from its output, where its input is not computed yet: it cannot be cached");
+                    throw new IllegalStateException(
+                            "layer " + layer + " has weights at offset (" + rowOffset + ", " + colOffset
+                                    + ") from its output, where its input is not computed yet: it cannot be cached");
                 }
                 kept.add(new int[] {rowOffset, colOffset, from});
             }

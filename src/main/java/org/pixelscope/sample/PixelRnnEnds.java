@@ -58,11 +58,20 @@ final class PixelRnnEnds {
         INDArray band = Nd4j.zeros(x.dataType(), x.size(0), 1, 2L * half + 1, width);
         int from = Math.max(0, row - half);
         int to = Math.min(height, row + half + 1);
-        band.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from - row + half, to - row + half),
-                NDArrayIndex.all())
-                .assign(x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+        band.get(
+                        NDArrayIndex.all(),
+                        NDArrayIndex.all(),
+                        NDArrayIndex.interval(from - row + half, to - row + half),
+                        NDArrayIndex.all())
+                .assign(x.get(
+                        NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, to), NDArrayIndex.all()));
         INDArray all = Nd4j.cnn().conv2d(band, firstW, firstB, firstConv);
-        return all.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(half, half + 1), NDArrayIndex.all()).dup();
+        return all.get(
+                        NDArrayIndex.all(),
+                        NDArrayIndex.all(),
+                        NDArrayIndex.interval(half, half + 1),
+                        NDArrayIndex.all())
+                .dup();
     }
 
     /** p(x=1) from the last residual stream {@code [N, hidden, 1, L]}: {@code [N, L]}. */
@@ -88,8 +97,14 @@ final class PixelRnnEnds {
     }
 
     static Conv2DConfig same(int kH, int kW) {
-        return Conv2DConfig.builder().kH(kH).kW(kW).sH(1).sW(1)
-                .paddingMode(PaddingMode.SAME).dataFormat(Conv2DConfig.NCHW).build();
+        return Conv2DConfig.builder()
+                .kH(kH)
+                .kW(kW)
+                .sH(1)
+                .sW(1)
+                .paddingMode(PaddingMode.SAME)
+                .dataFormat(Conv2DConfig.NCHW)
+                .build();
     }
 
     /** Gate block {@code index} along axis 1, as a copy. */

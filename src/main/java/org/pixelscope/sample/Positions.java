@@ -6,12 +6,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Checks and copies shared by the samplers that keep their own copy of the images being drawn. Thread: stateless. */
 final class Positions {
 
-    private Positions() {
-    }
+    private Positions() {}
 
     /** Rejects a raster position {@code k} or images {@code [N, 1, H, W]} that do not fit a {@code height x width} model. */
     static void check(INDArray images, int k, int height, int width) {
-        if (k < 0 || k >= height * width || images.rank() != 4 || images.size(1) != 1 || images.size(2) != height
+        if (k < 0
+                || k >= height * width
+                || images.rank() != 4
+                || images.size(1) != 1
+                || images.size(2) != height
                 || images.size(3) != width) {
             throw new IllegalArgumentException("position " + k + " of images " + Arrays.toString(images.shape())
                     + " is outside the model's " + height + "x" + width);

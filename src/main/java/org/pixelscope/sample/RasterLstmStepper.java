@@ -51,7 +51,9 @@ public final class RasterLstmStepper implements Conditionals {
         RasterLstmSpec spec = (RasterLstmSpec) model.spec();
         ComputationGraph net = model.network();
         dataType = net.params().dataType();
-        startValue = ((RasterSequence) net.getLayer(TrainedWeights.RASTER_SEQUENCE).conf().getLayer()).getStartValue();
+        startValue = ((RasterSequence)
+                        net.getLayer(TrainedWeights.RASTER_SEQUENCE).conf().getLayer())
+                .getStartValue();
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .dataType(dataType)
                 .graphBuilder()
@@ -63,19 +65,29 @@ public final class RasterLstmStepper implements Conditionals {
             g.addLayer(name, (Layer) net.getLayer(name).conf().getLayer().clone(), prev);
             prev = name;
         }
-        g.addLayer(STEP_OUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
-                .nIn(spec.hidden()).nOut(1).activation(Activation.SIGMOID).build(), prev);
+        g.addLayer(
+                STEP_OUT,
+                new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .nIn(spec.hidden())
+                        .nOut(1)
+                        .activation(Activation.SIGMOID)
+                        .build(),
+                prev);
         g.setOutputs(STEP_OUT);
         steps = new ComputationGraph(g.build());
         steps.init();
         for (int i = 0; i < spec.layers(); i++) {
             String name = TrainedWeights.rasterLstmLayer(i);
             org.deeplearning4j.nn.api.Layer target = steps.getLayer(name);
-            net.getLayer(name).paramTable().forEach((key, value) -> target.getParam(key).assign(value));
+            net.getLayer(name)
+                    .paramTable()
+                    .forEach((key, value) -> target.getParam(key).assign(value));
         }
         INDArray w = net.getLayer(TrainedWeights.RASTER_OUT).getParam(MaskedConv2D.WEIGHT);
         steps.getLayer(STEP_OUT).getParam("W").assign(w.reshape(spec.hidden(), 1));
-        steps.getLayer(STEP_OUT).getParam("b").assign(TrainedWeights.convBias(net, TrainedWeights.RASTER_OUT).reshape(1, 1));
+        steps.getLayer(STEP_OUT)
+                .getParam("b")
+                .assign(TrainedWeights.convBias(net, TrainedWeights.RASTER_OUT).reshape(1, 1));
     }
 
     public static boolean supports(ModelSpec spec) {
@@ -91,7 +103,8 @@ public final class RasterLstmStepper implements Conditionals {
         long n = images.size(0);
         long pixels = images.size(2) * images.size(3);
         if (k < 0 || k >= pixels) {
-            throw new IllegalArgumentException("position " + k + " is outside the " + images.size(2) + "x" + images.size(3) + " image");
+            throw new IllegalArgumentException(
+                    "position " + k + " is outside the " + images.size(2) + "x" + images.size(3) + " image");
         }
         INDArray flat = images.reshape(n, pixels);
         INDArray out;
@@ -107,6 +120,7 @@ public final class RasterLstmStepper implements Conditionals {
             out = steps.rnnTimeStep(seq)[0];
         }
         last = k;
-        return out.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(out.size(2) - 1)).toFloatVector();
+        return out.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(out.size(2) - 1))
+                .toFloatVector();
     }
 }

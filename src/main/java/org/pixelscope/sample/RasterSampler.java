@@ -37,7 +37,8 @@ public final class RasterSampler {
         int startPos = Math.min(h, request.prefixRows()) * w;
         if (request.prefix() != null) {
             if (request.prefix().length != n * h * w) {
-                throw new IllegalArgumentException("prefix needs " + n * h * w + " pixels, got " + request.prefix().length);
+                throw new IllegalArgumentException(
+                        "prefix needs " + n * h * w + " pixels, got " + request.prefix().length);
             }
             trace.given(request.prefix(), startPos);
         }

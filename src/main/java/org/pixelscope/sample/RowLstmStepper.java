@@ -38,6 +38,7 @@ public final class RowLstmStepper implements Conditionals {
 
     /** Per layer, {@code [N, hidden, 1, W]} of row {@link #stateRow}; empty before row 0. */
     private final List<INDArray> h = new ArrayList<>();
+
     private final List<INDArray> c = new ArrayList<>();
     private int stateRow = -1;
 
@@ -54,8 +55,14 @@ public final class RowLstmStepper implements Conditionals {
         for (int i = 1; i <= spec.layers(); i++) {
             String name = LayerNames.rowLstm(i);
             inputToState.add(TrainedWeights.maskedKernel(net, name));
-            stateToState.add(net.getLayer(name).getParam(RowLstm.STATE_TO_STATE).reshape(1, k, hidden, 4L * hidden).dup());
-            bias.add(net.getLayer(name).getParam(RowLstm.BIAS).reshape(4L * hidden).dup());
+            stateToState.add(net.getLayer(name)
+                    .getParam(RowLstm.STATE_TO_STATE)
+                    .reshape(1, k, hidden, 4L * hidden)
+                    .dup());
+            bias.add(net.getLayer(name)
+                    .getParam(RowLstm.BIAS)
+                    .reshape(4L * hidden)
+                    .dup());
         }
         alongRow = PixelRnnEnds.same(1, k);
     }
@@ -88,7 +95,8 @@ public final class RowLstmStepper implements Conditionals {
         }
         while (stateRow < row - 1) {
             // the rows above are final: keep their states
-            List<INDArray[]> states = layers(stateRow + 1 == row ? features : ends.features(x, stateRow + 1), stateRow + 1);
+            List<INDArray[]> states =
+                    layers(stateRow + 1 == row ? features : ends.features(x, stateRow + 1), stateRow + 1);
             h.clear();
             c.clear();
             for (INDArray[] hc : states) {

@@ -12,8 +12,7 @@ import org.pixelscope.data.AtomicFiles;
  */
 public final class SampleImages {
 
-    private SampleImages() {
-    }
+    private SampleImages() {}
 
     /** A grid of all images, {@code scale} screen pixels per image pixel, 2-pixel gaps. */
     public static BufferedImage grid(SampleTrace trace, int scale) {
@@ -31,7 +30,8 @@ public final class SampleImages {
         int gap = 2;
         int cw = trace.width() * scale;
         int ch = trace.height() * scale;
-        BufferedImage img = new BufferedImage(cols * (cw + gap) + gap, rows * (ch + gap) + gap, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img =
+                new BufferedImage(cols * (cw + gap) + gap, rows * (ch + gap) + gap, BufferedImage.TYPE_INT_RGB);
         int grey = 0x606060;
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {

@@ -66,8 +66,8 @@ public final class SampleTrace {
      */
     public PixelStep step(int image, int position) {
         if (position >= cursor()) {
-            throw new IllegalArgumentException("pixel " + position + " is not drawn yet (" + cursor() + " of "
-                    + pixelsPerImage() + " done)");
+            throw new IllegalArgumentException(
+                    "pixel " + position + " is not drawn yet (" + cursor() + " of " + pixelsPerImage() + " done)");
         }
         int i = image * pixelsPerImage() + position;
         return new PixelStep(image, position / width, position % width, probabilities[i], (int) values[i]);

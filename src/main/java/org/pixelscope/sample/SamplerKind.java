@@ -50,7 +50,9 @@ public enum SamplerKind implements Conditionals.Factory {
 
         @Override
         Conditionals make(PixelModel model) {
-            return model.spec() instanceof GatedPixelCnnSpec ? new CachedGatedPixelCnn(model) : new CachedPixelCnn(model);
+            return model.spec() instanceof GatedPixelCnnSpec
+                    ? new CachedGatedPixelCnn(model)
+                    : new CachedPixelCnn(model);
         }
     },
     /**
@@ -61,7 +63,9 @@ public enum SamplerKind implements Conditionals.Factory {
     RECURRENT("recurrent") {
         @Override
         public boolean supports(ModelSpec spec) {
-            return RasterLstmStepper.supports(spec) || RowLstmStepper.supports(spec) || DiagonalBiLstmStepper.supports(spec);
+            return RasterLstmStepper.supports(spec)
+                    || RowLstmStepper.supports(spec)
+                    || DiagonalBiLstmStepper.supports(spec);
         }
 
         @Override
@@ -69,7 +73,9 @@ public enum SamplerKind implements Conditionals.Factory {
             if (RowLstmStepper.supports(model.spec())) {
                 return new RowLstmStepper(model);
             }
-            return DiagonalBiLstmStepper.supports(model.spec()) ? new DiagonalBiLstmStepper(model) : new RasterLstmStepper(model);
+            return DiagonalBiLstmStepper.supports(model.spec())
+                    ? new DiagonalBiLstmStepper(model)
+                    : new RasterLstmStepper(model);
         }
     };
 
@@ -99,8 +105,10 @@ public enum SamplerKind implements Conditionals.Factory {
     }
 
     private String need() {
-        return this == RECURRENT ? "no step form; only the PixelRNNs (raster LSTM, Row LSTM, Diagonal BiLSTM) carry a state"
-                + " from pixel to pixel" : "it serves the PixelCNNs (masked, residual, gated)";
+        return this == RECURRENT
+                ? "no step form; only the PixelRNNs (raster LSTM, Row LSTM, Diagonal BiLSTM) carry a state"
+                        + " from pixel to pixel"
+                : "it serves the PixelCNNs (masked, residual, gated)";
     }
 
     /** The fastest exact sampler for a model: the one the GUI and {@code sample} use. */

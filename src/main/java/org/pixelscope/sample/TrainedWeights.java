@@ -3,8 +3,8 @@ package org.pixelscope.sample;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pixelscope.model.GatedPixelCnnSpec;
-import org.pixelscope.model.MaskedConv2D;
 import org.pixelscope.model.LayerNames;
+import org.pixelscope.model.MaskedConv2D;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.model.RowLstm;
@@ -25,13 +25,13 @@ final class TrainedWeights {
     static final String GATED_PIXEL_OUT = LayerNames.GATED_PIXEL_OUT;
     /** The biases of a gated layer, as {@link org.pixelscope.model.GatedPixelCnnLayer} declares them. */
     static final String GATED_VERTICAL_BIAS = "bv";
+
     static final String GATED_HORIZONTAL_BIAS = "bh";
     static final String GATED_OUT_BIAS = "bo";
     static final String RASTER_SEQUENCE = LayerNames.RASTER_SEQUENCE;
     static final String RASTER_OUT = LayerNames.RASTER_OUT;
 
-    private TrainedWeights() {
-    }
+    private TrainedWeights() {}
 
     /** A PixelCNN's convolution {@code i}: 0 the mask-A layer, then the mask-B layers, last the 1x1 output. */
     static String pixelCnnLayer(PixelCnnSpec spec, int i) {

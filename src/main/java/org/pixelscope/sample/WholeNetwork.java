@@ -33,8 +33,9 @@ final class WholeNetwork implements Conditionals {
             return pixel(model.probabilities(x), row, k % w);
         }
         int top = Math.max(0, row - context);
-        INDArray window = x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(top, row + 1),
-                NDArrayIndex.all()).dup();
+        INDArray window = x.get(
+                        NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(top, row + 1), NDArrayIndex.all())
+                .dup();
         return pixel(model.croppedProbabilities(window), row - top, k % w);
     }
 

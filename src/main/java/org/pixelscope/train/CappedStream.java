@@ -91,8 +91,8 @@ final class CappedStream extends FilterInputStream {
     /** Fails unless the stream is at its end. */
     void expectEnd() throws IOException {
         if (in.read() >= 0) { // past the cap by design: one byte too many is "too long", not a bomb
-            throw new CheckpointException(what + " is longer than this model's parameters: the file does not match "
-                    + "its spec.json");
+            throw new CheckpointException(
+                    what + " is longer than this model's parameters: the file does not match " + "its spec.json");
         }
     }
 

@@ -35,6 +35,7 @@ record CheckpointFormat(int version, Map<Integer, Map<String, String>> renames) 
     static final String MODEL = "model.zip";
     /** Version 2: the parameter index, the parameters, and the optimizer's state. */
     static final String INDEX = "parameters.json";
+
     static final String PARAMETERS = "parameters.bin";
     static final String UPDATER = "updater.bin";
     /** The field of spec.json that holds the version. */

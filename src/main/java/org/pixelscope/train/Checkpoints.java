@@ -51,12 +51,10 @@ public final class Checkpoints {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Checkpoints() {
-    }
+    private Checkpoints() {}
 
     /** A loaded checkpoint. */
-    public record Checkpoint(PixelModel model, TrainingHistory history) {
-    }
+    public record Checkpoint(PixelModel model, TrainingHistory history) {}
 
     /**
      * Saves atomically in the current format. {@code withOptimizerState} keeps Adam's moments so
@@ -66,7 +64,8 @@ public final class Checkpoints {
             throws CheckpointException {
         try {
             ComputationGraph net = model.network();
-            ObjectNode spec = JSON.createObjectNode().put(CheckpointFormat.FORMAT_FIELD, CheckpointFormat.CURRENT.version());
+            ObjectNode spec =
+                    JSON.createObjectNode().put(CheckpointFormat.FORMAT_FIELD, CheckpointFormat.CURRENT.version());
             spec.setAll((ObjectNode) JSON.readTree(ModelSpecs.toJson(model.spec())));
             byte[] specBytes = JSON.writeValueAsBytes(spec);
             byte[] training = JSON.writeValueAsBytes(history);
@@ -87,8 +86,8 @@ public final class Checkpoints {
                 zip.finish();
             });
         } catch (IOException e) {
-            throw new CheckpointException("could not save checkpoint " + file + ": " + e
-                    + " (nothing was overwritten)", e);
+            throw new CheckpointException(
+                    "could not save checkpoint " + file + ": " + e + " (nothing was overwritten)", e);
         }
     }
 
@@ -120,19 +119,20 @@ public final class Checkpoints {
             checkForwardPass(name, model);
             return new Checkpoint(model, history);
         } catch (ZipException e) {
-            throw new CheckpointException(name + ": not a PixelScope checkpoint, or truncated (not a readable zip: "
-                    + e.getMessage() + ")", e);
+            throw new CheckpointException(
+                    name + ": not a PixelScope checkpoint, or truncated (not a readable zip: " + e.getMessage() + ")",
+                    e);
         } catch (NoSuchFileException e) {
             throw new CheckpointException(name + ": file not found", e);
         } catch (CheckpointException e) {
             throw e;
         } catch (IOException e) {
-            throw new CheckpointException(name + ": could not read it (is it damaged or truncated?): " + e.getMessage(), e);
+            throw new CheckpointException(
+                    name + ": could not read it (is it damaged or truncated?): " + e.getMessage(), e);
         }
     }
 
-    private record ReadSpec(ModelSpec spec, int version) {
-    }
+    private record ReadSpec(ModelSpec spec, int version) {}
 
     /** spec.json: the format version (absent in version 1) and the spec without it. */
     private static ReadSpec readSpec(ZipFile zip, String name, CheckpointFormat format) throws IOException {
@@ -140,7 +140,8 @@ public final class Checkpoints {
         try {
             tree = JSON.readTree(read(zip, name, CheckpointFormat.SPEC, SPEC_MAX));
         } catch (IOException e) {
-            throw e instanceof CheckpointException c ? c
+            throw e instanceof CheckpointException c
+                    ? c
                     : new CheckpointException(name + ": spec.json is malformed: " + e.getMessage(), e);
         }
         if (!(tree instanceof ObjectNode spec)) {
@@ -177,10 +178,15 @@ public final class Checkpoints {
         }
     }
 
-    private static void readVersion2(ZipFile zip, ComputationGraph net, CheckpointFormat format, int version, String name)
-            throws IOException {
-        ParameterFiles.Index index = ParameterFiles.readIndex(read(zip, name, CheckpointFormat.INDEX,
-                ParameterFiles.indexCap(net.paramTable().size())), name + ": " + CheckpointFormat.INDEX);
+    private static void readVersion2(
+            ZipFile zip, ComputationGraph net, CheckpointFormat format, int version, String name) throws IOException {
+        ParameterFiles.Index index = ParameterFiles.readIndex(
+                read(
+                        zip,
+                        name,
+                        CheckpointFormat.INDEX,
+                        ParameterFiles.indexCap(net.paramTable().size())),
+                name + ": " + CheckpointFormat.INDEX);
         List<ParameterFiles.Parameter> parameters = ParameterFiles.match(index, net, format, version, name);
         try (InputStream in = zip.getInputStream(zip.getEntry(CheckpointFormat.PARAMETERS))) {
             ParameterFiles.readParameters(in, parameters, net, name + ": " + CheckpointFormat.PARAMETERS);
@@ -205,8 +211,8 @@ public final class Checkpoints {
         List<String> unknown = new ArrayList<>();
         for (ZipEntry e : Collections.list(zip.entries())) {
             if (!names.add(e.getName())) {
-                throw new CheckpointException(name + ": entry " + e.getName() + " appears twice: the file is damaged or "
-                        + "hostile and was not loaded");
+                throw new CheckpointException(name + ": entry " + e.getName()
+                        + " appears twice: the file is damaged or " + "hostile and was not loaded");
             }
             if (!CheckpointFormat.knownEntries().contains(e.getName()) && unknown.size() < 5) {
                 unknown.add(e.getName());
@@ -215,9 +221,10 @@ public final class Checkpoints {
         if (!unknown.isEmpty()) {
             boolean dl4j = names.contains(LegacyModelZip.CONFIGURATION) && names.contains(LegacyModelZip.COEFFICIENTS);
             throw new CheckpointException(name + ": not a PixelScope checkpoint: "
-                    + (dl4j ? "it is a DL4J model zip (configuration.json, coefficients.bin), which PixelScope does not load"
+                    + (dl4j
+                            ? "it is a DL4J model zip (configuration.json, coefficients.bin), which PixelScope does not load"
                             : "unexpected entries " + unknown + " (a checkpoint holds "
-                            + String.join(", ", CheckpointFormat.knownEntries()) + ")")
+                                    + String.join(", ", CheckpointFormat.knownEntries()) + ")")
                     + "; nothing in it was read");
         }
         if (!names.contains(CheckpointFormat.SPEC)) {
@@ -234,9 +241,10 @@ public final class Checkpoints {
             }
         }
         for (String n : names) {
-            if (!CheckpointFormat.requiredEntries(version).contains(n) && !CheckpointFormat.optionalEntries(version).contains(n)) {
-                throw new CheckpointException(name + ": entry " + n + " does not belong in a checkpoint of format " + version
-                        + "; the file was not loaded");
+            if (!CheckpointFormat.requiredEntries(version).contains(n)
+                    && !CheckpointFormat.optionalEntries(version).contains(n)) {
+                throw new CheckpointException(name + ": entry " + n + " does not belong in a checkpoint of format "
+                        + version + "; the file was not loaded");
             }
         }
     }
@@ -248,12 +256,17 @@ public final class Checkpoints {
         try {
             p = model.probabilities(Nd4j.zeros(DataType.FLOAT, 1, 1, spec.height(), spec.width()));
         } catch (RuntimeException e) {
-            throw new CheckpointException(name + ": spec.json describes " + spec.name() + " (" + spec.height() + "x"
-                    + spec.width() + ") but the network does not run on such an image (" + e.getMessage() + ")", e);
+            throw new CheckpointException(
+                    name + ": spec.json describes " + spec.name() + " (" + spec.height() + "x" + spec.width()
+                            + ") but the network does not run on such an image (" + e.getMessage() + ")",
+                    e);
         }
         double sum = p.sumNumber().doubleValue();
-        if (!Double.isFinite(sum) || p.minNumber().doubleValue() < 0 || p.maxNumber().doubleValue() > 1) {
-            throw new CheckpointException(name + ": the network gives no probabilities on an empty image (sum " + sum + ")");
+        if (!Double.isFinite(sum)
+                || p.minNumber().doubleValue() < 0
+                || p.maxNumber().doubleValue() > 1) {
+            throw new CheckpointException(
+                    name + ": the network gives no probabilities on an empty image (sum " + sum + ")");
         }
     }
 
@@ -263,13 +276,14 @@ public final class Checkpoints {
             throw new CheckpointException(name + ": not a PixelScope checkpoint (no " + entry + " inside)");
         }
         if (e.getSize() > max) {
-            throw new CheckpointException(name + ": " + entry + " claims " + e.getSize() + " bytes, more than the " + max
-                    + " it can hold: the file is damaged or hostile (a zip bomb?) and was not loaded");
+            throw new CheckpointException(name + ": " + entry + " claims " + e.getSize() + " bytes, more than the "
+                    + max + " it can hold: the file is damaged or hostile (a zip bomb?) and was not loaded");
         }
         try (InputStream in = zip.getInputStream(e)) {
             return CappedStream.readAll(in, max, name + ": " + entry);
         } catch (ZipException ex) {
-            throw new CheckpointException(name + ": " + entry + " is truncated or corrupt (" + ex.getMessage() + ")", ex);
+            throw new CheckpointException(
+                    name + ": " + entry + " is truncated or corrupt (" + ex.getMessage() + ")", ex);
         }
     }
 

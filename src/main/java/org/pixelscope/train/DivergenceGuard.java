@@ -43,7 +43,11 @@ final class DivergenceGuard {
     static final double MARGIN_PER_PIXEL = 0.05;
 
     /** What one step's loss says. */
-    enum Verdict { NORMAL, ABNORMAL, DIVERGED }
+    enum Verdict {
+        NORMAL,
+        ABNORMAL,
+        DIVERGED
+    }
 
     private final double margin;
     private final double chance;

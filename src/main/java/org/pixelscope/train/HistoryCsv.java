@@ -22,8 +22,7 @@ public final class HistoryCsv {
     public static final String HEADER =
             "iteration,epoch,loss_nats,loss_bits_per_dim,validation_nats,validation_bits_per_dim";
 
-    private HistoryCsv() {
-    }
+    private HistoryCsv() {}
 
     /** The CSV text; {@code pixelsPerImage} turns nats per image into bits/dim. */
     public static String format(TrainingHistory history, int pixelsPerImage) {
@@ -34,15 +33,29 @@ public final class HistoryCsv {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (TrainingHistory.LossPoint p : history.losses()) {
             TrainingHistory.EpochPoint v = validationAt.remove(p.iteration());
-            out.append(p.iteration()).append(',').append(p.epoch()).append(',')
-                    .append(number(p.nats())).append(',')
-                    .append(number(Metrics.bitsPerDim(p.nats(), pixelsPerImage))).append(',')
-                    .append(v == null ? "" : number(v.nats())).append(',')
-                    .append(v == null ? "" : number(v.bitsPerDim())).append('\n');
+            out.append(p.iteration())
+                    .append(',')
+                    .append(p.epoch())
+                    .append(',')
+                    .append(number(p.nats()))
+                    .append(',')
+                    .append(number(Metrics.bitsPerDim(p.nats(), pixelsPerImage)))
+                    .append(',')
+                    .append(v == null ? "" : number(v.nats()))
+                    .append(',')
+                    .append(v == null ? "" : number(v.bitsPerDim()))
+                    .append('\n');
         }
-        validationAt.values().stream().sorted(java.util.Comparator.comparingInt(TrainingHistory.EpochPoint::epoch))
-                .forEach(v -> out.append(v.iteration()).append(',').append(v.epoch()).append(",,,")
-                        .append(number(v.nats())).append(',').append(number(v.bitsPerDim())).append('\n'));
+        validationAt.values().stream()
+                .sorted(java.util.Comparator.comparingInt(TrainingHistory.EpochPoint::epoch))
+                .forEach(v -> out.append(v.iteration())
+                        .append(',')
+                        .append(v.epoch())
+                        .append(",,,")
+                        .append(number(v.nats()))
+                        .append(',')
+                        .append(number(v.bitsPerDim()))
+                        .append('\n'));
         return out.toString();
     }
 

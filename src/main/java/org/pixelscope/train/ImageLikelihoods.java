@@ -21,8 +21,7 @@ public final class ImageLikelihoods {
 
     public static final String HEADER = "image,label,nats,bits_per_dim";
 
-    private ImageLikelihoods() {
-    }
+    private ImageLikelihoods() {}
 
     /** One NLL per image of {@code data} (reset first), in iteration order. */
     public static double[] nats(PixelModel model, DataSetIterator data) {
@@ -51,8 +50,12 @@ public final class ImageLikelihoods {
     public static String format(double[] nats, byte[] labels, int pixelsPerImage) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < nats.length; i++) {
-            out.append(i).append(',').append(labels == null ? "" : Integer.toString(labels[i] & 0xFF)).append(',')
-                    .append(String.format(Locale.ROOT, "%.6g,%.6g", nats[i], Metrics.bitsPerDim(nats[i], pixelsPerImage)))
+            out.append(i)
+                    .append(',')
+                    .append(labels == null ? "" : Integer.toString(labels[i] & 0xFF))
+                    .append(',')
+                    .append(String.format(
+                            Locale.ROOT, "%.6g,%.6g", nats[i], Metrics.bitsPerDim(nats[i], pixelsPerImage)))
                     .append('\n');
         }
         return out.toString();

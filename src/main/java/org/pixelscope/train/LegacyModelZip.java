@@ -44,10 +44,10 @@ final class LegacyModelZip {
     private static final int ND4J_HEADER_MAX = 512;
     /** configuration.json of the largest PixelScope network is ~100 KB; this leaves a wide margin. */
     private static final int CONFIGURATION_MAX = 8 << 20;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LegacyModelZip() {
-    }
+    private LegacyModelZip() {}
 
     /**
      * Fills {@code net}'s parameters, optimizer state and step counts from {@code modelZip}.
@@ -66,7 +66,8 @@ final class LegacyModelZip {
             String entry = e.getName();
             String what = file + ": model.zip/" + entry;
             if (!seen.add(entry)) {
-                throw new CheckpointException(what + " appears twice: the file is damaged or hostile and was not loaded");
+                throw new CheckpointException(
+                        what + " appears twice: the file is damaged or hostile and was not loaded");
             }
             switch (entry) {
                 case CONFIGURATION -> readStepCounts(CappedStream.readAll(zip, CONFIGURATION_MAX, what), net, what);
@@ -89,16 +90,19 @@ final class LegacyModelZip {
                     ParameterFiles.requireFinite(values, 0, values.length, what);
                     state.assign(Nd4j.create(values, state.shape(), 'c'));
                 }
-                case PREPROCESSOR -> throw new CheckpointException(what + ": the network zip holds a Java-serialised "
-                        + "object, which PixelScope never writes and never reads (reading it could run code hidden in "
-                        + "the file). The checkpoint was refused without reading it");
-                default -> throw new CheckpointException(what + ": unexpected entry in the network zip (a PixelScope "
-                        + "checkpoint's holds only " + CONFIGURATION + ", " + COEFFICIENTS + " and " + UPDATER_STATE
-                        + "); the checkpoint was not loaded");
+                case PREPROCESSOR ->
+                    throw new CheckpointException(what + ": the network zip holds a Java-serialised "
+                            + "object, which PixelScope never writes and never reads (reading it could run code hidden in "
+                            + "the file). The checkpoint was refused without reading it");
+                default ->
+                    throw new CheckpointException(what + ": unexpected entry in the network zip (a PixelScope "
+                            + "checkpoint's holds only " + CONFIGURATION + ", " + COEFFICIENTS + " and " + UPDATER_STATE
+                            + "); the checkpoint was not loaded");
             }
         }
         if (!coefficients) {
-            throw new CheckpointException(file + ": model.zip holds no " + COEFFICIENTS + ": the network's weights are missing");
+            throw new CheckpointException(
+                    file + ": model.zip holds no " + COEFFICIENTS + ": the network's weights are missing");
         }
     }
 

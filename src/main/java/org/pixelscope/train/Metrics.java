@@ -16,12 +16,10 @@ public final class Metrics {
     /** Probabilities are kept inside [EPS, 1-EPS] so a saturated sigmoid costs a finite loss. */
     public static final double EPS = 1e-6;
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /** NLL of {@code images} images averaged per image. */
-    public record Nll(double nats, double bitsPerDim, long images) {
-    }
+    public record Nll(double nats, double bitsPerDim, long images) {}
 
     public static double bitsPerDim(double natsPerImage, int pixelsPerImage) {
         return natsPerImage / (pixelsPerImage * Math.log(2));

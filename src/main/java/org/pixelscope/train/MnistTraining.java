@@ -16,25 +16,26 @@ public final class MnistTraining {
     /** Validation images for a limited run: a quarter of the limit, at least this many. */
     static final int MIN_VALIDATION = 200;
 
-    private MnistTraining() {
-    }
+    private MnistTraining() {}
 
     public static TrainingData of(MnistData mnist, TrainingConfig config) {
         ImageSet train = mnist.train();
         ImageSet validation = mnist.validation();
         if (train.count() == 0 || validation.count() == 0) {
-            throw new IllegalArgumentException(String.format("%s holds %,d images: too few to train on some and "
-                    + "validate on the rest (the last %,d, or 20%% of a smaller file, validate)",
+            throw new IllegalArgumentException(String.format(
+                    "%s holds %,d images: too few to train on some and "
+                            + "validate on the rest (the last %,d, or 20%% of a smaller file, validate)",
                     mnist.trainImagesFile(), mnist.trainAll().count(), MnistData.VALIDATION_SIZE));
         }
         if (config.limit() > 0) {
             train = train.limit(config.limit());
             validation = validation.limit(Math.max(MIN_VALIDATION, config.limit() / 4));
         }
-        BinarizedIterator trainIt = new BinarizedIterator(train, config.batchSize(), Binarization.STOCHASTIC,
-                config.seed(), true);
+        BinarizedIterator trainIt =
+                new BinarizedIterator(train, config.batchSize(), Binarization.STOCHASTIC, config.seed(), true);
         BinarizedIterator validIt = BinarizedIterator.evaluation(validation, Math.max(config.batchSize(), 100));
-        String description = String.format("MNIST %s, %,d images, stochastic binarisation per epoch; validation %,d",
+        String description = String.format(
+                "MNIST %s, %,d images, stochastic binarisation per epoch; validation %,d",
                 train.name(), train.count(), validation.count());
         return new TrainingData(trainIt, train.count(), validIt, description);
     }

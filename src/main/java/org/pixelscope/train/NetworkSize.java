@@ -27,8 +27,7 @@ final class NetworkSize {
     /** 64 M activation values per image (256 MB): the chapter's PixelCNN needs ~0.4 M. */
     static final long MAX_ACTIVATIONS = 1L << 26;
 
-    private NetworkSize() {
-    }
+    private NetworkSize() {}
 
     /**
      * The network of {@code spec} with its parameters allocated but not initialised (zeros; the
@@ -45,12 +44,13 @@ final class NetworkSize {
                     parameters = Math.addExact(parameters, parameters(layer.getLayerConf()));
                 }
             }
-            for (InputType t : conf.getLayerActivationTypes(InputType.convolutional(spec.height(), spec.width(), 1)).values()) {
+            for (InputType t : conf.getLayerActivationTypes(InputType.convolutional(spec.height(), spec.width(), 1))
+                    .values()) {
                 activations = Math.addExact(activations, t.arrayElementsPerExample());
             }
         } catch (RuntimeException e) {
-            throw new CheckpointException(file + ": spec.json describes a network PixelScope cannot build ("
-                    + e.getMessage() + ")", e);
+            throw new CheckpointException(
+                    file + ": spec.json describes a network PixelScope cannot build (" + e.getMessage() + ")", e);
         }
         if (parameters > MAX_PARAMETERS || activations > MAX_ACTIVATIONS) {
             throw new CheckpointException(file + ": spec.json describes a network of " + parameters + " parameters and "

@@ -46,14 +46,13 @@ final class ParameterFiles {
 
     /** Values per write or read chunk: 256 KiB of floats. */
     private static final int CHUNK = 1 << 16;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ParameterFiles() {
-    }
+    private ParameterFiles() {}
 
     /** parameters.json. */
-    record Index(int iterationCount, int epochCount, long updaterLength, List<Parameter> parameters) {
-    }
+    record Index(int iterationCount, int epochCount, long updaterLength, List<Parameter> parameters) {}
 
     /** One parameter: its name, its shape and where its values start in parameters.bin. */
     record Parameter(String name, long[] shape, long offset) {
@@ -76,8 +75,11 @@ final class ParameterFiles {
             offset += p.getValue().length();
         }
         INDArray state = withUpdater ? net.getUpdater().getStateViewArray() : null;
-        return JSON.writeValueAsBytes(new Index(net.getConfiguration().getIterationCount(),
-                net.getConfiguration().getEpochCount(), state == null ? 0 : state.length(), list));
+        return JSON.writeValueAsBytes(new Index(
+                net.getConfiguration().getIterationCount(),
+                net.getConfiguration().getEpochCount(),
+                state == null ? 0 : state.length(),
+                list));
     }
 
     static void writeParameters(OutputStream out, ComputationGraph net) throws IOException {
@@ -103,7 +105,10 @@ final class ParameterFiles {
         } catch (IOException e) {
             throw new CheckpointException(what + " is malformed: " + e.getMessage(), e);
         }
-        if (index.parameters() == null || index.iterationCount() < 0 || index.epochCount() < 0 || index.updaterLength() < 0) {
+        if (index.parameters() == null
+                || index.iterationCount() < 0
+                || index.epochCount() < 0
+                || index.updaterLength() < 0) {
             throw new CheckpointException(what + " is incomplete: it needs parameters, and counts of 0 or more");
         }
         return index;
@@ -115,8 +120,9 @@ final class ParameterFiles {
      *
      * @return the index's parameters under their current names, in file order
      */
-    static List<Parameter> match(Index index, ComputationGraph net, CheckpointFormat format, int fileVersion,
-                                 String file) throws CheckpointException {
+    static List<Parameter> match(
+            Index index, ComputationGraph net, CheckpointFormat format, int fileVersion, String file)
+            throws CheckpointException {
         Map<String, INDArray> expected = net.paramTable();
         Map<String, Parameter> found = new LinkedHashMap<>();
         long offset = 0;
@@ -124,23 +130,27 @@ final class ParameterFiles {
             String name = format.migrate(String.valueOf(p.name()), fileVersion);
             INDArray target = expected.get(name);
             if (target == null) {
-                throw new CheckpointException(file + ": parameter " + p.name() + " is not part of the network spec.json "
-                        + "describes (" + String.join(", ", expected.keySet()) + ")");
+                throw new CheckpointException(
+                        file + ": parameter " + p.name() + " is not part of the network spec.json " + "describes ("
+                                + String.join(", ", expected.keySet()) + ")");
             }
             if (p.shape() == null || !Arrays.equals(p.shape(), target.shape())) {
-                throw new CheckpointException(file + ": parameter " + name + " has shape " + Arrays.toString(p.shape())
-                        + " in the file but " + Arrays.toString(target.shape()) + " in the network spec.json describes");
+                throw new CheckpointException(
+                        file + ": parameter " + name + " has shape " + Arrays.toString(p.shape()) + " in the file but "
+                                + Arrays.toString(target.shape()) + " in the network spec.json describes");
             }
             if (p.offset() != offset) {
                 throw new CheckpointException(file + ": parameter " + name + " starts at value " + p.offset()
-                        + " of parameters.bin; expected " + offset + " (the index must list the parameters in order, without gaps)");
+                        + " of parameters.bin; expected " + offset
+                        + " (the index must list the parameters in order, without gaps)");
             }
             if (found.put(name, new Parameter(name, p.shape(), p.offset())) != null) {
                 throw new CheckpointException(file + ": parameter " + name + " is listed twice");
             }
             offset += target.length();
         }
-        List<String> missing = expected.keySet().stream().filter(n -> !found.containsKey(n)).toList();
+        List<String> missing =
+                expected.keySet().stream().filter(n -> !found.containsKey(n)).toList();
         if (!missing.isEmpty()) {
             throw new CheckpointException(file + ": parameters " + missing + " of the network spec.json describes are "
                     + "missing from the file");
@@ -153,7 +163,8 @@ final class ParameterFiles {
             throws IOException {
         CappedStream capped = new CappedStream(in, Float.BYTES * net.numParams(), what);
         for (Parameter p : parameters) {
-            float[] values = capped.readFloats(Math.toIntExact(p.length()), ByteOrder.LITTLE_ENDIAN, "parameter " + p.name());
+            float[] values =
+                    capped.readFloats(Math.toIntExact(p.length()), ByteOrder.LITTLE_ENDIAN, "parameter " + p.name());
             requireFinite(values, 0, values.length, what + ": parameter " + p.name());
             net.getParam(p.name()).assign(Nd4j.create(values, p.shape(), 'c'));
         }
@@ -179,8 +190,9 @@ final class ParameterFiles {
     static void requireFinite(float[] values, int from, int to, String what) throws CheckpointException {
         for (int i = from; i < to; i++) {
             if (!Float.isFinite(values[i])) {
-                throw new CheckpointException(what + " holds " + values[i] + " at index " + (i - from) + ": the weights are "
-                        + "broken (training diverged before the save, or the file is damaged), so the checkpoint was not loaded");
+                throw new CheckpointException(
+                        what + " holds " + values[i] + " at index " + (i - from) + ": the weights are "
+                                + "broken (training diverged before the save, or the file is damaged), so the checkpoint was not loaded");
             }
         }
     }

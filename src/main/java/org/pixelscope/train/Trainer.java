@@ -57,13 +57,18 @@ public final class Trainer {
      *                                  seed than {@code config}'s, or the run would count more
      *                                  iterations than an int holds
      */
-    public Trainer(PixelModel model, TrainingConfig config, TrainingData data, TrainingLog log,
-                   Consumer<TrainingEvent> listener) {
+    public Trainer(
+            PixelModel model,
+            TrainingConfig config,
+            TrainingData data,
+            TrainingLog log,
+            Consumer<TrainingEvent> listener) {
         long iterations = (long) config.epochs() * batchesPerEpoch(data, config);
         if (iterations > Integer.MAX_VALUE - (long) log.iterations()) {
             throw new IllegalArgumentException(String.format(
                     "%,d epochs of %,d images in batches of %d are %,d iterations, more than a run can count; "
-                            + "train fewer epochs", config.epochs(), data.trainImages(), config.batchSize(), iterations));
+                            + "train fewer epochs",
+                    config.epochs(), data.trainImages(), config.batchSize(), iterations));
         }
         log.begin(config.seed());
         this.model = model;
@@ -153,7 +158,8 @@ public final class Trainer {
                     long dt = System.nanoTime() - t0;
                     int iteration = firstIteration + ++done;
                     DivergenceGuard.Verdict verdict = guard.observe(loss);
-                    boolean weightsFinite = Double.isFinite(model.network().params().sumNumber().doubleValue());
+                    boolean weightsFinite =
+                            Double.isFinite(model.network().params().sumNumber().doubleValue());
                     // if the run's first step already failed, what it started from is the best known
                     if (verdict == DivergenceGuard.Verdict.NORMAL || good == null) {
                         good = before;
@@ -161,14 +167,24 @@ public final class Trainer {
                     if (Double.isFinite(loss)) {
                         pace.step(dt, batch.getFeatures().size(0));
                         log.iteration(iteration, epoch, loss);
-                        listener.accept(new TrainingEvent.Iteration(iteration, epoch, firstIteration + total, loss,
-                                Metrics.bitsPerDim(loss, pixels()), pace.imagesPerSecond(), pace.eta(total - done)));
+                        listener.accept(new TrainingEvent.Iteration(
+                                iteration,
+                                epoch,
+                                firstIteration + total,
+                                loss,
+                                Metrics.bitsPerDim(loss, pixels()),
+                                pace.imagesPerSecond(),
+                                pace.eta(total - done)));
                     }
                     if (verdict == DivergenceGuard.Verdict.DIVERGED || !weightsFinite) {
                         good.restoreInto(model);
-                        return finish(TrainingEvent.Outcome.DIVERGED, divergence(loss, weightsFinite, guard, iteration)
-                                + String.format(" The weights and optimizer state from after iteration %d are restored; "
-                                        + "lower the learning rate and train again.", good.iteration()));
+                        return finish(
+                                TrainingEvent.Outcome.DIVERGED,
+                                divergence(loss, weightsFinite, guard, iteration)
+                                        + String.format(
+                                                " The weights and optimizer state from after iteration %d are restored; "
+                                                        + "lower the learning rate and train again.",
+                                                good.iteration()));
                     }
                 }
                 if (data.validation() != null) {
@@ -193,11 +209,17 @@ public final class Trainer {
         } else if (!weightsFinite) {
             why = String.format("the weights became NaN or infinite at iteration %d", iteration);
         } else {
-            why = String.format(Locale.ROOT, "the loss stayed far above its recent median of %.1f nats per image "
+            why = String.format(
+                    Locale.ROOT,
+                    "the loss stayed far above its recent median of %.1f nats per image "
                             + "for %d iterations in a row, reaching %.1f at iteration %d",
-                    guard.lastMedian(), guard.streak(), loss, iteration);
+                    guard.lastMedian(),
+                    guard.streak(),
+                    loss,
+                    iteration);
         }
-        String message = String.format(Locale.ROOT, "training diverged: %s (learning rate %g).", why, appliedLearningRate);
+        String message =
+                String.format(Locale.ROOT, "training diverged: %s (learning rate %g).", why, appliedLearningRate);
         LOG.warn(message);
         return message;
     }
@@ -277,7 +299,12 @@ public final class Trainer {
 
     private TrainingEvent.Finished finish(TrainingEvent.Outcome outcome, String message) {
         TrainingEvent.Finished finished = new TrainingEvent.Finished(outcome, log.iterations(), message);
-        LOG.info("run ended {} at iteration {} of {}: {}", outcome, log.iterations(), model.spec().name(), message);
+        LOG.info(
+                "run ended {} at iteration {} of {}: {}",
+                outcome,
+                log.iterations(),
+                model.spec().name(),
+                message);
         listener.accept(finished);
         return finished;
     }

@@ -30,8 +30,8 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, lon
             throw new IllegalArgumentException(String.format("epochs must be 1 to %,d, got %,d", MAX_EPOCHS, epochs));
         }
         if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException(String.format(
-                    "batch size must be 1 to %d (memory grows with it), got %,d", MAX_BATCH, batchSize));
+            throw new IllegalArgumentException(
+                    String.format("batch size must be 1 to %d (memory grows with it), got %,d", MAX_BATCH, batchSize));
         }
         // any finite positive rate: the GUI lets users try wild ones, and the trainer's divergence
         // guard stops what goes wrong; the command line bounds it further (train --lr)

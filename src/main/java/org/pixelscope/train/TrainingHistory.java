@@ -13,8 +13,8 @@ import java.util.List;
  * @param losses     training loss per iteration, nats per image
  * @param validation validation NLL per completed epoch
  */
-public record TrainingHistory(int epochs, int iterations, long seed, String data,
-                              List<LossPoint> losses, List<EpochPoint> validation) {
+public record TrainingHistory(
+        int epochs, int iterations, long seed, String data, List<LossPoint> losses, List<EpochPoint> validation) {
 
     public TrainingHistory {
         losses = List.copyOf(losses);
@@ -49,10 +49,8 @@ public record TrainingHistory(int epochs, int iterations, long seed, String data
     }
 
     /** Training loss of one iteration. */
-    public record LossPoint(int iteration, int epoch, double nats) {
-    }
+    public record LossPoint(int iteration, int epoch, double nats) {}
 
     /** Validation NLL after an epoch. */
-    public record EpochPoint(int epoch, int iteration, double nats, double bitsPerDim) {
-    }
+    public record EpochPoint(int epoch, int iteration, double nats, double bitsPerDim) {}
 }

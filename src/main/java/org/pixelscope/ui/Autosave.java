@@ -35,7 +35,8 @@ public record Autosave(Path dir, Duration interval) {
     /** The user's folder, or the one {@code -Dpixelscope.autosave.dir} names. */
     public static Autosave user() {
         String dir = System.getProperty("pixelscope.autosave.dir");
-        Path p = dir != null && !dir.isBlank() ? Path.of(dir)
+        Path p = dir != null && !dir.isBlank()
+                ? Path.of(dir)
                 : Path.of(System.getProperty("user.home"), ".pixelscope", "autosave");
         return new Autosave(p, DEFAULT_INTERVAL);
     }
@@ -55,8 +56,10 @@ public record Autosave(Path dir, Duration interval) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot create the autosave folder " + dir + " (" + e.getMessage()
-                    + "); set -Dpixelscope.autosave.dir to a writable folder", e);
+            throw new IOException(
+                    "cannot create the autosave folder " + dir + " (" + e.getMessage()
+                            + "); set -Dpixelscope.autosave.dir to a writable folder",
+                    e);
         }
     }
 

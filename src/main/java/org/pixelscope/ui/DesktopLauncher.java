@@ -17,8 +17,7 @@ public final class DesktopLauncher {
     /** Exit status when the toolkit cannot start (as for a missing dependency). */
     public static final int TOOLKIT_MISSING = 3;
 
-    private DesktopLauncher() {
-    }
+    private DesktopLauncher() {}
 
     /**
      * {@code mvn javafx:run} starts here. A plain class, not the {@code Application} subclass:
@@ -54,8 +53,9 @@ public final class DesktopLauncher {
                         + " or use the command line: java -jar target/pixelscope.jar --help");
             }
             if (m.contains("Unable to open DISPLAY") || m.contains("cannot open display")) {
-                return Optional.of("PixelScope cannot open its window: no display (DISPLAY is not set or not reachable)."
-                        + " Run it from a desktop session, or use the command line: java -jar target/pixelscope.jar --help");
+                return Optional.of(
+                        "PixelScope cannot open its window: no display (DISPLAY is not set or not reachable)."
+                                + " Run it from a desktop session, or use the command line: java -jar target/pixelscope.jar --help");
             }
             if (t instanceof UnsatisfiedLinkError || m.contains("no suitable pipeline")) {
                 return Optional.of("PixelScope cannot start JavaFX's graphics (" + m + "). Install your system's"

@@ -21,8 +21,7 @@ public record Explanation(String title, List<Block> blocks) {
     }
 
     /** A paragraph or a formula. */
-    public record Block(boolean formula, String text) {
-    }
+    public record Block(boolean formula, String text) {}
 
     /** Reads the explanation of {@code view} ({@code sample}, {@code masks}, {@code train}, {@code summary}). */
     public static Explanation of(String view) {
@@ -38,7 +37,8 @@ public record Explanation(String title, List<Block> blocks) {
     }
 
     static Explanation parse(String source) {
-        List<String> lines = source.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines =
+                source.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an explanation needs at least a title");
         }

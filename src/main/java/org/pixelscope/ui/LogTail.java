@@ -12,8 +12,7 @@ import java.nio.file.Path;
  */
 final class LogTail {
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static String read(Path file, int maxBytes) throws IOException {
         if (!Files.isRegularFile(file)) {

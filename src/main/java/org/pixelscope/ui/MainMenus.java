@@ -35,10 +35,19 @@ final class MainMenus {
             newModel.getItems().add(item(spec.name(), null, () -> w.createNew(spec)));
         }
         Menu export = new Menu("Export");
-        export.getItems().addAll(
-                item("Samples as PNG…", "Shortcut+E", () -> w.export("Export samples", "png", w.views()::exportPng)),
-                item("Generation as animated GIF…", "Shortcut+Shift+E", () -> w.export("Export animation", "gif", w.views()::exportGif)));
-        return new Menu("File", null,
+        export.getItems()
+                .addAll(
+                        item(
+                                "Samples as PNG…",
+                                "Shortcut+E",
+                                () -> w.export("Export samples", "png", w.views()::exportPng)),
+                        item(
+                                "Generation as animated GIF…",
+                                "Shortcut+Shift+E",
+                                () -> w.export("Export animation", "gif", w.views()::exportGif)));
+        return new Menu(
+                "File",
+                null,
                 newModel,
                 item("Open Checkpoint…", "Shortcut+O", w::openChooser),
                 item("Open Pretrained Model", null, w::openShipped),
@@ -47,12 +56,19 @@ final class MainMenus {
                 item("Save Checkpoint As…", "Shortcut+Shift+S", () -> w.save(true)),
                 export,
                 new SeparatorMenuItem(),
-                item("Quit", "Shortcut+Q", () -> w.getScene().getWindow().fireEvent(
-                        new javafx.stage.WindowEvent(w.getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
+                item(
+                        "Quit",
+                        "Shortcut+Q",
+                        () -> w.getScene()
+                                .getWindow()
+                                .fireEvent(new javafx.stage.WindowEvent(
+                                        w.getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
     }
 
     private Menu train() {
-        return new Menu("Train", null,
+        return new Menu(
+                "Train",
+                null,
                 item("Start / Pause Training", "Shortcut+T", () -> {
                     w.selectTab(0);
                     w.views().toggleTraining();
@@ -61,7 +77,9 @@ final class MainMenus {
     }
 
     private Menu sample() {
-        return new Menu("Sample", null,
+        return new Menu(
+                "Sample",
+                null,
                 item("Play / Pause", "Shortcut+P", () -> {
                     w.selectTab(1);
                     w.views().playPause();
@@ -104,12 +122,18 @@ final class MainMenus {
         CheckMenuItem fullScreen = new CheckMenuItem("Full Screen");
         fullScreen.setAccelerator(KeyCombination.keyCombination("F11"));
         fullScreen.selectedProperty().bindBidirectional(p.fullScreenProperty());
-        m.getItems().addAll(new SeparatorMenuItem(),
-                item("Zoom In", "Shortcut+Equals", p::zoomIn),
-                item("Zoom Out", "Shortcut+Minus", p::zoomOut),
-                item("Actual Size", "Shortcut+0", p::resetZoom),
-                fullScreen, lecture, explain, hints,
-                new SeparatorMenuItem(), fps);
+        m.getItems()
+                .addAll(
+                        new SeparatorMenuItem(),
+                        item("Zoom In", "Shortcut+Equals", p::zoomIn),
+                        item("Zoom Out", "Shortcut+Minus", p::zoomOut),
+                        item("Actual Size", "Shortcut+0", p::resetZoom),
+                        fullScreen,
+                        lecture,
+                        explain,
+                        hints,
+                        new SeparatorMenuItem(),
+                        fps);
         return m;
     }
 
@@ -119,8 +143,9 @@ final class MainMenus {
             a.initOwner(w.getScene().getWindow());
             a.setTitle("About PixelScope");
             a.setHeaderText("PixelScope 0.1");
-            a.setContentText("A desktop lab for autoregressive image models (PixelCNN, PixelRNN) on DL4J.\n"
-                    + "Models: van den Oord et al. 2016, \"Pixel Recurrent Neural Networks\".\nLicensed under Apache-2.0.");
+            a.setContentText(
+                    "A desktop lab for autoregressive image models (PixelCNN, PixelRNN) on DL4J.\n"
+                            + "Models: van den Oord et al. 2016, \"Pixel Recurrent Neural Networks\".\nLicensed under Apache-2.0.");
             a.show();
         }));
     }
@@ -128,21 +153,26 @@ final class MainMenus {
     /** The end of the log file (causes of failures, with stack traces), read on a worker. */
     private void showLog() {
         java.nio.file.Path file = org.pixelscope.backend.Logging.file();
-        w.context().jobs().submit(() -> LogTail.read(file, 64 * 1024)).whenCompleteAsync((text, err) -> {
-            javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(
-                    err == null ? text : "Could not read the log: " + ErrorReporter.messageOf(err));
-            area.setEditable(false);
-            area.setWrapText(false);
-            area.setPrefSize(820, 420);
-            area.positionCaret(area.getLength());
-            Alert a = new Alert(Alert.AlertType.INFORMATION);
-            a.initOwner(w.getScene().getWindow());
-            a.setTitle("PixelScope log");
-            a.setHeaderText(file.toAbsolutePath().toString());
-            a.getDialogPane().setContent(area);
-            a.setResizable(true);
-            a.show();
-        }, w.context().jobs().fx());
+        w.context()
+                .jobs()
+                .submit(() -> LogTail.read(file, 64 * 1024))
+                .whenCompleteAsync(
+                        (text, err) -> {
+                            javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(
+                                    err == null ? text : "Could not read the log: " + ErrorReporter.messageOf(err));
+                            area.setEditable(false);
+                            area.setWrapText(false);
+                            area.setPrefSize(820, 420);
+                            area.positionCaret(area.getLength());
+                            Alert a = new Alert(Alert.AlertType.INFORMATION);
+                            a.initOwner(w.getScene().getWindow());
+                            a.setTitle("PixelScope log");
+                            a.setHeaderText(file.toAbsolutePath().toString());
+                            a.getDialogPane().setContent(area);
+                            a.setResizable(true);
+                            a.show();
+                        },
+                        w.context().jobs().fx());
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

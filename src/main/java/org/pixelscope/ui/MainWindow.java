@@ -11,9 +11,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
@@ -52,8 +52,9 @@ public final class MainWindow extends BorderPane {
     private final Presentation presentation;
     private final ExplainPanel explain = new ExplainPanel();
     /** The keys of a demo, on screen until hidden (View > Key Hints). */
-    private final Label keyHints = new Label(
-            "Space play/pause · → pixel · ↓ row · 1-4 views · F1 explain · F5 lecture · Ctrl +/− zoom");
+    private final Label keyHints =
+            new Label("Space play/pause · → pixel · ↓ row · 1-4 views · F1 explain · F5 lecture · Ctrl +/− zoom");
+
     private final UnsavedWork unsavedWork;
 
     public MainWindow(AppContext ctx, AppPreferences prefs) {
@@ -63,7 +64,8 @@ public final class MainWindow extends BorderPane {
         presentation.zoomProperty().addListener((obs, was, is) -> prefs.zoom(is.doubleValue()));
         presentation.lectureProperty().addListener((obs, was, is) -> pseudoClassStateChanged(LECTURE, is));
         this.views = new Views(ctx);
-        this.unsavedWork = new UnsavedWork(ctx.session(), this::askUnsaved, views::stopTrainingAndWait, () -> save(false));
+        this.unsavedWork =
+                new UnsavedWork(ctx.session(), this::askUnsaved, views::stopTrainingAndWait, () -> save(false));
         getStyleClass().add("main-window");
         picker = new ModelPicker(this::openShipped, this::createNew, this::openChooser);
         for (Views.Entry e : views.entries()) {
@@ -74,13 +76,25 @@ public final class MainWindow extends BorderPane {
         }
         // a newcomer wants to watch a digit being drawn: open on Sample, with its explanation beside it
         tabs.getSelectionModel().select(1);
-        String binarised = "binarised (train: fresh stochastic draw per epoch; test NLL: one fixed stochastic draw, seed 0)";
+        String binarised =
+                "binarised (train: fresh stochastic draw per epoch; test NLL: one fixed stochastic draw, seed 0)";
         Label data = new Label("Data: " + ctx.session().dataDir() + ", " + binarised + " · loading…");
         // the split comes from the data actually loaded, so another folder shows its own counts
-        ctx.session().mnist().whenCompleteAsync((m, err) -> data.setText(err != null
-                ? "Data: " + ctx.session().dataDir() + " could not be read: " + ErrorReporter.messageOf(err)
-                : String.format("Data: %s %dx%d, %s · %s", m.source().getFileName(), m.trainAll().rows(),
-                        m.trainAll().cols(), binarised, m.splitLine())), ctx.jobs().fx());
+        ctx.session()
+                .mnist()
+                .whenCompleteAsync(
+                        (m, err) -> data.setText(
+                                err != null
+                                        ? "Data: " + ctx.session().dataDir() + " could not be read: "
+                                                + ErrorReporter.messageOf(err)
+                                        : String.format(
+                                                "Data: %s %dx%d, %s · %s",
+                                                m.source().getFileName(),
+                                                m.trainAll().rows(),
+                                                m.trainAll().cols(),
+                                                binarised,
+                                                m.splitLine())),
+                        ctx.jobs().fx());
         data.getStyleClass().add("data-line");
         data.setMinWidth(0);
         Region spacer = new Region();
@@ -107,9 +121,12 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar);
         ctx.session().sourceProperty().addListener((obs, was, is) -> showModel());
         ctx.session().modelProperty().addListener((obs, was, is) -> showModel());
-        ctx.jobs().submit(Backend::start).whenCompleteAsync((info, err) ->
-                backendLabel.setText(err == null ? info.line() : "ND4J failed to start: " + ErrorReporter.messageOf(err)),
-                ctx.jobs().fx());
+        ctx.jobs()
+                .submit(Backend::start)
+                .whenCompleteAsync(
+                        (info, err) -> backendLabel.setText(
+                                err == null ? info.line() : "ND4J failed to start: " + ErrorReporter.messageOf(err)),
+                        ctx.jobs().fx());
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         showModel();
     }
@@ -174,7 +191,11 @@ public final class MainWindow extends BorderPane {
     private void createNow(ModelSpec spec) {
         String job = "Building " + spec.name() + "…";
         ctx.status().show(job, -1);
-        ctx.session().create(spec).whenCompleteAsync((m, err) -> done(job, "New " + spec.name(), err), ctx.jobs().fx());
+        ctx.session()
+                .create(spec)
+                .whenCompleteAsync(
+                        (m, err) -> done(job, "New " + spec.name(), err),
+                        ctx.jobs().fx());
     }
 
     void openChooser() {
@@ -192,28 +213,44 @@ public final class MainWindow extends BorderPane {
     private void openNow(Path file) {
         String job = "Opening " + file.getFileName() + "…";
         ctx.status().show(job, -1);
-        ctx.session().open(file).whenCompleteAsync((m, err) -> {
-            if (err == null) {
-                prefs.lastCheckpoint(file);
-            }
-            done(job, "Opened " + file.getFileName(), err);
-        }, ctx.jobs().fx());
+        ctx.session()
+                .open(file)
+                .whenCompleteAsync(
+                        (m, err) -> {
+                            if (err == null) {
+                                prefs.lastCheckpoint(file);
+                            }
+                            done(job, "Opened " + file.getFileName(), err);
+                        },
+                        ctx.jobs().fx());
     }
 
     /** Opens the autosaved checkpoint of an earlier session as unsaved work. */
     void restoreAutosave() {
         String job = "Restoring autosaved training…";
         ctx.status().show(job, -1);
-        ctx.session().restoreAutosave().whenCompleteAsync((m, err) -> done(job, "Restored autosaved training", err), ctx.jobs().fx());
+        ctx.session()
+                .restoreAutosave()
+                .whenCompleteAsync(
+                        (m, err) -> done(job, "Restored autosaved training", err),
+                        ctx.jobs().fx());
     }
 
     /** Saves the current model; the future completes when written (or null when the user cancels). */
     java.util.concurrent.CompletableFuture<Path> save(boolean askForName) {
         Path file = ctx.session().checkpointProperty().get();
-        if (askForName || file == null
-                || file.toAbsolutePath().normalize().equals(ModelSession.shippedCheckpoint().toAbsolutePath().normalize())) {
+        if (askForName
+                || file == null
+                || file.toAbsolutePath()
+                        .normalize()
+                        .equals(ModelSession.shippedCheckpoint()
+                                .toAbsolutePath()
+                                .normalize())) {
             FileChooser fc = chooser("Save checkpoint");
-            fc.setInitialFileName(ctx.session().getModel() == null ? "model.zip" : ctx.session().getModel().spec().name() + ".zip");
+            fc.setInitialFileName(
+                    ctx.session().getModel() == null
+                            ? "model.zip"
+                            : ctx.session().getModel().spec().name() + ".zip");
             file = toPath(fc.showSaveDialog(window()));
         }
         if (file == null) {
@@ -222,19 +259,24 @@ public final class MainWindow extends BorderPane {
         Path target = file;
         String job = "Saving " + target.getFileName() + "…";
         ctx.status().show(job, -1);
-        return ctx.session().save(target).whenCompleteAsync((f, err) -> {
-            if (err == null) {
-                prefs.lastCheckpoint(f);
-            }
-            done(job, "Saved " + target, err);
-        }, ctx.jobs().fx());
+        return ctx.session()
+                .save(target)
+                .whenCompleteAsync(
+                        (f, err) -> {
+                            if (err == null) {
+                                prefs.lastCheckpoint(f);
+                            }
+                            done(job, "Saved " + target, err);
+                        },
+                        ctx.jobs().fx());
     }
 
     /** Asks for a file name and hands it to {@code exporter}. */
     void export(String title, String extension, java.util.function.Consumer<Path> exporter) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " image", "*." + extension));
+        fc.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " image", "*." + extension));
         fc.setInitialFileName("pixelscope." + extension);
         Path file = toPath(fc.showSaveDialog(window()));
         if (file != null) {
@@ -262,19 +304,27 @@ public final class MainWindow extends BorderPane {
         a.getDialogPane().setMinWidth(480);
         a.getDialogPane().setId("unsaved-dialog");
         ButtonType choice = a.showAndWait().orElse(ButtonType.CANCEL);
-        return choice == save ? UnsavedWork.Choice.SAVE : choice == discard ? UnsavedWork.Choice.DISCARD : UnsavedWork.Choice.CANCEL;
+        return choice == save
+                ? UnsavedWork.Choice.SAVE
+                : choice == discard ? UnsavedWork.Choice.DISCARD : UnsavedWork.Choice.CANCEL;
     }
 
     private void showModel() {
         var m = ctx.session().getModel();
         String from = ctx.session().sourceProperty().get();
-        String text = m == null ? "loading…" : from == null || from.isEmpty() ? m.spec().name() : from;
+        String text = m == null
+                ? "loading…"
+                : from == null || from.isEmpty() ? m.spec().name() : from;
         picker.showCurrent(text);
-        modelLabel.setText(m == null ? "" : String.format("%s · %,d parameters", m.spec().name(), m.parameterCount()));
+        modelLabel.setText(
+                m == null ? "" : String.format("%s · %,d parameters", m.spec().name(), m.parameterCount()));
     }
 
     private void shortcut(KeyEvent e) {
-        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || usesKeys(getScene().getFocusOwner())) {
+        if (e.isControlDown()
+                || e.isAltDown()
+                || e.isMetaDown()
+                || usesKeys(getScene().getFocusOwner())) {
             return;
         }
         boolean sample = selectedTab().equals("Sample");
@@ -286,7 +336,9 @@ public final class MainWindow extends BorderPane {
             views.stepPixel();
         } else if (e.getCode() == KeyCode.DOWN && sample) {
             views.stepRow();
-        } else if (e.getCode().isDigitKey() && !e.isShiftDown() && digit(e.getCode()) >= 1
+        } else if (e.getCode().isDigitKey()
+                && !e.isShiftDown()
+                && digit(e.getCode()) >= 1
                 && digit(e.getCode()) <= tabs.getTabs().size()) {
             selectTab(digit(e.getCode()) - 1);
         } else {
@@ -306,8 +358,12 @@ public final class MainWindow extends BorderPane {
      * on Step pixel.
      */
     static boolean usesKeys(Node focused) {
-        return focused instanceof TextInputControl || focused instanceof Slider || focused instanceof Spinner
-                || focused instanceof ComboBoxBase || focused instanceof ListView || focused instanceof TableView
+        return focused instanceof TextInputControl
+                || focused instanceof Slider
+                || focused instanceof Spinner
+                || focused instanceof ComboBoxBase
+                || focused instanceof ListView
+                || focused instanceof TableView
                 || focused instanceof ScrollBar;
     }
 

@@ -126,48 +126,64 @@ public final class ModelSession {
 
     /** Opens a checkpoint on a worker and makes it current. */
     public CompletableFuture<PixelModel> open(Path file) {
-        return jobs.submit(() -> Checkpoints.load(file)).thenApplyAsync(cp -> {
-            boolean shipped = file.toAbsolutePath().normalize().equals(shippedCheckpoint().toAbsolutePath().normalize());
-            install(cp.model(), cp.history(), file.getFileName() + (shipped ? " (shipped)" : ""));
-            checkpoint.set(file);
-            return cp.model();
-        }, jobs.fx());
+        return jobs.submit(() -> Checkpoints.load(file))
+                .thenApplyAsync(
+                        cp -> {
+                            boolean shipped = file.toAbsolutePath()
+                                    .normalize()
+                                    .equals(shippedCheckpoint().toAbsolutePath().normalize());
+                            install(cp.model(), cp.history(), file.getFileName() + (shipped ? " (shipped)" : ""));
+                            checkpoint.set(file);
+                            return cp.model();
+                        },
+                        jobs.fx());
     }
 
     /** Opens the autosaved checkpoint as unsaved work (Save asks for a name). */
     public CompletableFuture<PixelModel> restoreAutosave() {
         Path file = autosave.file();
-        return jobs.submit(() -> Checkpoints.load(file)).thenApplyAsync(cp -> {
-            install(cp.model(), cp.history(), cp.model().spec().name() + " (restored from autosave; unsaved)");
-            unsaved.set(true);
-            return cp.model();
-        }, jobs.fx());
+        return jobs.submit(() -> Checkpoints.load(file))
+                .thenApplyAsync(
+                        cp -> {
+                            install(
+                                    cp.model(),
+                                    cp.history(),
+                                    cp.model().spec().name() + " (restored from autosave; unsaved)");
+                            unsaved.set(true);
+                            return cp.model();
+                        },
+                        jobs.fx());
     }
 
     /** Builds an untrained network for {@code spec} on a worker and makes it current. */
     public CompletableFuture<PixelModel> create(ModelSpec spec) {
         long seed = TrainingConfig.DEFAULT_SEED;
         return jobs.submit(() -> NetworkBuilder.build(spec, seed, TrainingConfig.DEFAULT_LEARNING_RATE))
-                .thenApplyAsync(m -> {
-                    install(m, TrainingHistory.empty(seed), spec.name() + " (untrained)");
-                    return m;
-                }, jobs.fx());
+                .thenApplyAsync(
+                        m -> {
+                            install(m, TrainingHistory.empty(seed), spec.name() + " (untrained)");
+                            return m;
+                        },
+                        jobs.fx());
     }
 
     /** Saves the current model (taken between iterations if training) to {@code file}. */
     public CompletableFuture<Path> save(Path file) {
         PixelModel current = model.get();
-        return write(file).thenApplyAsync(f -> {
-            if (model.get() == current) {
-                checkpoint.set(f);
-                source.set(f.getFileName().toString());
-                if (trainer == null) {
-                    unsaved.set(false);
-                    autosave.delete();
-                }
-            }
-            return f;
-        }, jobs.fx());
+        return write(file)
+                .thenApplyAsync(
+                        f -> {
+                            if (model.get() == current) {
+                                checkpoint.set(f);
+                                source.set(f.getFileName().toString());
+                                if (trainer == null) {
+                                    unsaved.set(false);
+                                    autosave.delete();
+                                }
+                            }
+                            return f;
+                        },
+                        jobs.fx());
     }
 
     /** Forgets unsaved work the user chose to discard: no prompt for it again, no autosave offered. */
@@ -182,7 +198,9 @@ public final class ModelSession {
      */
     public void autosaveIfDue(ErrorReporter errors) {
         long now = System.nanoTime();
-        if (trainer == null || autosaving || now - lastAutosave < autosave.interval().toNanos()) {
+        if (trainer == null
+                || autosaving
+                || now - lastAutosave < autosave.interval().toNanos()) {
             return;
         }
         writeAutosave(errors);
@@ -202,11 +220,12 @@ public final class ModelSession {
         if (t == null) {
             return jobs.submit(() -> current.read(reader));
         }
-        return t.between(current.model()::copy).thenCompose(copy -> jobs.submit(() -> {
-            try (copy) {
-                return reader.apply(copy);
-            }
-        }));
+        return t.between(current.model()::copy)
+                .thenCompose(copy -> jobs.submit(() -> {
+                    try (copy) {
+                        return reader.apply(copy);
+                    }
+                }));
     }
 
     /**
@@ -236,8 +255,9 @@ public final class ModelSession {
         PixelModel m = model.get();
         if (m != null && result.iterations() > (before == null ? 0 : before.iterations())) {
             unsaved.set(true);
-            source.set(String.format("%s (trained: %d epochs, %,d iterations; unsaved)", m.spec().name(),
-                    result.epochs(), result.iterations()));
+            source.set(String.format(
+                    "%s (trained: %d epochs, %,d iterations; unsaved)",
+                    m.spec().name(), result.epochs(), result.iterations()));
             writeAutosave(errors);
         }
     }
@@ -249,9 +269,8 @@ public final class ModelSession {
     /** Writes the current model and history to {@code file} on a worker; completes there. */
     private CompletableFuture<Path> write(Path file) {
         Trainer t = trainer;
-        CompletableFuture<TrainingHistory> hist = t != null
-                ? t.between(() -> t.log().snapshot())
-                : CompletableFuture.completedFuture(history.get());
+        CompletableFuture<TrainingHistory> hist =
+                t != null ? t.between(() -> t.log().snapshot()) : CompletableFuture.completedFuture(history.get());
         return hist.thenCompose(h -> read(m -> {
             try {
                 Checkpoints.save(file, m, h, true);
@@ -266,14 +285,18 @@ public final class ModelSession {
         autosaving = true;
         lastAutosave = System.nanoTime();
         jobs.submit(() -> {
-            autosave.prepare();
-            return null;
-        }).thenCompose(v -> write(autosave.file())).whenCompleteAsync((f, e) -> {
-            autosaving = false;
-            if (e != null && errors != null) {
-                errors.report("Could not autosave", e);
-            }
-        }, jobs.fx());
+                    autosave.prepare();
+                    return null;
+                })
+                .thenCompose(v -> write(autosave.file()))
+                .whenCompleteAsync(
+                        (f, e) -> {
+                            autosaving = false;
+                            if (e != null && errors != null) {
+                                errors.report("Could not autosave", e);
+                            }
+                        },
+                        jobs.fx());
     }
 
     private void install(PixelModel m, TrainingHistory h, String from) {

@@ -51,8 +51,8 @@ public class PixelScopeApp extends Application {
         };
         AppContext ctx = new AppContext(session, new StatusModel(), errors);
         // anything no job caught (an out-of-memory error on any thread among them) becomes a dialog
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Platform.runLater(() ->
-                errors.report("Unexpected error on thread " + thread.getName(), e)));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                Platform.runLater(() -> errors.report("Unexpected error on thread " + thread.getName(), e)));
         window = new MainWindow(ctx, prefs);
         ZoomPane zoomed = new ZoomPane(window);
         zoomed.zoomProperty().bind(window.presentation().zoomProperty());
@@ -71,7 +71,8 @@ public class PixelScopeApp extends Application {
             }
             window.presentation().fullScreenProperty().set(is);
         });
-        scene.getStylesheets().add(PixelScopeApp.class.getResource("pixelscope.css").toExternalForm());
+        scene.getStylesheets()
+                .add(PixelScopeApp.class.getResource("pixelscope.css").toExternalForm());
         stage.setTitle("PixelScope");
         stage.setScene(scene);
         stage.setMaximized(prefs.maximized());
@@ -102,15 +103,21 @@ public class PixelScopeApp extends Application {
     private boolean offerRestore(Path file) {
         String when;
         try {
-            when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
-                    java.nio.file.Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneId.systemDefault()));
+            when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(java.nio.file.Files.getLastModifiedTime(file)
+                            .toInstant()
+                            .atZone(java.time.ZoneId.systemDefault()));
         } catch (java.io.IOException e) {
             when = "an earlier session";
         }
         ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "PixelScope closed with training that was not saved. "
-                + "It was autosaved at " + when + " to " + file + ". Restore it?", restore, discard);
+        Alert a = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "PixelScope closed with training that was not saved. " + "It was autosaved at " + when + " to " + file
+                        + ". Restore it?",
+                restore,
+                discard);
         a.initOwner(window.getScene().getWindow());
         a.setTitle("PixelScope");
         a.setHeaderText("Restore unsaved training?");

@@ -41,16 +41,18 @@ public final class ReceptiveFields {
             return known;
         }
         if (session.getModel() != model) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the model changed before its field was measured"));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("the model changed before its field was measured"));
         }
         CompletableFuture<ReceptiveField> field = session.read(m -> {
-            ReceptiveField rf = ReceptiveField.measure(m);
-            // The measurement leaves about 1.5 GB of activations behind (H*W one-hot images through
-            // every layer) that only a collection frees: collect now, once, rather than let the
-            // next ones pile up on top of them.
-            System.gc();
-            return rf;
-        }).thenApplyAsync(rf -> rf, session.jobs().fx());
+                    ReceptiveField rf = ReceptiveField.measure(m);
+                    // The measurement leaves about 1.5 GB of activations behind (H*W one-hot images through
+                    // every layer) that only a collection frees: collect now, once, rather than let the
+                    // next ones pile up on top of them.
+                    System.gc();
+                    return rf;
+                })
+                .thenApplyAsync(rf -> rf, session.jobs().fx());
         measured.put(model.spec(), field);
         return field;
     }

@@ -19,7 +19,11 @@ import org.pixelscope.train.TrainingHistory;
 public final class UnsavedWork {
 
     /** The user's answer. */
-    public enum Choice { SAVE, DISCARD, CANCEL }
+    public enum Choice {
+        SAVE,
+        DISCARD,
+        CANCEL
+    }
 
     /** Shows the question and waits for the answer (the app: a dialog; tests: a scripted reply). */
     @FunctionalInterface
@@ -36,8 +40,11 @@ public final class UnsavedWork {
      * @param stopTraining stops a run; completes on the FX thread once the session has its history
      * @param save         saves the current model; completes with null when the user cancels
      */
-    public UnsavedWork(ModelSession session, Prompt prompt, Supplier<CompletableFuture<Void>> stopTraining,
-                       Supplier<CompletableFuture<Path>> save) {
+    public UnsavedWork(
+            ModelSession session,
+            Prompt prompt,
+            Supplier<CompletableFuture<Void>> stopTraining,
+            Supplier<CompletableFuture<Path>> save) {
         this.session = session;
         this.prompt = prompt;
         this.stopTraining = stopTraining;
@@ -59,19 +66,26 @@ public final class UnsavedWork {
         if (choice == null || choice == Choice.CANCEL) {
             return CompletableFuture.completedFuture(false);
         }
-        return stopTraining.get().thenComposeAsync(v -> {
-            if (choice == Choice.DISCARD) {
-                session.discardUnsaved();
-                return CompletableFuture.completedFuture(true);
-            }
-            // a failed save has shown its dialog: the work stays, the action waits
-            return save.get().handle((file, err) -> err == null && file != null);
-        }, session.jobs().fx()).thenApplyAsync(go -> {
-            if (go) {
-                action.run();
-            }
-            return go;
-        }, session.jobs().fx());
+        return stopTraining
+                .get()
+                .thenComposeAsync(
+                        v -> {
+                            if (choice == Choice.DISCARD) {
+                                session.discardUnsaved();
+                                return CompletableFuture.completedFuture(true);
+                            }
+                            // a failed save has shown its dialog: the work stays, the action waits
+                            return save.get().handle((file, err) -> err == null && file != null);
+                        },
+                        session.jobs().fx())
+                .thenApplyAsync(
+                        go -> {
+                            if (go) {
+                                action.run();
+                            }
+                            return go;
+                        },
+                        session.jobs().fx());
     }
 
     /** What the prompt says: which model, what it holds, and what Discard gives up. */
@@ -80,11 +94,20 @@ public final class UnsavedWork {
         String name = m == null ? "The model" : m.spec().name();
         TrainingHistory h = session.historyProperty().get();
         if (session.isTraining()) {
-            return String.format(Locale.ROOT, "%s is training. Save a checkpoint before you %s?%n%n"
-                    + "Discard stops the run and drops everything trained since the last save.", name, what);
+            return String.format(
+                    Locale.ROOT,
+                    "%s is training. Save a checkpoint before you %s?%n%n"
+                            + "Discard stops the run and drops everything trained since the last save.",
+                    name,
+                    what);
         }
-        String trained = h == null ? "" : String.format(Locale.ROOT, " (%d epochs, %,d iterations)", h.epochs(), h.iterations());
-        return String.format(Locale.ROOT, "%s has training that is not saved%s. Save a checkpoint before you %s?%n%n"
-                + "Discard drops it.", name, trained, what);
+        String trained =
+                h == null ? "" : String.format(Locale.ROOT, " (%d epochs, %,d iterations)", h.epochs(), h.iterations());
+        return String.format(
+                Locale.ROOT,
+                "%s has training that is not saved%s. Save a checkpoint before you %s?%n%n" + "Discard drops it.",
+                name,
+                trained,
+                what);
     }
 }

@@ -17,8 +17,7 @@ import org.pixelscope.ui.train.TrainView;
 final class Views {
 
     /** A tab: its title and content. */
-    record Entry(String title, Node node) {
-    }
+    record Entry(String title, Node node) {}
 
     private final TrainView train;
     private final SampleView sample;

@@ -19,6 +19,7 @@ public final class ZoomPane extends Region {
 
     /** Zoom bounds: below 50% text is unreadable on any screen; above 300% no view fits. */
     public static final double MIN = 0.5;
+
     public static final double MAX = 3.0;
 
     private final Parent content;

@@ -10,7 +10,9 @@ class BackendTest {
 
     @Test
     void linuxX86LoadsTheOneDnnBuild() {
-        assumeTrue(System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64"),
+        assumeTrue(
+                System.getProperty("os.name").startsWith("Linux")
+                        && System.getProperty("os.arch").equals("amd64"),
                 "the pom ships a oneDNN build for linux-x86_64; other platforms pick their own");
         Backend.Info info = Backend.start();
         assertThat(info.build()).contains("onednn");

@@ -25,7 +25,9 @@ class NoDeserializationTest {
     void theFilterRefusesEvenAHarmlessJdkClass() throws IOException {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialised(new Date(0))))) {
             in.setObjectInputFilter(NoDeserialization.REJECT_ALL);
-            assertThatThrownBy(in::readObject).isInstanceOf(InvalidClassException.class).hasMessageContaining("REJECTED");
+            assertThatThrownBy(in::readObject)
+                    .isInstanceOf(InvalidClassException.class)
+                    .hasMessageContaining("REJECTED");
         }
     }
 
@@ -33,7 +35,8 @@ class NoDeserializationTest {
     void onceInstalledNoStreamInTheProcessDeserialises() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Probe.class.getName())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(out).contains("installed true", "again true", "refused java.io.InvalidClassException");

@@ -18,9 +18,13 @@ class StepProfileTest {
 
     @Test
     void everyVertexOfTheNetworkGetsATimeAndTheRestIsTheRemainder() {
-        for (var spec : new org.pixelscope.model.ModelSpec[] {PixelCnnSpec.chapter().withSize(8, 8),
-                ModelSpecs.require("pixelcnn-residual").withSize(8, 8), GatedPixelCnnSpec.standard().withSize(8, 8),
-                ModelSpecs.require("pixelrnn-raster-lstm").withSize(4, 4), ModelSpecs.require("pixelrnn-row-lstm").withSize(4, 4)}) {
+        for (var spec : new org.pixelscope.model.ModelSpec[] {
+            PixelCnnSpec.chapter().withSize(8, 8),
+            ModelSpecs.require("pixelcnn-residual").withSize(8, 8),
+            GatedPixelCnnSpec.standard().withSize(8, 8),
+            ModelSpecs.require("pixelrnn-raster-lstm").withSize(4, 4),
+            ModelSpecs.require("pixelrnn-row-lstm").withSize(4, 4)
+        }) {
             PixelModel model = NetworkBuilder.build(spec, 2, 1e-3);
             INDArray x = TestImages.binary(4, spec.height(), spec.width(), 3);
             Map<String, Double> ms = StepProfile.measure(model.network(), new DataSet(x, x), 1000.0, 2);
@@ -28,11 +32,18 @@ class StepProfileTest {
             int vertices = model.network().getVertices().length - 1; // all but the input
             assertThat(ms).as(spec.name()).hasSize(vertices + 1).containsKey(StepProfile.REST);
             for (String layer : model.network().getConfiguration().getVertices().keySet()) {
-                assertThat(ms.get(layer)).as(spec.name() + " " + layer).isNotNull().isGreaterThanOrEqualTo(0.0);
+                assertThat(ms.get(layer))
+                        .as(spec.name() + " " + layer)
+                        .isNotNull()
+                        .isGreaterThanOrEqualTo(0.0);
             }
-            double sum = ms.entrySet().stream().filter(e -> !e.getKey().equals(StepProfile.REST))
-                    .mapToDouble(Map.Entry::getValue).sum();
-            assertThat(sum + ms.get(StepProfile.REST)).as(spec.name()).isCloseTo(1000.0, org.assertj.core.api.Assertions.within(1.0));
+            double sum = ms.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(StepProfile.REST))
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
+            assertThat(sum + ms.get(StepProfile.REST))
+                    .as(spec.name())
+                    .isCloseTo(1000.0, org.assertj.core.api.Assertions.within(1.0));
         }
     }
 

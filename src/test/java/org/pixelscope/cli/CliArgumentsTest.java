@@ -32,8 +32,11 @@ class CliArgumentsTest {
     @BeforeAll
     static void saveACheckpoint() throws IOException {
         checkpoint = dir.resolve("one-epoch.zip");
-        Checkpoints.save(checkpoint, NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter"), 42, 1e-3),
-                new TrainingHistory(1, 2, 42, "test", List.of(), List.of()), false);
+        Checkpoints.save(
+                checkpoint,
+                NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter"), 42, 1e-3),
+                new TrainingHistory(1, 2, 42, "test", List.of(), List.of()),
+                false);
     }
 
     static Stream<Arguments> badValues() {
@@ -55,24 +58,55 @@ class CliArgumentsTest {
             cases.add(of("--lr must be above 0 and at most 1", "train", "--lr", lr, "--out", out));
         }
         cases.add(of("--limit must be 0 (all) or a positive count, got -5", "train", "--limit", "-5", "--out", out));
-        cases.add(of("--model pixelcnn-residual contradicts --resume", "train", "--resume", cp, "--model",
-                "pixelcnn-residual", "--out", out));
+        cases.add(of(
+                "--model pixelcnn-residual contradicts --resume",
+                "train",
+                "--resume",
+                cp,
+                "--model",
+                "pixelcnn-residual",
+                "--out",
+                out));
         cases.add(of("--seed 7 contradicts --resume", "train", "--resume", cp, "--seed", "7", "--out", out));
-        cases.add(of("--limit must be 0 (all) or a positive count, got -5", "eval", "--checkpoint", cp, "--limit", "-5"));
+        cases.add(
+                of("--limit must be 0 (all) or a positive count, got -5", "eval", "--checkpoint", cp, "--limit", "-5"));
         for (String n : List.of("0", "65", "20000")) {
-            cases.add(of("--n must be 1 to 64", "sample", "--checkpoint", cp, "--out", png, "--n", n,
-                    "--complete-rows", "5"));
+            cases.add(of(
+                    "--n must be 1 to 64",
+                    "sample",
+                    "--checkpoint",
+                    cp,
+                    "--out",
+                    png,
+                    "--n",
+                    n,
+                    "--complete-rows",
+                    "5"));
         }
         for (String scale : List.of("0", "-3", "100000")) {
             cases.add(of("--scale must be 1 to 32", "sample", "--checkpoint", cp, "--out", png, "--scale", scale));
         }
         for (String t : List.of("0", "-1", "NaN", "Infinity", "1000")) {
-            cases.add(of("--temperature must be above 0 and at most 100", "sample", "--checkpoint", cp, "--out", png,
-                    "--temperature", t));
+            cases.add(of(
+                    "--temperature must be above 0 and at most 100",
+                    "sample",
+                    "--checkpoint",
+                    cp,
+                    "--out",
+                    png,
+                    "--temperature",
+                    t));
         }
         for (String k : List.of("-1", "29")) {
-            cases.add(of("--complete-rows must be 0 to 28", "sample", "--checkpoint", cp, "--out", png,
-                    "--complete-rows", k));
+            cases.add(of(
+                    "--complete-rows must be 0 to 28",
+                    "sample",
+                    "--checkpoint",
+                    cp,
+                    "--out",
+                    png,
+                    "--complete-rows",
+                    k));
         }
         return cases.stream();
     }
@@ -82,7 +116,10 @@ class CliArgumentsTest {
     void aBadValueIsAUsageError(String says, List<String> args) {
         CliTest.Result r = CliTest.run(args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).contains(says).contains("Usage: pixelscope " + args.get(0)).doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains(says)
+                .contains("Usage: pixelscope " + args.get(0))
+                .doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
         assertThat(dir.resolve("never.zip")).doesNotExist();
         assertThat(dir.resolve("never.png")).doesNotExist();
@@ -90,7 +127,8 @@ class CliArgumentsTest {
 
     @Test
     void aMalformedNumberIsAUsageErrorToo() {
-        CliTest.Result r = CliTest.run("train", "--lr", "fast", "--out", dir.resolve("never.zip").toString());
+        CliTest.Result r = CliTest.run(
+                "train", "--lr", "fast", "--out", dir.resolve("never.zip").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--lr").contains("fast");
     }

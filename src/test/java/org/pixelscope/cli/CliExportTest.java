@@ -26,20 +26,33 @@ class CliExportTest {
     void summaryWritesTheMarkdownTableAndTheHistoryCsv() throws IOException {
         Path md = dir.resolve("s.md");
         Path csv = dir.resolve("h.csv");
-        CliTest.Result r = CliTest.run("summary", "--checkpoint", SHIPPED.toString(), "--markdown", md.toString(),
-                "--history-csv", csv.toString());
+        CliTest.Result r = CliTest.run(
+                "summary",
+                "--checkpoint",
+                SHIPPED.toString(),
+                "--markdown",
+                md.toString(),
+                "--history-csv",
+                csv.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readAllLines(md)).contains(SummaryMarkdown.HEADER, "- Total parameters: 187,905");
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).isEqualTo(HistoryCsv.HEADER);
         int steps = Checkpoints.load(SHIPPED).history().iterations();
         assertThat(rows).hasSize(steps + 1);
-        assertThat(rows.stream().filter(l -> !l.endsWith(",,")).count()).as("rows with a validation NLL").isEqualTo(1 + 3);
+        assertThat(rows.stream().filter(l -> !l.endsWith(",,")).count())
+                .as("rows with a validation NLL")
+                .isEqualTo(1 + 3);
     }
 
     @Test
     void historyCsvOfARegisteredModelIsABadArgument() {
-        CliTest.Result r = CliTest.run("summary", "--model", "pixelcnn-chapter", "--history-csv", dir.resolve("x.csv").toString());
+        CliTest.Result r = CliTest.run(
+                "summary",
+                "--model",
+                "pixelcnn-chapter",
+                "--history-csv",
+                dir.resolve("x.csv").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--history-csv needs --checkpoint");
         assertThat(dir.resolve("x.csv")).doesNotExist();
@@ -48,8 +61,8 @@ class CliExportTest {
     @Test
     void evalWritesEachImagesNllWithItsLabelAndTheyAverageToTheReportedNll() throws IOException {
         Path csv = dir.resolve("l.csv");
-        CliTest.Result r = CliTest.run("eval", "--checkpoint", SHIPPED.toString(), "--limit", "20", "--json",
-                "--csv", csv.toString());
+        CliTest.Result r = CliTest.run(
+                "eval", "--checkpoint", SHIPPED.toString(), "--limit", "20", "--json", "--csv", csv.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).isEqualTo(ImageLikelihoods.HEADER);

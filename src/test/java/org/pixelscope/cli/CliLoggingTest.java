@@ -31,12 +31,21 @@ class CliLoggingTest {
         CliTest.Result r = CliTest.run("eval", "--checkpoint", noise.toString());
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("error: noise.zip: not a PixelScope checkpoint");
-        assertThat(log).as("the test log, set by the build").startsWith(Path.of("target").toAbsolutePath());
+        assertThat(r.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
+                .startsWith("error: noise.zip: not a PixelScope checkpoint");
+        assertThat(log)
+                .as("the test log, set by the build")
+                .startsWith(Path.of("target").toAbsolutePath());
         String added = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).substring((int) before);
-        assertThat(added).contains("pixelscope eval --checkpoint " + noise).contains("eval failed")
+        assertThat(added)
+                .contains("pixelscope eval --checkpoint " + noise)
+                .contains("eval failed")
                 .contains("org.pixelscope.train.CheckpointException: noise.zip: not a PixelScope checkpoint")
-                .contains("\tat org.pixelscope.train.Checkpoints.load").contains("exit code 1");
+                .contains("\tat org.pixelscope.train.Checkpoints.load")
+                .contains("exit code 1");
     }
 
     @Test
@@ -44,8 +53,8 @@ class CliLoggingTest {
         String configured = System.getProperty(Logging.FILE_PROPERTY);
         try {
             System.clearProperty(Logging.FILE_PROPERTY);
-            assertThat(Logging.file()).isEqualTo(
-                    Path.of(System.getProperty("user.home"), ".pixelscope", "logs", "pixelscope.log"));
+            assertThat(Logging.file())
+                    .isEqualTo(Path.of(System.getProperty("user.home"), ".pixelscope", "logs", "pixelscope.log"));
             System.setProperty(Logging.FILE_PROPERTY, dir.resolve("x.log").toString());
             assertThat(Logging.file()).isEqualTo(dir.resolve("x.log").toAbsolutePath());
         } finally {
@@ -57,9 +66,15 @@ class CliLoggingTest {
     @Test
     void dl4jLogsToTheFileNotTheTerminal() throws Exception {
         Path log = dir.resolve("pixelscope.log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + Logging.FILE_PROPERTY + "=" + log, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "summary", "--model", "pixelcnn-chapter")
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-D" + Logging.FILE_PROPERTY + "=" + log,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "summary",
+                        "--model",
+                        "pixelcnn-chapter")
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
@@ -67,9 +82,13 @@ class CliLoggingTest {
         String stdout = Files.readString(dir.resolve("stdout.txt"));
         String stderr = Files.readString(dir.resolve("stderr.txt"));
         assertThat(p.exitValue()).as(stderr).isZero();
-        assertThat(stdout).contains("Total params: 187,905").doesNotContain("INFO").doesNotContain("nd4j");
+        assertThat(stdout)
+                .contains("Total params: 187,905")
+                .doesNotContain("INFO")
+                .doesNotContain("nd4j");
         assertThat(stderr).isEmpty();
-        assertThat(Files.readString(log)).contains("pixelscope summary --model pixelcnn-chapter")
+        assertThat(Files.readString(log))
+                .contains("pixelscope summary --model pixelcnn-chapter")
                 .contains("org.nd4j.linalg.factory.Nd4jBackend - Loaded [CpuBackend] backend");
     }
 }

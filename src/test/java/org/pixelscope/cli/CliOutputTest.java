@@ -33,8 +33,11 @@ class CliOutputTest {
     @BeforeAll
     static void saveACheckpoint() throws IOException {
         checkpoint = dir.resolve("untrained.zip");
-        Checkpoints.save(checkpoint, NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter"), 1, 1e-3),
-                TrainingHistory.empty(1), false);
+        Checkpoints.save(
+                checkpoint,
+                NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter"), 1, 1e-3),
+                TrainingHistory.empty(1),
+                false);
     }
 
     @Test
@@ -72,8 +75,8 @@ class CliOutputTest {
         // a dangling link stands in for a device such as /dev/full: replacing either with a PNG
         // (the atomic save moves a new file over the name) would be wrong
         Path link = Files.createSymbolicLink(dir.resolve("dangling.png"), dir.resolve("nowhere/x.png"));
-        CliTest.Result r = CliTest.run("sample", "--checkpoint", checkpoint.toString(), "--n", "1",
-                "--out", link.toString());
+        CliTest.Result r =
+                CliTest.run("sample", "--checkpoint", checkpoint.toString(), "--n", "1", "--out", link.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains(link.toString()).contains("is not a regular file");
         assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -82,15 +85,16 @@ class CliOutputTest {
     @Test
     void aFailedPngWriteNamesThePathAndTheCause() {
         Path png = dir.resolve("grid.png");
-        IOException e = OutputFiles.writeFailed(png,
-                new IIOException("I/O error writing PNG file!", new IOException("No space left on device")));
+        IOException e = OutputFiles.writeFailed(
+                png, new IIOException("I/O error writing PNG file!", new IOException("No space left on device")));
         assertThat(e).hasMessage("could not write " + png + ": I/O error writing PNG file! (No space left on device)");
     }
 
     @Test
     void aCheckpointTooBigForTheDiskIsRefused() {
         assertThatThrownBy(() -> OutputFiles.checkSpace(dir.resolve("run.zip"), Long.MAX_VALUE / 2, "a checkpoint"))
-                .isInstanceOf(IOException.class).hasMessageContaining("a checkpoint needs about")
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("a checkpoint needs about")
                 .hasMessageContaining(dir + " has only");
     }
 
@@ -99,17 +103,29 @@ class CliOutputTest {
         writeMnist(mnist, 50, 0);
         CliTest.Result r = CliTest.run("eval", "--checkpoint", checkpoint.toString(), "--data", mnist.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("no images to evaluate")
+        assertThat(r.err())
+                .contains("no images to evaluate")
                 .contains(mnist.resolve(MnistData.TEST_IMAGES + ".gz").toString());
     }
 
     @Test
     void completionWithMoreImagesThanTheTestFileHoldsIsAUsageError(@TempDir Path mnist) throws IOException {
         writeMnist(mnist, 50, 3);
-        CliTest.Result r = CliTest.run("sample", "--checkpoint", checkpoint.toString(), "--data", mnist.toString(),
-                "--n", "4", "--complete-rows", "5", "--out", dir.resolve("never.png").toString());
+        CliTest.Result r = CliTest.run(
+                "sample",
+                "--checkpoint",
+                checkpoint.toString(),
+                "--data",
+                mnist.toString(),
+                "--n",
+                "4",
+                "--complete-rows",
+                "5",
+                "--out",
+                dir.resolve("never.png").toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--n 4 with --complete-rows needs 4 test images")
+        assertThat(r.err())
+                .contains("--n 4 with --complete-rows needs 4 test images")
                 .contains(mnist.resolve(MnistData.TEST_IMAGES + ".gz") + " holds 3");
     }
 

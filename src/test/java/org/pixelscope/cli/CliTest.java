@@ -26,11 +26,11 @@ class CliTest {
     static Path dir;
     /** A checkpoint trained once for the class by {@code train}. */
     private static Path checkpoint;
+
     private static Result train;
 
     /** Exit code and what the command wrote. */
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     static Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -48,8 +48,10 @@ class CliTest {
     @Test
     void trainWritesACheckpoint() {
         assertThat(train.exit()).as(train.err()).isZero();
-        assertThat(train.out()).contains("Training pixelcnn-chapter (187,905 parameters)")
-                .contains("epoch 1 done: validation NLL").contains("Saved " + checkpoint);
+        assertThat(train.out())
+                .contains("Training pixelcnn-chapter (187,905 parameters)")
+                .contains("epoch 1 done: validation NLL")
+                .contains("Saved " + checkpoint);
         assertThat(checkpoint).isRegularFile();
         assertThat(train.err()).isEmpty();
     }
@@ -119,8 +121,16 @@ class CliTest {
     void sampleCompletesTestImagesIntoAPng() throws IOException {
         assertThat(checkpoint).isRegularFile();
         Path png = dir.resolve("x.png");
-        Result r = run("sample", "--checkpoint", checkpoint.toString(), "--n", "2", "--out", png.toString(),
-                "--complete-rows", "20");
+        Result r = run(
+                "sample",
+                "--checkpoint",
+                checkpoint.toString(),
+                "--n",
+                "2",
+                "--out",
+                png.toString(),
+                "--complete-rows",
+                "20");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Wrote 2 images (224 pixels each");
         BufferedImage image = ImageIO.read(png.toFile());
@@ -132,11 +142,22 @@ class CliTest {
 
     @Test
     void trainWithoutMnistNamesTheMissingFiles(@TempDir Path empty) {
-        Result r = run("train", "--data", empty.toString(), "--limit", "10", "--epochs", "1",
-                "--out", empty.resolve("never.zip").toString());
+        Result r = run(
+                "train",
+                "--data",
+                empty.toString(),
+                "--limit",
+                "10",
+                "--epochs",
+                "1",
+                "--out",
+                empty.resolve("never.zip").toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("train-images-idx3-ubyte").contains("train-labels-idx1-ubyte")
-                .contains("t10k-images-idx3-ubyte").contains("t10k-labels-idx1-ubyte");
+        assertThat(r.err())
+                .contains("train-images-idx3-ubyte")
+                .contains("train-labels-idx1-ubyte")
+                .contains("t10k-images-idx3-ubyte")
+                .contains("t10k-labels-idx1-ubyte");
         assertThat(empty.resolve("never.zip")).doesNotExist();
     }
 
@@ -149,7 +170,8 @@ class CliTest {
         assertThat(json.get("forward_ms_16").asDouble()).isPositive();
         assertThat(json.get("naive_sample_pixels_per_s").asDouble()).isPositive();
         assertThat(json.get("fast_sampler").asText()).isEqualTo("cached");
-        assertThat(json.get("fast_sample_pixels_per_s").asDouble()).isEqualTo(json.get("cached_sample_pixels_per_s").asDouble())
+        assertThat(json.get("fast_sample_pixels_per_s").asDouble())
+                .isEqualTo(json.get("cached_sample_pixels_per_s").asDouble())
                 .isGreaterThan(json.get("naive_sample_pixels_per_s").asDouble());
         assertThat(json.get("native_library").asText()).isNotBlank();
         assertThat(json.get("parameters").asLong()).isEqualTo(187_905);

@@ -27,6 +27,7 @@ class CliTrainTest {
     static Path dir;
     /** The chapter model after 8 steps: clearly better than an untrained one. */
     private static Path good;
+
     private static byte[] goodBytes;
 
     /** The first 500 MNIST training digits (400 train, 100 validate) and 10 test digits: quick epochs. */
@@ -36,7 +37,8 @@ class CliTrainTest {
     static void trainAGoodModel() throws IOException {
         mnist = Files.createDirectory(dir.resolve("mnist"));
         MnistData all = MnistData.load(MnistData.defaultDir());
-        IdxFiles.writeImages(mnist.resolve(MnistData.TRAIN_IMAGES), all.trainAll().slice(0, 500), false);
+        IdxFiles.writeImages(
+                mnist.resolve(MnistData.TRAIN_IMAGES), all.trainAll().slice(0, 500), false);
         IdxFiles.writeLabels(mnist.resolve(MnistData.TRAIN_LABELS), Arrays.copyOf(all.trainLabels(), 500), false);
         IdxFiles.writeImages(mnist.resolve(MnistData.TEST_IMAGES), all.test().slice(0, 10), false);
         IdxFiles.writeLabels(mnist.resolve(MnistData.TEST_LABELS), Arrays.copyOf(all.testLabels(), 10), false);
@@ -50,10 +52,22 @@ class CliTrainTest {
     void aDivergingResumeStopsWithExit1AndLeavesTheCheckpointAlone() throws IOException {
         Path out = Files.copy(good, dir.resolve("resumed.zip"));
         // 400 images in batches of 32: 13 steps, enough for 10 abnormal ones in a row
-        CliTest.Result r = run("train", "--resume", out.toString(), "--lr", "1", "--epochs", "1",
-                "--batch", "32", "--out", out.toString());
+        CliTest.Result r = run(
+                "train",
+                "--resume",
+                out.toString(),
+                "--lr",
+                "1",
+                "--epochs",
+                "1",
+                "--batch",
+                "32",
+                "--out",
+                out.toString());
         assertThat(r.exit()).as(r.out()).isEqualTo(1);
-        assertThat(r.err()).contains("error: training diverged").contains("lower the learning rate")
+        assertThat(r.err())
+                .contains("error: training diverged")
+                .contains("lower the learning rate")
                 .contains("nothing was saved; " + out + " is unchanged");
         assertThat(r.out()).doesNotContain("Saved");
         assertThat(Files.readAllBytes(out)).isEqualTo(goodBytes);
@@ -63,18 +77,31 @@ class CliTrainTest {
     void aWorseModelGoesBesideTheBetterOneUnlessForced() throws IOException {
         Path out = Files.copy(good, dir.resolve("kept.zip"));
         // an untrained model, barely moved: far worse than the 8-step one in kept.zip
-        CliTest.Result r = run("train", "--epochs", "1", "--limit", "64", "--batch", "32", "--lr", "1e-7",
-                "--out", out.toString());
+        CliTest.Result r = run(
+                "train", "--epochs", "1", "--limit", "64", "--batch", "32", "--lr", "1e-7", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains(out + " holds a model with validation NLL");
         Path latest = dir.resolve("kept.latest.zip");
-        assertThat(r.err()).contains("warning: epoch 1's validation NLL").contains("is worse than")
+        assertThat(r.err())
+                .contains("warning: epoch 1's validation NLL")
+                .contains("is worse than")
                 .contains("kept.zip is kept and epoch 1 is saved to " + latest);
         assertThat(Files.readAllBytes(out)).isEqualTo(goodBytes);
         assertThat(Checkpoints.load(latest).history().iterations()).isEqualTo(2);
 
-        CliTest.Result forced = run("train", "--epochs", "1", "--limit", "64", "--batch", "32", "--lr", "1e-7",
-                "--out", out.toString(), "--force");
+        CliTest.Result forced = run(
+                "train",
+                "--epochs",
+                "1",
+                "--limit",
+                "64",
+                "--batch",
+                "32",
+                "--lr",
+                "1e-7",
+                "--out",
+                out.toString(),
+                "--force");
         assertThat(forced.exit()).as(forced.err()).isZero();
         assertThat(forced.out()).contains("Saved " + out);
         assertThat(Checkpoints.load(out).history().iterations()).isEqualTo(2);
@@ -101,12 +128,13 @@ class CliTrainTest {
         assertThat(hb.seed()).isEqualTo(5);
         assertThat(hb.losses()).containsExactlyElementsOf(ha.losses());
         assertThat(hb.validation()).containsExactlyElementsOf(ha.validation());
-        assertThat(b.model().network().params().toFloatVector()).containsExactly(a.model().network().params().toFloatVector());
+        assertThat(b.model().network().params().toFloatVector())
+                .containsExactly(a.model().network().params().toFloatVector());
     }
 
     private static CliTest.Result train(Path out, String... args) {
-        List<String> all = new ArrayList<>(List.of("train", "--limit", "64", "--batch", "32", "--keep-optimizer", "--force",
-                "--out", out.toString()));
+        List<String> all = new ArrayList<>(List.of(
+                "train", "--limit", "64", "--batch", "32", "--keep-optimizer", "--force", "--out", out.toString()));
         all.addAll(List.of(args));
         return run(all.toArray(String[]::new));
     }

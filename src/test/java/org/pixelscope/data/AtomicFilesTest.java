@@ -24,9 +24,10 @@ class AtomicFilesTest {
         new java.util.Random(1).nextBytes(old);
         Files.write(file, old);
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
-            out.write(new byte[70_000]); // past the stream's buffer, so bytes reached the temporary file
-            throw new IOException("disk full (simulated)");
-        })).hasMessage("disk full (simulated)");
+                    out.write(new byte[70_000]); // past the stream's buffer, so bytes reached the temporary file
+                    throw new IOException("disk full (simulated)");
+                }))
+                .hasMessage("disk full (simulated)");
         assertThat(Files.readAllBytes(file)).isEqualTo(old);
         assertThat(names(dir)).containsExactly("run.zip");
     }
@@ -35,8 +36,10 @@ class AtomicFilesTest {
     void temporaryFilesOfADeadWriterAreDeletedByTheNextWriteToTheSameTarget(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("run.zip");
         Path dead = Files.writeString(dir.resolve(".run.zip." + UUID.randomUUID() + ".tmp"), "half a checkpoint");
-        Files.setLastModifiedTime(dead, FileTime.from(Instant.now().minus(AtomicFiles.STALE_AFTER).minusSeconds(5)));
-        Path live = Files.writeString(dir.resolve(".run.zip." + UUID.randomUUID() + ".tmp"), "another process, writing now");
+        Files.setLastModifiedTime(
+                dead, FileTime.from(Instant.now().minus(AtomicFiles.STALE_AFTER).minusSeconds(5)));
+        Path live = Files.writeString(
+                dir.resolve(".run.zip." + UUID.randomUUID() + ".tmp"), "another process, writing now");
         Path otherTarget = Files.writeString(dir.resolve(".other.zip." + UUID.randomUUID() + ".tmp"), "not ours");
         Files.setLastModifiedTime(otherTarget, FileTime.from(Instant.now().minusSeconds(3600)));
         Path lookalike = Files.writeString(dir.resolve(".run.zip.notes.tmp"), "a user's file");

@@ -51,8 +51,7 @@ class BinarizationTest {
             ones += bits[i];
         }
         // 7,840 pixels: the standard error of the mean is about 0.006.
-        assertThat(ones / bits.length).isCloseTo(intensity / bits.length,
-                org.assertj.core.data.Offset.offset(0.02));
+        assertThat(ones / bits.length).isCloseTo(intensity / bits.length, org.assertj.core.data.Offset.offset(0.02));
     }
 
     @Test

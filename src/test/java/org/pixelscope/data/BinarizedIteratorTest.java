@@ -64,7 +64,8 @@ class BinarizedIteratorTest {
         BinarizedIterator it = BinarizedIterator.evaluation(images, 3);
         float[] first = firstBatch(it);
         it.reset();
-        assertThat(firstBatch(it)).isEqualTo(first)
+        assertThat(firstBatch(it))
+                .isEqualTo(first)
                 .isEqualTo(Binarization.STOCHASTIC.binarize(images, 0, 3, Binarization.FIXED_TEST_SEED));
     }
 

@@ -160,7 +160,12 @@ class IdxFilesTest {
     }
 
     private static byte[] header(int magic, int count, int rows, int cols) {
-        return ByteBuffer.allocate(16).putInt(magic).putInt(count).putInt(rows).putInt(cols).array();
+        return ByteBuffer.allocate(16)
+                .putInt(magic)
+                .putInt(count)
+                .putInt(rows)
+                .putInt(cols)
+                .array();
     }
 
     private static byte[] gzip(byte[] data) throws IOException {

@@ -34,7 +34,9 @@ class ImageFolderTest {
     private Path write(String name, BufferedImage img, String format) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
-        assertThat(ImageIO.write(img, format, file.toFile())).as("ImageIO wrote " + name).isTrue();
+        assertThat(ImageIO.write(img, format, file.toFile()))
+                .as("ImageIO wrote " + name)
+                .isTrue();
         return file;
     }
 
@@ -56,7 +58,9 @@ class ImageFolderTest {
         for (int i = 0; i < 6; i++) {
             // MNIST polarity: the page became a dark background, the pen a light stroke
             assertThat(r.images().pixel(i, 0)).as("corner of image %d", i).isLessThan(30);
-            assertThat(r.images().pixel(i, 14 * 28 + 14)).as("centre of image %d", i).isGreaterThan(150);
+            assertThat(r.images().pixel(i, 14 * 28 + 14))
+                    .as("centre of image %d", i)
+                    .isGreaterThan(150);
         }
     }
 
@@ -105,11 +109,14 @@ class ImageFolderTest {
     @Test
     void aFolderWithNothingUsableSaysWhy() throws IOException {
         Files.writeString(dir.resolve("readme.txt"), "no pictures here");
-        assertThatThrownBy(() -> ImageFolder.read(dir, 28)).isInstanceOf(ImageFileException.class)
+        assertThatThrownBy(() -> ImageFolder.read(dir, 28))
+                .isInstanceOf(ImageFileException.class)
                 .hasMessageContaining("no PNG or JPEG pictures");
         Files.writeString(dir.resolve("fake.png"), "not a picture");
-        assertThatThrownBy(() -> ImageFolder.read(dir, 28)).isInstanceOf(ImageFileException.class)
-                .hasMessageContaining("none of its 1 pictures could be read").hasMessageContaining("fake.png");
+        assertThatThrownBy(() -> ImageFolder.read(dir, 28))
+                .isInstanceOf(ImageFileException.class)
+                .hasMessageContaining("none of its 1 pictures could be read")
+                .hasMessageContaining("fake.png");
     }
 
     @Test
@@ -138,7 +145,8 @@ class ImageFolderTest {
     @Test
     void oneUsablePictureIsNotEnoughToTrain() throws IOException {
         write("only.png", penOnPaper(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png");
-        assertThatThrownBy(() -> MnistData.load(dir)).isInstanceOf(ImageFileException.class)
+        assertThatThrownBy(() -> MnistData.load(dir))
+                .isInstanceOf(ImageFileException.class)
                 .hasMessageContaining("at least 2");
     }
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ImageSetTest {
 
-    private final ImageSet set = new ImageSet("train", 3, 2, 2,
-            new byte[] {0, 1, 2, 3, 4, 5, 6, 7, (byte) 200, 9, 10, (byte) 255});
+    private final ImageSet set =
+            new ImageSet("train", 3, 2, 2, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, (byte) 200, 9, 10, (byte) 255});
 
     @Test
     void pixelIsUnsignedAndInRasterOrder() {
@@ -45,11 +45,8 @@ class ImageSetTest {
 
     @Test
     void constructorRejectsInconsistentSizes() {
-        assertThatThrownBy(() -> new ImageSet("x", 2, 2, 2, new byte[7]))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ImageSet("x", 1, 0, 2, new byte[0]))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ImageSet("x", -1, 2, 2, new byte[0]))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImageSet("x", 2, 2, 2, new byte[7])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImageSet("x", 1, 0, 2, new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImageSet("x", -1, 2, 2, new byte[0])).isInstanceOf(IllegalArgumentException.class);
     }
 }

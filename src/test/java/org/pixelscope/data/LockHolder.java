@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class LockHolder {
 
-    private LockHolder() {
-    }
+    private LockHolder() {}
 
     public static void main(String[] args) throws Exception {
         try (OutputLock lock = OutputLock.claim(Path.of(args[0]))) {

@@ -64,7 +64,8 @@ class MnistDataTest {
     @Test
     void defaultDirFindsTheShippedFiles() {
         assertThat(Files.isDirectory(MnistData.defaultDir())).isTrue();
-        assertThat(MnistData.defaultDir().resolve(MnistData.TRAIN_IMAGES + ".gz")).exists();
+        assertThat(MnistData.defaultDir().resolve(MnistData.TRAIN_IMAGES + ".gz"))
+                .exists();
     }
 
     @Test

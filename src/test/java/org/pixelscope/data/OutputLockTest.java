@@ -22,25 +22,35 @@ class OutputLockTest {
     void aSecondClaimInTheSameJvmIsRefusedUntilTheFirstEnds() throws IOException {
         Path target = dir.resolve("run.zip");
         try (OutputLock first = OutputLock.claim(target)) {
-            assertThatThrownBy(() -> OutputLock.claim(target)).isInstanceOf(IOException.class)
-                    .hasMessageContaining(target.toString()).hasMessageContaining("another PixelScope run");
+            assertThatThrownBy(() -> OutputLock.claim(target))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(target.toString())
+                    .hasMessageContaining("another PixelScope run");
         }
         try (OutputLock again = OutputLock.claim(target)) {
             assertThat(again.target()).isEqualTo(target);
         }
-        assertThat(OutputLock.lockFile(target)).isEqualTo(dir.resolve(".run.zip.lock").toAbsolutePath());
+        assertThat(OutputLock.lockFile(target))
+                .isEqualTo(dir.resolve(".run.zip.lock").toAbsolutePath());
     }
 
     @Test
     void aClaimHeldByAnotherProcessIsRefused() throws Exception {
         Path target = dir.resolve("shared.zip");
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), target.toString())
-                .redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockHolder.class.getName(),
+                        target.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("locked");
-            assertThatThrownBy(() -> OutputLock.claim(target)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> OutputLock.claim(target))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("another PixelScope run");
         } finally {
             holder.getOutputStream().close();

@@ -18,8 +18,10 @@ class InspectTest {
         LayerSummary s = LayerSummary.of(CHAPTER);
         assertThat(s.trainableParams()).isEqualTo(187_905);
         assertThat(s.nonTrainableParams()).isZero();
-        assertThat(s.rows()).extracting(SummaryRow::name)
-                .containsExactly("image", "conv0_A", "conv1_B", "conv2_B", "conv3_B", "conv4_B", "conv5_B", "out_1x1", "p");
+        assertThat(s.rows())
+                .extracting(SummaryRow::name)
+                .containsExactly(
+                        "image", "conv0_A", "conv1_B", "conv2_B", "conv3_B", "conv4_B", "conv5_B", "out_1x1", "p");
         assertThat(s.rows().get(1).outputShape()).isEqualTo("(None, 28, 28, 64)");
         assertThat(s.rows().get(1).params()).isEqualTo(7 * 7 * 64 + 64);
         assertThat(s.rows().get(1).mask()).isEqualTo(MaskType.A);

@@ -22,11 +22,14 @@ class SummaryMarkdownTest {
         LayerSummary s = LayerSummary.of(NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter"), 1, 1e-3));
         SummaryMarkdown.write(dir.resolve("s.md"), s);
         List<String> lines = Files.readAllLines(dir.resolve("s.md"));
-        List<String> table = lines.stream().filter(l -> l.startsWith("| ") && !l.equals(SummaryMarkdown.HEADER)).toList();
+        List<String> table = lines.stream()
+                .filter(l -> l.startsWith("| ") && !l.equals(SummaryMarkdown.HEADER))
+                .toList();
         assertThat(table).hasSize(s.rows().size());
         long params = 0;
         for (int i = 0; i < table.size(); i++) {
-            String[] cells = table.get(i).substring(2, table.get(i).length() - 2).split(" \\| ", -1);
+            String[] cells =
+                    table.get(i).substring(2, table.get(i).length() - 2).split(" \\| ", -1);
             assertThat(cells).hasSize(7);
             SummaryRow row = s.rows().get(i);
             assertThat(cells[0]).isEqualTo(row.name());

@@ -17,8 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Causality {
 
-    private Causality() {
-    }
+    private Causality() {}
 
     public static void assertAutoregressive(PixelModel model, long seed) {
         int h = model.spec().height();
@@ -35,14 +34,17 @@ public final class Causality {
                 batch[k * n + i] = i < k ? base[i] : (float) rnd.nextDouble();
             }
         }
-        INDArray ref = model.probabilities(Nd4j.create(base, new long[] {1, 1, h, w}, 'c')).reshape(n);
-        INDArray out = model.probabilities(Nd4j.create(batch, new long[] {n, 1, h, w}, 'c')).reshape(n, n);
+        INDArray ref = model.probabilities(Nd4j.create(base, new long[] {1, 1, h, w}, 'c'))
+                .reshape(n);
+        INDArray out = model.probabilities(Nd4j.create(batch, new long[] {n, 1, h, w}, 'c'))
+                .reshape(n, n);
         for (int k = 0; k < n; k++) {
             for (int j = 0; j <= k; j++) {
                 double d = Math.abs(out.getDouble(k, j) - ref.getDouble(j));
                 if (d > 1e-6) {
-                    fail("%s is not autoregressive: changing inputs at raster positions >= %d (row %d, col %d) "
-                            + "moved output %d (row %d, col %d) by %.3g",
+                    fail(
+                            "%s is not autoregressive: changing inputs at raster positions >= %d (row %d, col %d) "
+                                    + "moved output %d (row %d, col %d) by %.3g",
                             model.spec().name(), k, k / w, k % w, j, j / w, j % w, d);
                 }
             }
@@ -59,13 +61,16 @@ public final class Causality {
             System.arraycopy(base, 0, batch, (k - 1) * n, n);
             batch[(k - 1) * n + k - 1] = 1 - base[k - 1];
         }
-        INDArray out = model.probabilities(Nd4j.create(batch, new long[] {n - 1, 1, h, w}, 'c')).reshape(n - 1, n);
+        INDArray out = model.probabilities(Nd4j.create(batch, new long[] {n - 1, 1, h, w}, 'c'))
+                .reshape(n - 1, n);
         int dependent = 0;
         for (int k = 1; k < n; k++) {
             if (Math.abs(out.getDouble(k - 1, k) - ref.getDouble(k)) > 1e-6) {
                 dependent++;
             }
         }
-        assertThat(dependent).as("outputs k that react to a change of input k-1").isGreaterThan(0);
+        assertThat(dependent)
+                .as("outputs k that react to a change of input k-1")
+                .isGreaterThan(0);
     }
 }

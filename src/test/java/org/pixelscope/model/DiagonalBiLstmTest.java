@@ -18,13 +18,20 @@ class DiagonalBiLstmTest {
 
     @Test
     void withoutTheDownShiftTheReverseDirectionLeaksTheFuture() {
-        ComputationGraphConfiguration conf = NetworkBuilder.build(SMALL, 7, 1e-3).network().getConfiguration().clone();
+        ComputationGraphConfiguration conf = NetworkBuilder.build(SMALL, 7, 1e-3)
+                .network()
+                .getConfiguration()
+                .clone();
         for (String name : new String[] {"bilstm1", "bilstm2"}) {
-            ((DiagonalBiLstm) ((LayerVertex) conf.getVertices().get(name)).getLayerConf().getLayer()).setShiftReverse(false);
+            ((DiagonalBiLstm) ((LayerVertex) conf.getVertices().get(name))
+                            .getLayerConf()
+                            .getLayer())
+                    .setShiftReverse(false);
         }
         ComputationGraph leaky = new ComputationGraph(conf);
         leaky.init();
         assertThatThrownBy(() -> Causality.assertAutoregressive(new PixelModel(SMALL, leaky), 41))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("is not autoregressive");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("is not autoregressive");
     }
 }

@@ -14,14 +14,17 @@ class GatedPixelCnnRuntimeTest {
 
     @Test
     void directRuntimeGivesTheGraphFormsOutputsAndGradients() {
-        PixelModel model = TestWeights.withBiases(NetworkBuilder.build(GatedPixelCnnSpec.standard().withSize(9, 8), 3, 1e-3));
+        PixelModel model = TestWeights.withBiases(
+                NetworkBuilder.build(GatedPixelCnnSpec.standard().withSize(9, 8), 3, 1e-3));
         ComputationGraph direct = model.network();
         ComputationGraph graph = GraphForm.of(direct);
-        assertThat(direct.getLayer(LayerNames.gated(2)).getClass().getSimpleName()).isEqualTo("GatedPixelCnnRuntime");
+        assertThat(direct.getLayer(LayerNames.gated(2)).getClass().getSimpleName())
+                .isEqualTo("GatedPixelCnnRuntime");
         assertThat(graph.getLayer(LayerNames.gated(2))).isInstanceOf(SameDiffBackprop.class);
         INDArray x = MaskedConv2DTest.randomBinary(3, 9, 8, 50);
 
-        assertThat(maxAbs(direct.outputSingle(false, x).sub(graph.outputSingle(false, x)))).isLessThan(1e-5);
+        assertThat(maxAbs(direct.outputSingle(false, x).sub(graph.outputSingle(false, x))))
+                .isLessThan(1e-5);
         direct.setInputs(x);
         direct.setLabels(x);
         direct.computeGradientAndScore();

@@ -29,7 +29,9 @@ class GatedPixelCnnTest {
         boolean[][] s = stacked.outputField(row, col);
         for (int r = 0; r < 9; r++) {
             for (int c = 0; c < 9; c++) {
-                assertThat(!s[r][c] || g[r][c]).as("what the masked stack sees at (%d, %d), the gated one sees", r, c).isTrue();
+                assertThat(!s[r][c] || g[r][c])
+                        .as("what the masked stack sees at (%d, %d), the gated one sees", r, c)
+                        .isTrue();
             }
         }
         // the two rows above, right of the pixel to the edge: the stack misses their far right, its blind spot
@@ -40,7 +42,9 @@ class GatedPixelCnnTest {
                 missedByStack += s[r][c] ? 0 : 1;
             }
         }
-        assertThat(missedByStack).as("of those, pixels the masked stack cannot see").isPositive();
+        assertThat(missedByStack)
+                .as("of those, pixels the masked stack cannot see")
+                .isPositive();
         assertThat(gated.blindSpotSize(row, col)).isLessThan(stacked.blindSpotSize(row, col));
         // its own row up to the pixel, nothing beyond the vertical stack's reach
         for (int c = 0; c < 9; c++) {
@@ -71,15 +75,23 @@ class GatedPixelCnnTest {
         for (int i = 0; i < 5; i++) {
             model.fit(new org.nd4j.linalg.dataset.DataSet(x, x));
         }
-        GatedPixelCnnLayer first = (GatedPixelCnnLayer) ((org.deeplearning4j.nn.conf.graph.LayerVertex) model.network()
-                .getConfiguration().getVertices().get("gated1")).getLayerConf().getLayer();
+        GatedPixelCnnLayer first = (GatedPixelCnnLayer) ((org.deeplearning4j.nn.conf.graph.LayerVertex)
+                        model.network().getConfiguration().getVertices().get("gated1"))
+                .getLayerConf()
+                .getLayer();
         INDArray wV = model.network().getLayer("gated1").getParam(GatedPixelCnnLayer.VERTICAL);
         INDArray wH = model.network().getLayer("gated1").getParam(GatedPixelCnnLayer.HORIZONTAL);
-        assertThat(wV.mul(first.verticalMask().rsub(1)).amaxNumber().doubleValue()).isZero();
-        assertThat(wH.mul(first.horizontalMask().rsub(1)).amaxNumber().doubleValue()).isZero();
-        assertThat(wV.mul(first.verticalMask()).amaxNumber().doubleValue()).as("the other taps train").isPositive();
-        assertThat(first.maskedWeights()).isEqualTo((long) (first.verticalMask().length() - first.verticalMask().sumNumber().longValue()
-                + first.horizontalMask().length() - first.horizontalMask().sumNumber().longValue()));
+        assertThat(wV.mul(first.verticalMask().rsub(1)).amaxNumber().doubleValue())
+                .isZero();
+        assertThat(wH.mul(first.horizontalMask().rsub(1)).amaxNumber().doubleValue())
+                .isZero();
+        assertThat(wV.mul(first.verticalMask()).amaxNumber().doubleValue())
+                .as("the other taps train")
+                .isPositive();
+        assertThat(first.maskedWeights()).isEqualTo((long) (first.verticalMask().length()
+                - first.verticalMask().sumNumber().longValue()
+                + first.horizontalMask().length()
+                - first.horizontalMask().sumNumber().longValue()));
     }
 
     @Test

@@ -18,8 +18,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** The shared gradient check of PixelScope's SameDiff layers. */
 final class GradientChecks {
 
-    private GradientChecks() {
-    }
+    private GradientChecks() {}
 
     /**
      * DL4J's {@code GradientCheckUtil} on a double-precision network of the layer, a second
@@ -34,21 +33,35 @@ final class GradientChecks {
         try {
             Nd4j.getRandom().setSeed(12);
             ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder()
-                    .dataType(DataType.DOUBLE).seed(12).updater(new NoOp())
+                    .dataType(DataType.DOUBLE)
+                    .seed(12)
+                    .updater(new NoOp())
                     .graphBuilder()
-                    .addInputs("in").setInputTypes(InputType.convolutional(3, 4, 2))
+                    .addInputs("in")
+                    .setInputTypes(InputType.convolutional(3, 4, 2))
                     .addLayer("layer", layer, "in")
                     .addLayer("out", new MaskedConv2D(2, 1, 1, 1, null, Activation.SIGMOID), "layer")
-                    .addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
-                            .activation(Activation.IDENTITY).build(), "out")
-                    .setOutputs("loss").build());
+                    .addLayer(
+                            "loss",
+                            new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                                    .activation(Activation.IDENTITY)
+                                    .build(),
+                            "out")
+                    .setOutputs("loss")
+                    .build());
             net.init();
             INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 2, 3, 4).subi(0.5);
             INDArray labels = Nd4j.rand(DataType.DOUBLE, 2, 1, 3, 4).gt(0.5).castTo(DataType.DOUBLE);
-            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net)
-                    .inputs(new INDArray[] {in}).labels(new INDArray[] {labels})
-                    .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8));
-            assertThat(ok).as("gradient check of " + layer.getClass().getSimpleName()).isTrue();
+            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig()
+                    .net(net)
+                    .inputs(new INDArray[] {in})
+                    .labels(new INDArray[] {labels})
+                    .epsilon(1e-6)
+                    .maxRelError(1e-3)
+                    .minAbsoluteError(1e-8));
+            assertThat(ok)
+                    .as("gradient check of " + layer.getClass().getSimpleName())
+                    .isTrue();
         } finally {
             Nd4j.setDefaultDataTypes(before, beforeFloat);
         }

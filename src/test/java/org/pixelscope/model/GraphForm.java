@@ -16,8 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class GraphForm {
 
-    private GraphForm() {
-    }
+    private GraphForm() {}
 
     /** A copy of {@code net} (same parameters) whose masked convolutions and gated layers run as SameDiff graphs. */
     static ComputationGraph of(ComputationGraph net) {
@@ -52,8 +51,13 @@ final class GraphForm {
         }
 
         @Override
-        public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
-                int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
+        public org.deeplearning4j.nn.api.Layer instantiate(
+                NeuralNetConfiguration conf,
+                Collection<TrainingListener> listeners,
+                int index,
+                INDArray paramsView,
+                boolean initializeParams,
+                DataType dataType) {
             return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
         }
     }
@@ -73,8 +77,13 @@ final class GraphForm {
         }
 
         @Override
-        public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
-                int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
+        public org.deeplearning4j.nn.api.Layer instantiate(
+                NeuralNetConfiguration conf,
+                Collection<TrainingListener> listeners,
+                int index,
+                INDArray paramsView,
+                boolean initializeParams,
+                DataType dataType) {
             return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
         }
     }

@@ -20,13 +20,17 @@ class MaskedConv2DRuntimeTest {
     @Test
     void directRuntimeGivesTheGraphFormsOutputsAndGradients() {
         for (String name : new String[] {"pixelcnn-chapter", "pixelcnn-residual"}) {
-            ComputationGraph direct = NetworkBuilder.build(ModelSpecs.require(name).withSize(9, 9), 7, 1e-3).network();
+            ComputationGraph direct = NetworkBuilder.build(
+                            ModelSpecs.require(name).withSize(9, 9), 7, 1e-3)
+                    .network();
             ComputationGraph graph = GraphForm.of(direct);
             assertThat(direct.getLayer("conv1_B").getClass().getSimpleName()).isEqualTo("MaskedConv2DRuntime");
             assertThat(graph.getLayer("conv1_B")).isInstanceOf(SameDiffBackprop.class);
             INDArray x = MaskedConv2DTest.randomBinary(4, 9, 9, 40);
 
-            assertThat(maxAbs(direct.outputSingle(false, x).sub(graph.outputSingle(false, x)))).as(name).isLessThan(1e-6);
+            assertThat(maxAbs(direct.outputSingle(false, x).sub(graph.outputSingle(false, x))))
+                    .as(name)
+                    .isLessThan(1e-6);
             direct.setInputs(x);
             direct.setLabels(x);
             direct.computeGradientAndScore();
@@ -73,7 +77,11 @@ class MaskedConv2DRuntimeTest {
         layer.setInput(in, mgr);
         layer.activate(false, mgr);
         Pair<Gradient, INDArray> recomputed = layer.backpropGradient(eps, mgr);
-        assertThat(maxAbs(recomputed.getFirst().getGradientFor(MaskedConv2D.WEIGHT).sub(keptW))).isZero();
+        assertThat(maxAbs(recomputed
+                        .getFirst()
+                        .getGradientFor(MaskedConv2D.WEIGHT)
+                        .sub(keptW)))
+                .isZero();
         assertThat(maxAbs(recomputed.getSecond().sub(keptIn))).isZero();
         assertThat(maxAbs(keptW)).isPositive();
     }

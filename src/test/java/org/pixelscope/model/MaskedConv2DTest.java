@@ -36,6 +36,7 @@ class MaskedConv2DTest {
      * 1.0.0-M2.1; PixelScope's layers divide it out ({@link SameDiffBackprop}).
      */
     private static final double UPSTREAM_FACTOR = 2.0;
+
     private static final PixelCnnSpec SMALL = PixelCnnSpec.chapter().withSize(10, 10);
     private static final PixelModel MODEL = NetworkBuilder.build(SMALL, 5, 1e-3);
 
@@ -61,8 +62,12 @@ class MaskedConv2DTest {
         INDArray b5 = weights(model, "conv1_B");
         assertMaskedWeightsZero(a5, maskA);
         assertMaskedWeightsZero(b5, maskB);
-        assertThat(changedUnmasked(a0, a5, maskA)).as("unmasked conv0_A weights moved by Adam").isGreaterThan(100);
-        assertThat(changedUnmasked(b0, b5, maskB)).as("unmasked conv1_B weights moved by Adam").isGreaterThan(1000);
+        assertThat(changedUnmasked(a0, a5, maskA))
+                .as("unmasked conv0_A weights moved by Adam")
+                .isGreaterThan(100);
+        assertThat(changedUnmasked(b0, b5, maskB))
+                .as("unmasked conv1_B weights moved by Adam")
+                .isGreaterThan(1000);
     }
 
     @Test
@@ -122,8 +127,12 @@ class MaskedConv2DTest {
                     .addLayer("a", new MaskedConv2D(2, 2, 3, 3, MaskType.A, Activation.TANH), "in")
                     .addLayer("b", new MaskedConv2D(2, 3, 3, 3, MaskType.B, Activation.TANH), "a")
                     .addLayer("o", new MaskedConv2D(3, 1, 1, 1, null, Activation.SIGMOID), "b")
-                    .addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
-                            .activation(Activation.IDENTITY).build(), "o")
+                    .addLayer(
+                            "loss",
+                            new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                                    .activation(Activation.IDENTITY)
+                                    .build(),
+                            "o")
                     .setOutputs("loss")
                     .build());
             net.init();
@@ -160,16 +169,21 @@ class MaskedConv2DTest {
                     double numerical = (plus - minus) / 2e-6;
                     double analytic = backprop.getDouble(i);
                     if (mask != null && mask[j] == 0) {
-                        assertThat(analytic).as("%s[%d] is masked: backprop", e.getKey(), j).isZero();
-                        assertThat(numerical).as("%s[%d] is masked: finite difference", e.getKey(), j).isZero();
+                        assertThat(analytic)
+                                .as("%s[%d] is masked: backprop", e.getKey(), j)
+                                .isZero();
+                        assertThat(numerical)
+                                .as("%s[%d] is masked: finite difference", e.getKey(), j)
+                                .isZero();
                         masked++;
                         continue;
                     }
                     double expected = numerical;
                     double relError = Math.abs(analytic - expected) / (Math.abs(analytic) + Math.abs(expected));
                     if (Math.abs(analytic - expected) > 1e-8) {
-                        assertThat(relError).as("%s[%d]: backprop %g, numerical %g", e.getKey(), j,
-                                analytic, numerical).isLessThan(1e-4);
+                        assertThat(relError)
+                                .as("%s[%d]: backprop %g, numerical %g", e.getKey(), j, analytic, numerical)
+                                .isLessThan(1e-4);
                     }
                     checked++;
                 }
@@ -199,8 +213,8 @@ class MaskedConv2DTest {
         sd.createGradFunction("input");
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3);
         INDArray eps = Nd4j.rand(DataType.FLOAT, 2, 4);
-        Map<String, INDArray> grads = sd.calculateGradients(
-                Map.of("input", x, fn.getGradPlaceholderName(), eps), List.of("W"));
+        Map<String, INDArray> grads =
+                sd.calculateGradients(Map.of("input", x, fn.getGradPlaceholderName(), eps), List.of("W"));
         INDArray ratio = grads.get("W").div(x.transpose().mmul(eps));
         assertThat(ratio.minNumber().doubleValue()).isCloseTo(UPSTREAM_FACTOR, within(1e-4));
         assertThat(ratio.maxNumber().doubleValue()).isCloseTo(UPSTREAM_FACTOR, within(1e-4));
@@ -219,7 +233,8 @@ class MaskedConv2DTest {
 
     /** The chapter's layer stack at 8x8 with 8 filters, first mask chosen by the caller. */
     private static PixelModel handBuilt(MaskType first) {
-        PixelCnnSpec spec = new PixelCnnSpec("hand-built-" + first, "first layer mask " + first, 8, 8, 8, 5, 2, 3, false);
+        PixelCnnSpec spec =
+                new PixelCnnSpec("hand-built-" + first, "first layer mask " + first, 8, 8, 8, 5, 2, 3, false);
         ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder()
                 .seed(3)
                 .dataType(DataType.FLOAT)
@@ -231,8 +246,12 @@ class MaskedConv2DTest {
                 .addLayer("conv1_B", new MaskedConv2D(8, 8, 3, 3, MaskType.B, Activation.RELU), "conv0")
                 .addLayer("conv2_B", new MaskedConv2D(8, 8, 3, 3, MaskType.B, Activation.RELU), "conv1_B")
                 .addLayer("out_1x1", new MaskedConv2D(8, 1, 1, 1, null, Activation.SIGMOID), "conv2_B")
-                .addLayer(NetworkBuilder.OUTPUT, new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
-                        .activation(Activation.IDENTITY).build(), "out_1x1")
+                .addLayer(
+                        NetworkBuilder.OUTPUT,
+                        new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                                .activation(Activation.IDENTITY)
+                                .build(),
+                        "out_1x1")
                 .setOutputs(NetworkBuilder.OUTPUT)
                 .build());
         net.init();

@@ -59,7 +59,8 @@ class MasksTest {
             for (int c = 0; c < 5; c++) {
                 for (int in = 0; in < 2; in++) {
                     for (int out = 0; out < 3; out++) {
-                        assertThat(k.getDouble(r, c, in, out)).as("(%d, %d, %d, %d)", r, c, in, out)
+                        assertThat(k.getDouble(r, c, in, out))
+                                .as("(%d, %d, %d, %d)", r, c, in, out)
                                 .isEqualTo(spatial[r][c] ? 1.0 : 0.0);
                     }
                 }
@@ -78,25 +79,33 @@ class MasksTest {
             for (int out = 0; out < channels; out++) {
                 int gIn = in / perGroup;
                 int gOut = out / perGroup;
-                assertThat(a.getDouble(1, 1, in, out)).as("A: group %d reads group %d", gOut, gIn)
+                assertThat(a.getDouble(1, 1, in, out))
+                        .as("A: group %d reads group %d", gOut, gIn)
                         .isEqualTo(gIn < gOut ? 1.0 : 0.0);
-                assertThat(b.getDouble(1, 1, in, out)).as("B: group %d reads group %d", gOut, gIn)
+                assertThat(b.getDouble(1, 1, in, out))
+                        .as("B: group %d reads group %d", gOut, gIn)
                         .isEqualTo(gIn <= gOut ? 1.0 : 0.0);
             }
         }
         int r = 0;
         int g = perGroup;
         int bl = 2 * perGroup;
-        assertThat(centreAllowed(a, r, r, perGroup)).as("A: R sees nothing, not even R").isZero();
+        assertThat(centreAllowed(a, r, r, perGroup))
+                .as("A: R sees nothing, not even R")
+                .isZero();
         assertThat(centreAllowed(a, g, g, perGroup)).as("A: G does not see G").isZero();
         assertThat(centreAllowed(a, bl, bl, perGroup)).as("A: B does not see B").isZero();
         assertThat(centreAllowed(a, r, g, perGroup)).as("A: G sees R").isEqualTo(perGroup * perGroup);
         assertThat(centreAllowed(a, r, bl, perGroup) + centreAllowed(a, g, bl, perGroup))
-                .as("A: B sees R and G").isEqualTo(2 * perGroup * perGroup);
-        assertThat(centreAllowed(a, g, r, perGroup) + centreAllowed(a, bl, r, perGroup)).as("A: R sees nothing").isZero();
+                .as("A: B sees R and G")
+                .isEqualTo(2 * perGroup * perGroup);
+        assertThat(centreAllowed(a, g, r, perGroup) + centreAllowed(a, bl, r, perGroup))
+                .as("A: R sees nothing")
+                .isZero();
         for (int group = 0; group < 3; group++) {
             int first = group * perGroup;
-            assertThat(centreAllowed(b, first, first, perGroup)).as("B: group %d sees itself", group)
+            assertThat(centreAllowed(b, first, first, perGroup))
+                    .as("B: group %d sees itself", group)
                     .isEqualTo(perGroup * perGroup);
         }
         for (INDArray k : new INDArray[] {a, b}) {
@@ -108,7 +117,8 @@ class MasksTest {
                 for (int in = 0; in < channels; in++) {
                     for (int out = 0; out < channels; out++) {
                         assertThat(k.getDouble(tap / 3, tap % 3, in, out))
-                                .as("tap %d, %d -> %d", tap, in, out).isEqualTo(expected);
+                                .as("tap %d, %d -> %d", tap, in, out)
+                                .isEqualTo(expected);
                     }
                 }
             }
@@ -117,10 +127,12 @@ class MasksTest {
 
     @ParameterizedTest(name = "{0}x{1} {2}, {3} -> {4}, {5} groups")
     @CsvSource({"7, 7, A, 1, 64, 1", "3, 3, B, 64, 64, 1", "3, 3, A, 6, 6, 3", "5, 3, B, 3, 6, 3", "1, 1, A, 3, 3, 3"})
-    void blockedWeightsCountsTheZerosOfTheKernel(int kernelH, int kernelW, MaskType type, int nIn, int nOut, int groups) {
+    void blockedWeightsCountsTheZerosOfTheKernel(
+            int kernelH, int kernelW, MaskType type, int nIn, int nOut, int groups) {
         INDArray k = Masks.kernel(kernelH, kernelW, type, nIn, nOut, groups);
         long zeros = k.length() - Math.round(k.sumNumber().doubleValue());
-        assertThat(Masks.blockedWeights(kernelH, kernelW, type, nIn, nOut, groups)).isEqualTo(zeros);
+        assertThat(Masks.blockedWeights(kernelH, kernelW, type, nIn, nOut, groups))
+                .isEqualTo(zeros);
     }
 
     @Test
@@ -133,7 +145,9 @@ class MasksTest {
     @Test
     void evenOrEmptyKernelSizesAreRejected() {
         assertThatThrownBy(() -> Masks.spatial(4, 3, MaskType.A))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("odd").hasMessageContaining("4x3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("odd")
+                .hasMessageContaining("4x3");
         assertThatThrownBy(() -> Masks.spatial(3, 2, MaskType.B)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Masks.spatial(0, 1, MaskType.B)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Masks.kernel(2, 2, MaskType.A, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
@@ -142,12 +156,15 @@ class MasksTest {
     @Test
     void channelsThatDoNotSplitIntoTheGroupsAreRejected() {
         assertThatThrownBy(() -> Masks.kernel(3, 3, MaskType.A, 4, 3, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour groups");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("colour groups");
         assertThatThrownBy(() -> Masks.kernel(3, 3, MaskType.A, 3, 3, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Masks.blockedWeights(3, 3, MaskType.A, 4, 3, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour groups");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("colour groups");
         assertThatThrownBy(() -> Masks.blockedWeights(4, 3, MaskType.B, 1, 1, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("odd");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("odd");
     }
 
     private static int allowedCount(boolean[][] mask) {

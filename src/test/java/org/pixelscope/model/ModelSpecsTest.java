@@ -17,8 +17,11 @@ class ModelSpecsTest {
 
     @Test
     void registryHoldsTheShippedModels() {
-        assertThat(ModelSpecs.all()).extracting(ModelSpec::name).startsWith("pixelcnn-chapter")
-                .contains("pixelcnn-residual").doesNotHaveDuplicates();
+        assertThat(ModelSpecs.all())
+                .extracting(ModelSpec::name)
+                .startsWith("pixelcnn-chapter")
+                .contains("pixelcnn-residual")
+                .doesNotHaveDuplicates();
         assertThat(ModelSpecs.require("pixelcnn-chapter")).isEqualTo(PixelCnnSpec.chapter());
         assertThat(ModelSpecs.find("nope")).isEmpty();
     }
@@ -30,7 +33,9 @@ class ModelSpecsTest {
         assertThat(json).contains("\"kind\" : \"" + kind(spec) + "\"").contains(spec.name());
         assertThat(ModelSpecs.fromJson(json)).isEqualTo(spec);
         ModelSpec resized = spec.withSize(12, 9);
-        assertThat(ModelSpecs.fromJson(ModelSpecs.toJson(resized))).isEqualTo(resized).isNotEqualTo(spec);
+        assertThat(ModelSpecs.fromJson(ModelSpecs.toJson(resized)))
+                .isEqualTo(resized)
+                .isNotEqualTo(spec);
     }
 
     private static String kind(ModelSpec spec) {

@@ -16,11 +16,13 @@ class PixelCnnTest {
 
     @Test
     void chapterModelIsAutoregressive() {
-        Causality.assertAutoregressive(NetworkBuilder.build(PixelCnnSpec.chapter().withSize(10, 10), 3, 1e-3), 11);
+        Causality.assertAutoregressive(
+                NetworkBuilder.build(PixelCnnSpec.chapter().withSize(10, 10), 3, 1e-3), 11);
     }
 
     @Test
     void residualModelIsAutoregressive() {
-        Causality.assertAutoregressive(NetworkBuilder.build(ModelSpecs.require("pixelcnn-residual").withSize(10, 10), 4, 1e-3), 12);
+        Causality.assertAutoregressive(
+                NetworkBuilder.build(ModelSpecs.require("pixelcnn-residual").withSize(10, 10), 4, 1e-3), 12);
     }
 }

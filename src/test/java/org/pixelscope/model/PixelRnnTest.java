@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /** What the three PixelRNNs share beyond causality: registry, JSON, gradients of the SameDiff layers. */
 class PixelRnnTest {
 
-    private static final List<String> NAMES = List.of("pixelrnn-raster-lstm", "pixelrnn-row-lstm", "pixelrnn-diagonal-bilstm");
+    private static final List<String> NAMES =
+            List.of("pixelrnn-raster-lstm", "pixelrnn-row-lstm", "pixelrnn-diagonal-bilstm");
 
     @Test
     void registeredFor28x28WithUnboundedContext() {
@@ -24,7 +25,8 @@ class PixelRnnTest {
             assertThat(spec.description()).isNotBlank();
         }
         assertThat(ModelSpecs.require("pixelrnn-raster-lstm")).isInstanceOf(RasterLstmSpec.class);
-        assertThat(((RasterLstmSpec) ModelSpecs.require("pixelrnn-raster-lstm")).hidden()).isEqualTo(128);
+        assertThat(((RasterLstmSpec) ModelSpecs.require("pixelrnn-raster-lstm")).hidden())
+                .isEqualTo(128);
         assertThat(ModelSpecs.require("pixelrnn-row-lstm")).isInstanceOf(RowLstmSpec.class);
         assertThat(ModelSpecs.require("pixelrnn-diagonal-bilstm")).isInstanceOf(DiagonalBiLstmSpec.class);
     }
@@ -42,8 +44,11 @@ class PixelRnnTest {
 
     @Test
     void networkConfigurationsRoundTripThroughJsonWithIdenticalOutputs() {
-        ModelSpec[] specs = {new RasterLstmSpec("r", "t", 5, 6, 6, 2), RowLstmTest.SMALL.withSize(5, 6),
-                DiagonalBiLstmTest.SMALL.withSize(5, 6)};
+        ModelSpec[] specs = {
+            new RasterLstmSpec("r", "t", 5, 6, 6, 2),
+            RowLstmTest.SMALL.withSize(5, 6),
+            DiagonalBiLstmTest.SMALL.withSize(5, 6)
+        };
         INDArray x = Nd4j.rand(DataType.FLOAT, 3, 1, 5, 6).gt(0.5).castTo(DataType.FLOAT);
         for (ModelSpec spec : specs) {
             PixelModel model = NetworkBuilder.build(spec, 8, 1e-3);

@@ -16,7 +16,8 @@ class ShippedCheckpointTest {
 
     @Test
     void shippedCheckpointGivesTheGraphFormsProbabilities() throws Exception {
-        PixelModel model = Checkpoints.load(Path.of("assets/models/pixelcnn-chapter.zip")).model();
+        PixelModel model =
+                Checkpoints.load(Path.of("assets/models/pixelcnn-chapter.zip")).model();
         INDArray x = TestImages.binary(6, 28, 28, 77);
         INDArray direct = model.probabilities(x);
         INDArray graph = GraphForm.of(model.network()).outputSingle(false, x);

@@ -7,8 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Seeded random binary images for tests. */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** {@code count} pixels, each 0 or 1. */
     public static float[] pixels(int count, long seed) {

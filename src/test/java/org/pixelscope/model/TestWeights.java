@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 /** Test weights: freshly built networks start with zero biases, which would hide a bias applied twice or forgotten. */
 public final class TestWeights {
 
-    private TestWeights() {
-    }
+    private TestWeights() {}
 
     /** Non-zero biases everywhere (every parameter its layer declares a bias); returns the same model. */
     public static PixelModel withBiases(PixelModel model) {

@@ -46,8 +46,10 @@ class CachedGatedPixelCnnTest {
             assertThat(cropped.image(i)).as("image %d", i).containsExactly(naive.image(i));
             assertThat(cached.image(i)).as("image %d", i).containsExactly(naive.image(i));
             for (int k = 0; k < 81; k++) {
-                assertThat(cropped.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
-                assertThat(cached.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
+                assertThat(cropped.step(i, k).probability())
+                        .isCloseTo(naive.step(i, k).probability(), within(1e-5));
+                assertThat(cached.step(i, k).probability())
+                        .isCloseTo(naive.step(i, k).probability(), within(1e-5));
             }
         }
     }
@@ -61,8 +63,10 @@ class CachedGatedPixelCnnTest {
 
     @Test
     void rejectsOtherModels() {
-        PixelModel cnn = NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
-        assertThatThrownBy(() -> new CachedGatedPixelCnn(cnn)).isInstanceOf(IllegalArgumentException.class)
+        PixelModel cnn =
+                NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
+        assertThatThrownBy(() -> new CachedGatedPixelCnn(cnn))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a Gated PixelCNN");
     }
 

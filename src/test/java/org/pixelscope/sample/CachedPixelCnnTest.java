@@ -21,12 +21,14 @@ class CachedPixelCnnTest {
     @Test
     void everyPixelOfTheChapterNetworkMatchesTheWholeNetwork() {
         // the chapter's layers on a 9x12 image: kernels reach past every edge
-        assertEveryPixelMatches((PixelCnnSpec) ModelSpecs.require("pixelcnn-chapter").withSize(9, 12));
+        assertEveryPixelMatches(
+                (PixelCnnSpec) ModelSpecs.require("pixelcnn-chapter").withSize(9, 12));
     }
 
     @Test
     void everyPixelOfTheResidualNetworkMatchesTheWholeNetwork() {
-        assertEveryPixelMatches((PixelCnnSpec) ModelSpecs.require("pixelcnn-residual").withSize(8, 7));
+        assertEveryPixelMatches(
+                (PixelCnnSpec) ModelSpecs.require("pixelcnn-residual").withSize(8, 7));
     }
 
     @Test
@@ -38,7 +40,8 @@ class CachedPixelCnnTest {
 
     @Test
     void jumpingAheadAndBackCatchesUpFromTheImage() {
-        PixelModel model = TestWeights.withBiases(NetworkBuilder.build(ModelSpecs.require("pixelcnn-residual").withSize(9, 12), 4, 1e-3));
+        PixelModel model = TestWeights.withBiases(
+                NetworkBuilder.build(ModelSpecs.require("pixelcnn-residual").withSize(9, 12), 4, 1e-3));
         EveryPixel.assertMatchesWholeNetwork(model, SamplerKind.CACHED.create(model), 9, 2, 50, 50, 51, 13, 107, 0);
     }
 
@@ -52,7 +55,8 @@ class CachedPixelCnnTest {
         for (int i = 0; i < 3; i++) {
             assertThat(cached.image(i)).as("image %d", i).containsExactly(naive.image(i));
             for (int k = 0; k < 72; k++) {
-                assertThat(cached.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
+                assertThat(cached.step(i, k).probability())
+                        .isCloseTo(naive.step(i, k).probability(), within(1e-5));
             }
         }
     }
@@ -60,26 +64,36 @@ class CachedPixelCnnTest {
     @Test
     void rejectsOtherModelsAndPositionsOutsideTheImage() {
         PixelModel row = NetworkBuilder.build(new RowLstmSpec("row-small", "test", 4, 4, 4, 3, 1, 3), 1, 1e-3);
-        assertThatThrownBy(() -> new CachedPixelCnn(row)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new CachedPixelCnn(row))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a masked PixelCNN");
-        assertThatThrownBy(() -> SamplerKind.CACHED.create(row)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SamplerKind.CACHED.create(row))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("serves the PixelCNNs");
-        PixelModel cnn = NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
+        PixelModel cnn =
+                NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
         assertThatThrownBy(() -> new CachedPixelCnn(cnn).next(TestImages.binary(1, 4, 4, 1), 16))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
     }
 
     @Test
     void aKernelThatReadsAPositionNotComputedYetIsRefused() {
         // a full 3x3 kernel reads (r, c + 1) and the row below: no raster order has computed those
-        assertThatThrownBy(() -> new KernelTaps(Nd4j.ones(DataType.FLOAT, 3, 3, 2, 2), 1, 1, KernelTaps.Reach.UP_TO, "leaky"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("leaky").hasMessageContaining("(0, 1)");
+        assertThatThrownBy(() ->
+                        new KernelTaps(Nd4j.ones(DataType.FLOAT, 3, 3, 2, 2), 1, 1, KernelTaps.Reach.UP_TO, "leaky"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("leaky")
+                .hasMessageContaining("(0, 1)");
         // mask B keeps the centre: fine for a layer above the first, a leak for one that reads the image
         float[] maskB = {1, 1, 1, 1, 1, 0, 0, 0, 0};
-        KernelTaps upTo = new KernelTaps(Nd4j.create(maskB, new long[] {3, 3, 1, 1}, 'c'), 1, 1, KernelTaps.Reach.UP_TO, "b");
+        KernelTaps upTo =
+                new KernelTaps(Nd4j.create(maskB, new long[] {3, 3, 1, 1}, 'c'), 1, 1, KernelTaps.Reach.UP_TO, "b");
         assertThat(upTo.taps()).isEqualTo(5);
-        assertThatThrownBy(() -> new KernelTaps(Nd4j.create(maskB, new long[] {3, 3, 1, 1}, 'c'), 1, 1, KernelTaps.Reach.BEFORE, "a"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("(0, 0)");
+        assertThatThrownBy(() -> new KernelTaps(
+                        Nd4j.create(maskB, new long[] {3, 3, 1, 1}, 'c'), 1, 1, KernelTaps.Reach.BEFORE, "a"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("(0, 0)");
     }
 
     private static void assertEveryPixelMatches(PixelCnnSpec spec) {
@@ -88,7 +102,8 @@ class CachedPixelCnnTest {
     }
 
     static SampleTrace sample(SamplerKind kind, PixelModel model, SampleRequest request) {
-        SampleTrace trace = new SampleTrace(request.count(), model.spec().height(), model.spec().width());
+        SampleTrace trace = new SampleTrace(
+                request.count(), model.spec().height(), model.spec().width());
         new RasterSampler(kind).sample(model, request, trace, () -> false);
         return trace;
     }

@@ -14,6 +14,7 @@ class DiagonalBiLstmStepperTest {
 
     /** Not square, so rows and columns cannot be mixed up; 2 layers, so the residual stream is exercised. */
     private static final DiagonalBiLstmSpec SPEC = new DiagonalBiLstmSpec("diag-small", "test", 5, 7, 6, 5, 2);
+
     private static final PixelModel MODEL = TestWeights.withBiases(NetworkBuilder.build(SPEC, 13, 1e-3));
 
     @Test
@@ -29,9 +30,12 @@ class DiagonalBiLstmStepperTest {
     @Test
     void rejectsOtherModelsAndPositionsOutsideTheImage() {
         PixelModel row = NetworkBuilder.build(new RowLstmSpec("row-small", "test", 4, 4, 4, 3, 1, 3), 1, 1e-3);
-        assertThatThrownBy(() -> new DiagonalBiLstmStepper(row)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new DiagonalBiLstmStepper(row))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a Diagonal BiLSTM");
-        assertThatThrownBy(() -> new DiagonalBiLstmStepper(MODEL).next(TestImages.binary(1, SPEC.height(), SPEC.width(), 1), 35))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+        assertThatThrownBy(() ->
+                        new DiagonalBiLstmStepper(MODEL).next(TestImages.binary(1, SPEC.height(), SPEC.width(), 1), 35))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
     }
 }

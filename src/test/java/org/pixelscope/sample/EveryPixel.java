@@ -11,8 +11,7 @@ import org.pixelscope.model.TestImages;
 /** The every-pixel check of a fast sampler: its p(x=1) equals the whole network's at every position. */
 final class EveryPixel {
 
-    private EveryPixel() {
-    }
+    private EveryPixel() {}
 
     /** Positions 0, 1, ..., H*W - 1 in turn, on 3 random images: each within 1e-5 of the whole network. */
     static void assertMatchesWholeNetwork(PixelModel model, Conditionals conditionals, long seed) {
@@ -25,7 +24,8 @@ final class EveryPixel {
     }
 
     /** The given positions in the given order (ahead, back, the same again), on {@code n} random images. */
-    static void assertMatchesWholeNetwork(PixelModel model, Conditionals conditionals, long seed, int n, int... positions) {
+    static void assertMatchesWholeNetwork(
+            PixelModel model, Conditionals conditionals, long seed, int n, int... positions) {
         ModelSpec spec = model.spec();
         INDArray x = TestImages.binary(n, spec.height(), spec.width(), seed);
         INDArray expected = model.probabilities(x);
@@ -33,7 +33,8 @@ final class EveryPixel {
             float[] got = conditionals.next(x, k);
             assertThat(got).hasSize(n);
             for (int i = 0; i < n; i++) {
-                assertThat((double) got[i]).as("%s image %d position %d", spec.name(), i, k)
+                assertThat((double) got[i])
+                        .as("%s image %d position %d", spec.name(), i, k)
                         .isCloseTo(expected.getDouble(i, 0, k / spec.width(), k % spec.width()), Offset.offset(1e-5));
             }
         }

@@ -23,16 +23,19 @@ class RasterLstmStepperTest {
 
     @Test
     void startingAfterGivenPixelsAndStartingOverMatchTheWholeNetwork() {
-        int[] positions = IntStream.concat(IntStream.rangeClosed(10, 41), IntStream.of(0, 1, 30, 30)).toArray();
+        int[] positions = IntStream.concat(IntStream.rangeClosed(10, 41), IntStream.of(0, 1, 30, 30))
+                .toArray();
         EveryPixel.assertMatchesWholeNetwork(MODEL, new RasterLstmStepper(MODEL), 4, 3, positions);
     }
 
     @Test
     void rejectsOtherModelsAndPositionsOutsideTheImage() {
         PixelModel row = NetworkBuilder.build(new RowLstmSpec("row-small", "test", 4, 4, 4, 3, 1, 3), 1, 1e-3);
-        assertThatThrownBy(() -> new RasterLstmStepper(row)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new RasterLstmStepper(row))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a raster LSTM");
         assertThatThrownBy(() -> new RasterLstmStepper(MODEL).next(TestImages.binary(1, 6, 7, 1), 42))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
     }
 }

@@ -19,12 +19,14 @@ class RasterSamplerTest {
 
     private static final int H = 10;
     private static final int W = 10;
-    private static final PixelModel SMALL = NetworkBuilder.build(PixelCnnSpec.chapter().withSize(H, W), 2, 1e-3);
+    private static final PixelModel SMALL =
+            NetworkBuilder.build(PixelCnnSpec.chapter().withSize(H, W), 2, 1e-3);
     private static final PixelModel CHAPTER = NetworkBuilder.build(PixelCnnSpec.chapter(), 3, 1e-3);
     private static final RasterSampler CROPPED = new RasterSampler(SamplerKind.CROPPED);
     private static final RasterSampler NAIVE = new RasterSampler(SamplerKind.NAIVE);
     /** One complete unconditional run of the small model, shared by the tests that only read it. */
     private static final SampleRequest FRESH_REQUEST = SampleRequest.fresh(3, 5, 0.8);
+
     private static final SampleTrace FRESH = sample(CROPPED, SMALL, FRESH_REQUEST);
 
     @Test
@@ -35,15 +37,20 @@ class RasterSamplerTest {
             assertThat(probabilities(again, i)).containsExactly(probabilities(FRESH, i));
         }
         SampleTrace other = new SampleTrace(FRESH.count(), H, W);
-        CROPPED.sample(SMALL, SampleRequest.fresh(FRESH.count(), FRESH_REQUEST.seed() + 1, FRESH_REQUEST.temperature()),
-                other, () -> other.cursor() >= 3 * W);
+        CROPPED.sample(
+                SMALL,
+                SampleRequest.fresh(FRESH.count(), FRESH_REQUEST.seed() + 1, FRESH_REQUEST.temperature()),
+                other,
+                () -> other.cursor() >= 3 * W);
         int differ = 0;
         for (int i = 0; i < FRESH.count(); i++) {
             for (int k = 0; k < 3 * W; k++) {
                 differ += other.value(i, k) != FRESH.value(i, k) ? 1 : 0;
             }
         }
-        assertThat(differ).as("pixels of the first 3 rows that another seed draws differently").isPositive();
+        assertThat(differ)
+                .as("pixels of the first 3 rows that another seed draws differently")
+                .isPositive();
     }
 
     /**
@@ -62,11 +69,16 @@ class RasterSamplerTest {
         INDArray full = CHAPTER.probabilities(x);
         for (int row = 0; row < h; row++) {
             int top = Math.max(0, row - context);
-            INDArray band = x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(top, row + 1),
-                    NDArrayIndex.all()).dup();
-            INDArray fromBand = CHAPTER.croppedProbabilities(band).get(NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.point(row - top), NDArrayIndex.all());
-            INDArray fromFull = full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(row), NDArrayIndex.all());
+            INDArray band = x.get(
+                            NDArrayIndex.all(),
+                            NDArrayIndex.all(),
+                            NDArrayIndex.interval(top, row + 1),
+                            NDArrayIndex.all())
+                    .dup();
+            INDArray fromBand = CHAPTER.croppedProbabilities(band)
+                    .get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(row - top), NDArrayIndex.all());
+            INDArray fromFull =
+                    full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(row), NDArrayIndex.all());
             double diff = fromBand.sub(fromFull).amaxNumber().doubleValue();
             assertThat(diff).as("row %d, band rows %d..%d", row, top, row).isLessThan(1e-5);
         }
@@ -90,7 +102,8 @@ class RasterSamplerTest {
         for (int i = 0; i < 4; i++) {
             assertThat(cropped.image(i)).as("image %d", i).containsExactly(naive.image(i));
             for (int k = 8 * h; k < stop; k++) {
-                assertThat(cropped.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
+                assertThat(cropped.step(i, k).probability())
+                        .isCloseTo(naive.step(i, k).probability(), within(1e-5));
                 ones += naive.value(i, k);
             }
         }
@@ -108,7 +121,8 @@ class RasterSamplerTest {
             assertThat(cropped.image(i)).containsExactly(naive.image(i));
             assertThat(cached.image(i)).containsExactly(naive.image(i));
             for (int k = 0; k < H * W; k++) {
-                assertThat(cached.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
+                assertThat(cached.step(i, k).probability())
+                        .isCloseTo(naive.step(i, k).probability(), within(1e-5));
             }
         }
     }
@@ -130,7 +144,8 @@ class RasterSamplerTest {
         for (int i = 0; i < 2; i++) {
             assertThat(cached.image(i)).as("image %d", i).containsExactly(naive.image(i));
             for (int k = 12 * 28; k < stop; k++) {
-                assertThat(cached.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(), within(1e-5));
+                assertThat(cached.step(i, k).probability())
+                        .isCloseTo(naive.step(i, k).probability(), within(1e-5));
             }
         }
     }
@@ -156,7 +171,9 @@ class RasterSamplerTest {
             for (int k = 0; k < H * W; k++) {
                 PixelStep step = trace.step(i, k);
                 if (k < kept * W) {
-                    assertThat(step.value()).as("kept pixel %d of image %d", k, i).isEqualTo((int) prefix[i * H * W + k]);
+                    assertThat(step.value())
+                            .as("kept pixel %d of image %d", k, i)
+                            .isEqualTo((int) prefix[i * H * W + k]);
                     assertThat(step.given()).isTrue();
                 } else {
                     assertThat(step.given()).isFalse();
@@ -171,7 +188,9 @@ class RasterSamplerTest {
             assertThat(RasterSampler.temper(p, 1.0)).isEqualTo(p);
             double cold = RasterSampler.temper(p, 0.5);
             double hot = RasterSampler.temper(p, 2.0);
-            assertThat(Math.abs(cold - 0.5)).as("T=0.5 moves %s away from 0.5", p).isGreaterThan(Math.abs(p - 0.5));
+            assertThat(Math.abs(cold - 0.5))
+                    .as("T=0.5 moves %s away from 0.5", p)
+                    .isGreaterThan(Math.abs(p - 0.5));
             assertThat(Math.signum(cold - 0.5)).isEqualTo(Math.signum(p - 0.5));
             assertThat(Math.abs(hot - 0.5)).as("T=2 moves %s towards 0.5", p).isLessThan(Math.abs(p - 0.5));
             assertThat(Math.signum(hot - 0.5)).isEqualTo(Math.signum(p - 0.5));
@@ -208,16 +227,20 @@ class RasterSamplerTest {
         assertThat(trace.cursor()).isEqualTo(15).isLessThan(H * W);
         assertThat(trace.complete()).isFalse();
         assertThat(trace.step(0, 14).given()).as("drawn pixel").isFalse();
-        assertThatThrownBy(() -> trace.step(0, 15)).as("undrawn pixel")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not drawn yet");
+        assertThatThrownBy(() -> trace.step(0, 15))
+                .as("undrawn pixel")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not drawn yet");
     }
 
     @Test
     void invalidRequestsAreRejected() {
-        assertThatThrownBy(() -> SampleRequest.fresh(0, 1, 1.0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SampleRequest.fresh(0, 1, 1.0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1..64");
         assertThatThrownBy(() -> SampleRequest.fresh(65, 1, 1.0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SampleRequest.fresh(1, 1, 0.0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SampleRequest.fresh(1, 1, 0.0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("temperature");
         assertThatThrownBy(() -> SampleRequest.fresh(1, 1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SampleRequest(1, 1, 1.0, new float[H * W], -1))
@@ -225,13 +248,16 @@ class RasterSamplerTest {
         assertThatThrownBy(() -> new SampleRequest(1, 1, 1.0, null, 3)).isInstanceOf(IllegalArgumentException.class);
         SampleRequest wrongPrefix = new SampleRequest(1, 1, 1.0, new float[7], 2);
         assertThatThrownBy(() -> CROPPED.sample(SMALL, wrongPrefix, new SampleTrace(1, H, W), () -> false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefix");
-        assertThatThrownBy(() -> CROPPED.sample(SMALL, SampleRequest.fresh(2, 1, 1.0), new SampleTrace(1, H, W), () -> false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prefix");
+        assertThatThrownBy(() ->
+                        CROPPED.sample(SMALL, SampleRequest.fresh(2, 1, 1.0), new SampleTrace(1, H, W), () -> false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static SampleTrace sample(RasterSampler sampler, PixelModel model, SampleRequest request) {
-        SampleTrace trace = new SampleTrace(request.count(), model.spec().height(), model.spec().width());
+        SampleTrace trace = new SampleTrace(
+                request.count(), model.spec().height(), model.spec().width());
         sampler.sample(model, request, trace, () -> false);
         return trace;
     }

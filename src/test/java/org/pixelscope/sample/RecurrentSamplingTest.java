@@ -14,8 +14,10 @@ import org.pixelscope.model.TestImages;
 
 class RecurrentSamplingTest {
 
-    private static final PixelModel MODEL = NetworkBuilder.build(new RasterLstmSpec("raster-small", "test", 4, 5, 8, 1), 3, 1e-3);
-    private static final PixelModel ROW_LSTM = NetworkBuilder.build(new RowLstmSpec("row-small", "test", 4, 5, 8, 3, 2, 3), 5, 1e-3);
+    private static final PixelModel MODEL =
+            NetworkBuilder.build(new RasterLstmSpec("raster-small", "test", 4, 5, 8, 1), 3, 1e-3);
+    private static final PixelModel ROW_LSTM =
+            NetworkBuilder.build(new RowLstmSpec("row-small", "test", 4, 5, 8, 3, 2, 3), 5, 1e-3);
 
     @Test
     void recurrentDrawsEqualNaiveDraws() {
@@ -25,7 +27,8 @@ class RecurrentSamplingTest {
 
     @Test
     void diagonalBiLstmPixelStepsDrawWhatTheNaiveSamplerDraws() {
-        PixelModel diagonal = NetworkBuilder.build(new DiagonalBiLstmSpec("diag-small", "test", 4, 5, 6, 3, 2), 9, 1e-3);
+        PixelModel diagonal =
+                NetworkBuilder.build(new DiagonalBiLstmSpec("diag-small", "test", 4, 5, 6, 3, 2), 9, 1e-3);
         assertSameDraws(diagonal, SampleRequest.fresh(3, 31, 1.0));
         assertSameDraws(diagonal, new SampleRequest(2, 6, 0.7, TestImages.pixels(2 * 20, 12), 2));
         assertThat(SamplerKind.fastest(diagonal.spec())).isEqualTo(SamplerKind.RECURRENT);
@@ -47,10 +50,12 @@ class RecurrentSamplingTest {
     void fastestSamplerFollowsTheModel() {
         assertThat(SamplerKind.fastest(MODEL.spec())).isEqualTo(SamplerKind.RECURRENT);
         assertThat(SamplerKind.fastest(ModelSpecs.require("pixelcnn-chapter"))).isEqualTo(SamplerKind.CACHED);
-        PixelModel cnn = NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
+        PixelModel cnn =
+                NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
         assertThatThrownBy(() -> new RasterSampler(SamplerKind.RECURRENT)
-                .sample(cnn, SampleRequest.fresh(1, 1, 1.0), new SampleTrace(1, 4, 4), () -> false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no step form");
+                        .sample(cnn, SampleRequest.fresh(1, 1, 1.0), new SampleTrace(1, 4, 4), () -> false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no step form");
     }
 
     private static void assertSameDraws(PixelModel model, SampleRequest request) {
@@ -62,8 +67,8 @@ class RecurrentSamplingTest {
         for (int i = 0; i < request.count(); i++) {
             assertThat(recurrent.image(i)).containsExactly(naive.image(i));
             for (int k = recurrent.start(); k < 20; k++) {
-                assertThat(recurrent.step(i, k).probability()).isCloseTo(naive.step(i, k).probability(),
-                        org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(recurrent.step(i, k).probability())
+                        .isCloseTo(naive.step(i, k).probability(), org.assertj.core.data.Offset.offset(1e-6));
             }
         }
     }

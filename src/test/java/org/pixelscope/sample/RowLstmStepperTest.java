@@ -17,6 +17,7 @@ class RowLstmStepperTest {
 
     /** 7 rows so the 7x7 mask-A band is clipped at the top and bottom edges. */
     private static final RowLstmSpec SPEC = new RowLstmSpec("row-small", "test", 7, 6, 8, 7, 2, 3);
+
     private static final PixelModel MODEL = TestWeights.withBiases(NetworkBuilder.build(SPEC, 11, 1e-3));
 
     @Test
@@ -26,11 +27,13 @@ class RowLstmStepperTest {
         RowLstmStepper stepper = new RowLstmStepper(MODEL);
         for (int row = 0; row < SPEC.height(); row++) {
             INDArray got = stepper.rowProbabilities(x, row);
-            INDArray want = expected.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(row), NDArrayIndex.all());
+            INDArray want = expected.get(
+                    NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(row), NDArrayIndex.all());
             assertThat(got.shape()).containsExactly(3, SPEC.width());
             for (int i = 0; i < 3; i++) {
                 for (int col = 0; col < SPEC.width(); col++) {
-                    assertThat(got.getDouble(i, col)).as("image %d row %d col %d", i, row, col)
+                    assertThat(got.getDouble(i, col))
+                            .as("image %d row %d col %d", i, row, col)
                             .isCloseTo(want.getDouble(i, col), org.assertj.core.data.Offset.offset(1e-5));
                 }
             }
@@ -50,18 +53,25 @@ class RowLstmStepperTest {
         RowLstmStepper stepper = new RowLstmStepper(MODEL);
         for (int row : new int[] {4, 1, 6}) {
             INDArray got = stepper.rowProbabilities(x, row);
-            INDArray want = expected.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(row), NDArrayIndex.all());
-            assertThat(got.sub(want).amaxNumber().doubleValue()).as("row %d", row).isLessThan(1e-5);
+            INDArray want = expected.get(
+                    NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(row), NDArrayIndex.all());
+            assertThat(got.sub(want).amaxNumber().doubleValue())
+                    .as("row %d", row)
+                    .isLessThan(1e-5);
         }
     }
 
     @Test
     void rejectsOtherModelsAndRowsOutsideTheImage() {
-        PixelModel cnn = NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
-        assertThatThrownBy(() -> new RowLstmStepper(cnn)).isInstanceOf(IllegalArgumentException.class)
+        PixelModel cnn =
+                NetworkBuilder.build(ModelSpecs.require("pixelcnn-chapter").withSize(4, 4), 1, 1e-3);
+        assertThatThrownBy(() -> new RowLstmStepper(cnn))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a Row LSTM");
         RowLstmStepper stepper = new RowLstmStepper(MODEL);
-        assertThatThrownBy(() -> stepper.rowProbabilities(TestImages.binary(1, SPEC.height(), SPEC.width(), 1), SPEC.height()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+        assertThatThrownBy(() ->
+                        stepper.rowProbabilities(TestImages.binary(1, SPEC.height(), SPEC.width(), 1), SPEC.height()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
     }
 }

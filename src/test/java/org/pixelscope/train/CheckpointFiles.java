@@ -1,5 +1,6 @@
 package org.pixelscope.train;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.util.ModelSerializer;
 import org.pixelscope.model.ModelSpecs;
 import org.pixelscope.model.PixelModel;
@@ -22,8 +22,7 @@ import org.pixelscope.model.PixelModel;
 /** Builds checkpoint files for tests: reads and rewrites entries, and writes the version-1 layout the way PixelScope used to. */
 final class CheckpointFiles {
 
-    private CheckpointFiles() {
-    }
+    private CheckpointFiles() {}
 
     static Map<String, byte[]> entries(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -67,7 +66,8 @@ final class CheckpointFiles {
     }
 
     /** A version-1 checkpoint as PixelScope wrote it before format 2: DL4J's ModelSerializer zip inside. */
-    static Map<String, byte[]> legacy(PixelModel model, TrainingHistory history, boolean withUpdater) throws IOException {
+    static Map<String, byte[]> legacy(PixelModel model, TrainingHistory history, boolean withUpdater)
+            throws IOException {
         ByteArrayOutputStream net = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), net, withUpdater);
         Map<String, byte[]> entries = new LinkedHashMap<>();

@@ -38,16 +38,24 @@ import org.pixelscope.model.TestImages;
 class CheckpointsTest {
 
     static final PixelCnnSpec SMALL = PixelCnnSpec.chapter().withSize(10, 10);
-    static final TrainingHistory HISTORY = new TrainingHistory(2, 7, 42, "MNIST train[0:300], stochastic",
+    static final TrainingHistory HISTORY = new TrainingHistory(
+            2,
+            7,
+            42,
+            "MNIST train[0:300], stochastic",
             List.of(new TrainingHistory.LossPoint(1, 1, 540.5), new TrainingHistory.LossPoint(7, 2, 201.25)),
-            List.of(new TrainingHistory.EpochPoint(1, 4, 250.0, 0.46), new TrainingHistory.EpochPoint(2, 7, 190.0, 0.35)));
+            List.of(
+                    new TrainingHistory.EpochPoint(1, 4, 250.0, 0.46),
+                    new TrainingHistory.EpochPoint(2, 7, 190.0, 0.35)));
     static final INDArray BATCH = TestImages.binary(3, 10, 10, 5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Trained two steps, so Adam's state and the step count are not the fresh ones. */
     static PixelModel trained;
+
     @TempDir
     static Path shared;
+
     static Path good;
 
     @BeforeAll
@@ -68,7 +76,8 @@ class CheckpointsTest {
         assertThat(floats(net.params())).isEqualTo(floats(trained.network().params()));
         assertThat(floats(net.getUpdater().getStateViewArray()))
                 .isEqualTo(floats(trained.network().getUpdater().getStateViewArray()))
-                .isNotEqualTo(new float[(int) net.getUpdater().getStateViewArray().length()]);
+                .isNotEqualTo(
+                        new float[(int) net.getUpdater().getStateViewArray().length()]);
         assertThat(net.getConfiguration().getIterationCount()).isEqualTo(2);
         assertThat(floats(loaded.model().probabilities(BATCH))).isEqualTo(floats(trained.probabilities(BATCH)));
     }
@@ -76,7 +85,8 @@ class CheckpointsTest {
     @Test
     void theFileHoldsTheDocumentedLayout() throws IOException {
         Map<String, byte[]> entries = CheckpointFiles.entries(good);
-        assertThat(entries.keySet()).containsExactly("spec.json", "training.json", "parameters.json", "parameters.bin", "updater.bin");
+        assertThat(entries.keySet())
+                .containsExactly("spec.json", "training.json", "parameters.json", "parameters.bin", "updater.bin");
         JsonNode spec = JSON.readTree(entries.get("spec.json"));
         assertThat(spec.get("format").intValue()).isEqualTo(2);
         assertThat(spec.get("kind").textValue()).isEqualTo("pixelcnn");
@@ -86,13 +96,19 @@ class CheckpointsTest {
         assertThat(second.get("name").textValue()).isEqualTo("conv0_A_b");
         assertThat(second.get("offset").longValue()).isEqualTo(64 * 49);
         INDArray w = trained.network().getParam("conv0_A_W");
-        assertThat(JSON.convertValue(index.get("parameters").get(0).get("shape"), long[].class)).containsExactly(w.shape());
+        assertThat(JSON.convertValue(index.get("parameters").get(0).get("shape"), long[].class))
+                .containsExactly(w.shape());
         // little-endian float32, row-major within the parameter
         ByteBuffer bin = ByteBuffer.wrap(entries.get("parameters.bin")).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(bin.capacity()).isEqualTo(4 * trained.parameterCount());
         assertThat(w.shape()).containsExactly(7, 7, 1, 64);
         assertThat(bin.getFloat(4 * ((3 * 7 + 2) * 64 + 1))).isEqualTo(w.getFloat(3, 2, 0, 1));
-        assertThat(entries.get("updater.bin")).hasSize(4 * (int) trained.network().getUpdater().getStateViewArray().length());
+        assertThat(entries.get("updater.bin"))
+                .hasSize(4
+                        * (int) trained.network()
+                                .getUpdater()
+                                .getStateViewArray()
+                                .length());
         assertThat(index.get("updaterLength").longValue()).isEqualTo(2 * trained.parameterCount());
     }
 
@@ -103,7 +119,8 @@ class CheckpointsTest {
         assertThat(CheckpointFiles.entries(file)).doesNotContainKey("updater.bin");
         ComputationGraph net = Checkpoints.load(file).model().network();
         assertThat(floats(net.params())).isEqualTo(floats(trained.network().params()));
-        assertThat(net.getUpdater().getStateViewArray().sumNumber().doubleValue()).isZero();
+        assertThat(net.getUpdater().getStateViewArray().sumNumber().doubleValue())
+                .isZero();
     }
 
     @Test
@@ -134,7 +151,8 @@ class CheckpointsTest {
             m.fit(next); // its loss depends on the first step's update, so on Adam's state and step count
         }
         assertThat(resumed.score()).isEqualTo(straight.score());
-        assertThat(floats(resumed.network().params())).isEqualTo(floats(straight.network().params()));
+        assertThat(floats(resumed.network().params()))
+                .isEqualTo(floats(straight.network().params()));
         assertThat(floats(resumed.network().getUpdater().getStateViewArray()))
                 .isEqualTo(floats(straight.network().getUpdater().getStateViewArray()));
     }
@@ -150,7 +168,8 @@ class CheckpointsTest {
         ByteBuffer out = ByteBuffer.allocate(bin.capacity());
         for (int i = params.size() - 1; i >= 0; i--) {
             ObjectNode p = (ObjectNode) params.get(i).deepCopy();
-            long length = Arrays.stream(JSON.convertValue(p.get("shape"), long[].class)).reduce(1, (a, b) -> a * b);
+            long length = Arrays.stream(JSON.convertValue(p.get("shape"), long[].class))
+                    .reduce(1, (a, b) -> a * b);
             int from = 4 * p.get("offset").intValue();
             p.put("offset", out.position() / 4);
             out.put(Arrays.copyOfRange(bin.array(), from, from + 4 * (int) length));
@@ -160,7 +179,8 @@ class CheckpointsTest {
         entries.put("parameters.json", JSON.writeValueAsBytes(index));
         entries.put("parameters.bin", out.array());
         Path file = CheckpointFiles.zip(dir.resolve("reversed.zip"), entries);
-        assertThat(floats(Checkpoints.load(file).model().network().params())).isEqualTo(floats(trained.network().params()));
+        assertThat(floats(Checkpoints.load(file).model().network().params()))
+                .isEqualTo(floats(trained.network().params()));
     }
 
     @Test
@@ -168,28 +188,35 @@ class CheckpointsTest {
         // a synthetic history: format 2 called the first layer first_A, format 3 renamed it conv0_A
         Map<String, byte[]> entries = CheckpointFiles.entries(good);
         String index = new String(entries.get("parameters.json"), StandardCharsets.UTF_8);
-        entries.put("parameters.json", index.replace("\"conv0_A_W\"", "\"first_A_W\"")
-                .replace("\"conv0_A_b\"", "\"first_A_b\"").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "parameters.json",
+                index.replace("\"conv0_A_W\"", "\"first_A_W\"")
+                        .replace("\"conv0_A_b\"", "\"first_A_b\"")
+                        .getBytes(StandardCharsets.UTF_8));
         Path file = CheckpointFiles.zip(dir.resolve("renamed.zip"), entries);
         assertThatThrownBy(() -> Checkpoints.load(file))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("renamed.zip: parameter first_A_W is not part of the network");
-        CheckpointFormat three = new CheckpointFormat(3, Map.of(2, Map.of("first_A_W", "conv0_A_W", "first_A_b", "conv0_A_b")));
+        CheckpointFormat three =
+                new CheckpointFormat(3, Map.of(2, Map.of("first_A_W", "conv0_A_W", "first_A_b", "conv0_A_b")));
         // with format 3's name map, a format-2 file's old names are read as the new ones
         assertThat(three.migrate("first_A_W", 2)).isEqualTo("conv0_A_W");
         assertThat(three.migrate("first_A_W", 3)).isEqualTo("first_A_W");
-        assertThat(floats(Checkpoints.load(file, three).model().network().params())).isEqualTo(floats(trained.network().params()));
+        assertThat(floats(Checkpoints.load(file, three).model().network().params()))
+                .isEqualTo(floats(trained.network().params()));
     }
 
     @Test
     void aFileFromANewerFormatIsRefused(@TempDir Path dir) throws IOException {
         Map<String, byte[]> entries = CheckpointFiles.entries(good);
         String spec = new String(entries.get("spec.json"), StandardCharsets.UTF_8);
-        entries.put("spec.json", spec.replace("\"format\" : 2", "\"format\" : 3").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "spec.json", spec.replace("\"format\" : 2", "\"format\" : 3").getBytes(StandardCharsets.UTF_8));
         Path file = CheckpointFiles.zip(dir.resolve("future.zip"), entries);
         assertThatThrownBy(() -> Checkpoints.load(file))
                 .isInstanceOf(CheckpointException.class)
-                .hasMessage("future.zip: checkpoint format 3 comes from a newer PixelScope; this one reads formats 1 to 2");
+                .hasMessage(
+                        "future.zip: checkpoint format 3 comes from a newer PixelScope; this one reads formats 1 to 2");
     }
 
     @Test
@@ -212,7 +239,8 @@ class CheckpointsTest {
     void theShippedCheckpointLoadsAsTheOldLoaderLoadedIt() throws IOException {
         Path asset = Path.of("assets/models/pixelcnn-chapter.zip");
         ComputationGraph old;
-        try (ZipFile zip = new ZipFile(asset.toFile()); InputStream in = zip.getInputStream(zip.getEntry("model.zip"))) {
+        try (ZipFile zip = new ZipFile(asset.toFile());
+                InputStream in = zip.getInputStream(zip.getEntry("model.zip"))) {
             old = ModelSerializer.restoreComputationGraph(in, true);
         }
         long t0 = System.nanoTime();
@@ -220,7 +248,8 @@ class CheckpointsTest {
         System.out.printf("shipped checkpoint loaded in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         assertThat(loaded.spec()).isEqualTo(PixelCnnSpec.chapter());
         assertThat(floats(loaded.network().params())).isEqualTo(floats(old.params()));
-        assertThat(floats(loaded.network().getUpdater().getStateViewArray())).isEqualTo(floats(old.getUpdater().getStateViewArray()));
+        assertThat(floats(loaded.network().getUpdater().getStateViewArray()))
+                .isEqualTo(floats(old.getUpdater().getStateViewArray()));
         assertThat(loaded.network().getConfiguration().getIterationCount()).isEqualTo(2580);
         INDArray images = TestImages.binary(4, 28, 28, 3);
         assertThat(floats(loaded.probabilities(images))).isEqualTo(floats(old.outputSingle(false, images)));
@@ -253,7 +282,8 @@ class CheckpointsTest {
         Map<String, byte[]> entries = CheckpointFiles.entries(good);
         entries.remove("spec.json");
         Path file = CheckpointFiles.zip(dir.resolve("nospec.zip"), entries);
-        assertThatThrownBy(() -> Checkpoints.load(file)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(file))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessage("nospec.zip: not a PixelScope checkpoint (no spec.json inside)");
     }
 
@@ -261,10 +291,15 @@ class CheckpointsTest {
     void anUnknownModelKindIsNamed(@TempDir Path dir) throws IOException {
         Map<String, byte[]> entries = CheckpointFiles.entries(good);
         String spec = new String(entries.get("spec.json"), StandardCharsets.UTF_8);
-        entries.put("spec.json", spec.replace("\"kind\" : \"pixelcnn\"", "\"kind\" : \"wavenet\"").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "spec.json",
+                spec.replace("\"kind\" : \"pixelcnn\"", "\"kind\" : \"wavenet\"")
+                        .getBytes(StandardCharsets.UTF_8));
         Path file = CheckpointFiles.zip(dir.resolve("wavenet.zip"), entries);
-        assertThatThrownBy(() -> Checkpoints.load(file)).isInstanceOf(CheckpointException.class)
-                .hasMessageContaining("wavenet.zip").hasMessageContaining("unknown model kind 'wavenet'");
+        assertThatThrownBy(() -> Checkpoints.load(file))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("wavenet.zip")
+                .hasMessageContaining("unknown model kind 'wavenet'");
     }
 
     @Test
@@ -276,7 +311,8 @@ class CheckpointsTest {
         spec.put("format", 2);
         entries.put("spec.json", JSON.writeValueAsBytes(spec));
         Path file = CheckpointFiles.zip(dir.resolve("mismatch.zip"), entries);
-        assertThatThrownBy(() -> Checkpoints.load(file)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(file))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessage("mismatch.zip: parameter conv0_A_W has shape [7, 7, 1, 64] in the file but [7, 7, 1, 32] "
                         + "in the network spec.json describes");
     }
@@ -284,7 +320,8 @@ class CheckpointsTest {
     @Test
     void aMissingFileIsReported(@TempDir Path dir) {
         assertThatThrownBy(() -> Checkpoints.load(dir.resolve("absent.zip")))
-                .isInstanceOf(CheckpointException.class).hasMessage("absent.zip: file not found");
+                .isInstanceOf(CheckpointException.class)
+                .hasMessage("absent.zip: file not found");
     }
 
     @Test
@@ -293,7 +330,8 @@ class CheckpointsTest {
         Files.writeString(notAFolder, "keep me");
         assertThatThrownBy(() -> Checkpoints.save(notAFolder.resolve("run.zip"), trained, HISTORY, false))
                 .isInstanceOf(CheckpointException.class)
-                .hasMessageContaining("run.zip").hasMessageContaining("nothing was overwritten");
+                .hasMessageContaining("run.zip")
+                .hasMessageContaining("nothing was overwritten");
         assertThat(Files.readString(notAFolder)).isEqualTo("keep me");
         assertThat(names(dir)).containsExactly("notes.txt");
     }
@@ -304,7 +342,8 @@ class CheckpointsTest {
         Files.createDirectory(target);
         Files.writeString(target.resolve("inside.txt"), "still here");
         assertThatThrownBy(() -> Checkpoints.save(target, trained, HISTORY, false))
-                .isInstanceOf(CheckpointException.class).hasMessageContaining("nothing was overwritten");
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("nothing was overwritten");
         assertThat(Files.readString(target.resolve("inside.txt"))).isEqualTo("still here");
         assertThat(names(dir)).containsExactly("run.zip");
     }

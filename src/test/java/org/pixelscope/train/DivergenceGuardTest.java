@@ -21,7 +21,9 @@ class DivergenceGuardTest {
         // than batches of 64): a single step may look abnormal, a run of them never does
         for (int i = 0; i < 5000; i++) {
             double trend = 90 + 453 * Math.exp(-i / 300.0);
-            assertThat(guard.observe(trend * (0.6 + 0.8 * rng.nextDouble()))).as("step " + i).isNotEqualTo(Verdict.DIVERGED);
+            assertThat(guard.observe(trend * (0.6 + 0.8 * rng.nextDouble())))
+                    .as("step " + i)
+                    .isNotEqualTo(Verdict.DIVERGED);
         }
     }
 
@@ -114,6 +116,7 @@ class DivergenceGuardTest {
     @Test
     void aNonFiniteLossDivergesAtOnce() {
         assertThat(new DivergenceGuard(PIXELS, 64).observe(Double.NaN)).isEqualTo(Verdict.DIVERGED);
-        assertThat(new DivergenceGuard(PIXELS, 64).observe(Double.POSITIVE_INFINITY)).isEqualTo(Verdict.DIVERGED);
+        assertThat(new DivergenceGuard(PIXELS, 64).observe(Double.POSITIVE_INFINITY))
+                .isEqualTo(Verdict.DIVERGED);
     }
 }

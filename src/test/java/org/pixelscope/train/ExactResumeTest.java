@@ -24,7 +24,8 @@ class ExactResumeTest {
     /** Eight filters over three layers: a few seconds for nine steps. */
     private static final PixelCnnSpec TINY = new PixelCnnSpec("pixelcnn-tiny", "test model", 28, 28, 8, 7, 2, 3, false);
     /** 96 images in batches of 32: three steps an epoch. */
-    private static final TrainingConfig THREE = TrainingConfig.defaults().withLimit(96).withBatchSize(32).withEpochs(3);
+    private static final TrainingConfig THREE =
+            TrainingConfig.defaults().withLimit(96).withBatchSize(32).withEpochs(3);
 
     private static PixelModel straight;
     private static TrainingHistory straightHistory;
@@ -68,14 +69,19 @@ class ExactResumeTest {
         assertThat(history.seed()).isEqualTo(THREE.seed());
         assertThat(history.losses()).as("every step's loss").containsExactlyElementsOf(straightHistory.losses());
         assertThat(history.validation()).containsExactlyElementsOf(straightHistory.validation());
-        assertThat(model.network().params().toFloatVector()).as("weights")
+        assertThat(model.network().params().toFloatVector())
+                .as("weights")
                 .containsExactly(straight.network().params().toFloatVector());
-        assertThat(model.network().getUpdater().getStateViewArray().toFloatVector()).as("Adam's moments")
-                .containsExactly(straight.network().getUpdater().getStateViewArray().toFloatVector());
+        assertThat(model.network().getUpdater().getStateViewArray().toFloatVector())
+                .as("Adam's moments")
+                .containsExactly(
+                        straight.network().getUpdater().getStateViewArray().toFloatVector());
     }
 
     private static Outcome train(PixelModel model, TrainingConfig config, TrainingLog log) {
-        return new Trainer(model, config, MnistTraining.of(MNIST, config), log, e -> { }).run().outcome();
+        return new Trainer(model, config, MnistTraining.of(MNIST, config), log, e -> {})
+                .run()
+                .outcome();
     }
 
     private static MnistData loadMnist() {

@@ -25,10 +25,17 @@ class ExportsTest {
 
     @Test
     void historyCsvParsesBackToTheHistory() throws IOException {
-        TrainingHistory h = new TrainingHistory(2, 4, 42, "test", List.of(
-                new TrainingHistory.LossPoint(1, 1, 540.5), new TrainingHistory.LossPoint(2, 1, 300.25),
-                new TrainingHistory.LossPoint(3, 2, 200.125), new TrainingHistory.LossPoint(4, 2, 150.0625)),
-                List.of(new TrainingHistory.EpochPoint(1, 2, 290.0, 0.53), new TrainingHistory.EpochPoint(2, 4, 140.0, 0.26)));
+        TrainingHistory h = new TrainingHistory(
+                2,
+                4,
+                42,
+                "test",
+                List.of(
+                        new TrainingHistory.LossPoint(1, 1, 540.5), new TrainingHistory.LossPoint(2, 1, 300.25),
+                        new TrainingHistory.LossPoint(3, 2, 200.125), new TrainingHistory.LossPoint(4, 2, 150.0625)),
+                List.of(
+                        new TrainingHistory.EpochPoint(1, 2, 290.0, 0.53),
+                        new TrainingHistory.EpochPoint(2, 4, 140.0, 0.26)));
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY); // a decimal comma must not leak into the file
         try {
@@ -66,7 +73,9 @@ class ExportsTest {
         Metrics.Nll mean = Metrics.evaluate(model, BinarizedIterator.evaluation(set, 2));
         assertThat(nats).hasSize(5);
         assertThat(Arrays.stream(nats).average().orElseThrow()).isCloseTo(mean.nats(), within(1e-3));
-        assertThat(Arrays.stream(nats).distinct().count()).as("images differ, so do their NLLs").isGreaterThan(1);
+        assertThat(Arrays.stream(nats).distinct().count())
+                .as("images differ, so do their NLLs")
+                .isGreaterThan(1);
 
         byte[] labels = {3, 1, 4, 1, 5};
         ImageLikelihoods.write(dir.resolve("l.csv"), nats, labels, 64);

@@ -47,6 +47,7 @@ class HostileCheckpointsTest {
 
     @TempDir
     static Path shared;
+
     private static Path good;
     private static Map<String, byte[]> legacy;
 
@@ -75,14 +76,16 @@ class HostileCheckpointsTest {
         Map<String, byte[]> inner = CheckpointFiles.entries(legacy.get("model.zip"));
         inner.put("preprocessor.bin", payload);
         Path v1 = withModelZip(dir.resolve("preprocessor.zip"), inner);
-        assertThatThrownBy(() -> Checkpoints.load(v1)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(v1))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("preprocessor.zip: model.zip/preprocessor.bin: the network zip holds a "
                         + "Java-serialised object");
 
         Map<String, byte[]> top = CheckpointFiles.entries(good);
         top.put("preprocessor.bin", payload);
         Path v2 = CheckpointFiles.zip(dir.resolve("top.zip"), top);
-        assertThatThrownBy(() -> Checkpoints.load(v2)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(v2))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("top.zip: not a PixelScope checkpoint: unexpected entries [preprocessor.bin]");
         assertThat(Tripwire.TRIGGERED.get()).isZero();
     }
@@ -98,7 +101,8 @@ class HostileCheckpointsTest {
         Path file = withModelZip(dir.resolve("classes.zip"), inner);
         PixelModel loaded = Checkpoints.load(file).model();
         assertThat(loaded.network().getConfiguration().getIterationCount()).isEqualTo(5);
-        assertThat(CheckpointsTest.floats(loaded.network().params())).isEqualTo(CheckpointsTest.floats(MODEL.network().params()));
+        assertThat(CheckpointsTest.floats(loaded.network().params()))
+                .isEqualTo(CheckpointsTest.floats(MODEL.network().params()));
         assertThat(marker).doesNotExist();
         assertThat(Tripwire.TRIGGERED.get()).isZero();
     }
@@ -107,7 +111,8 @@ class HostileCheckpointsTest {
     void aZipBombThatAdmitsItsSizeIsRefusedBeforeInflating(@TempDir Path dir) throws IOException {
         long gib2 = 2L << 30;
         Path file = rawCheckpoint(dir.resolve("bomb.zip"), RawZip.Entry.zeros("training.json", 2048, gib2));
-        assertRefusedQuickly(file, "bomb.zip: training.json claims 2147483648 bytes, more than the 67108864 it can hold");
+        assertRefusedQuickly(
+                file, "bomb.zip: training.json claims 2147483648 bytes, more than the 67108864 it can hold");
     }
 
     @Test
@@ -131,13 +136,15 @@ class HostileCheckpointsTest {
         Map<String, byte[]> top = CheckpointFiles.entries(good);
         top.put("../evil.txt", "x".getBytes(StandardCharsets.UTF_8));
         Path outer = CheckpointFiles.zip(folder.resolve("climb.zip"), top);
-        assertThatThrownBy(() -> Checkpoints.load(outer)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(outer))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("climb.zip: not a PixelScope checkpoint: unexpected entries [../evil.txt]");
 
         Map<String, byte[]> inner = CheckpointFiles.entries(legacy.get("model.zip"));
         inner.put("../../evil.bin", "x".getBytes(StandardCharsets.UTF_8));
         Path nested = withModelZip(folder.resolve("nested.zip"), inner);
-        assertThatThrownBy(() -> Checkpoints.load(nested)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(nested))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("nested.zip: model.zip/../../evil.bin: unexpected entry");
         assertThat(CheckpointsTest.names(folder)).containsExactly("climb.zip", "nested.zip");
         assertThat(CheckpointsTest.names(dir)).containsExactly("models");
@@ -153,18 +160,21 @@ class HostileCheckpointsTest {
             try (FileChannel ch = FileChannel.open(cut, StandardOpenOption.WRITE)) {
                 ch.truncate(ch.size() / 2);
             }
-            assertThatThrownBy(() -> Checkpoints.load(cut)).isInstanceOf(CheckpointException.class)
+            assertThatThrownBy(() -> Checkpoints.load(cut))
+                    .isInstanceOf(CheckpointException.class)
                     .hasMessageStartingWith("cut.zip: not a PixelScope checkpoint, or truncated");
         }
         Map<String, byte[]> entries = CheckpointFiles.entries(good);
         byte[] bin = entries.get("parameters.bin");
         entries.put("parameters.bin", java.util.Arrays.copyOf(bin, bin.length - 2));
         Path shortBin = CheckpointFiles.zip(dir.resolve("short.zip"), entries);
-        assertThatThrownBy(() -> Checkpoints.load(shortBin)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(shortBin))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessage("short.zip: parameters.bin ends inside parameter out_1x1_b: the file is truncated");
         entries.put("parameters.bin", java.util.Arrays.copyOf(bin, bin.length + 4));
         Path longBin = CheckpointFiles.zip(dir.resolve("long.zip"), entries);
-        assertThatThrownBy(() -> Checkpoints.load(longBin)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(longBin))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("long.zip: parameters.bin is longer than this model's parameters");
     }
 
@@ -173,21 +183,29 @@ class HostileCheckpointsTest {
         byte[] noise = new byte[4096];
         new SplittableRandom(3).nextBytes(noise);
         Path random = Files.write(dir.resolve("noise.zip"), noise);
-        assertThatThrownBy(() -> Checkpoints.load(random)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(random))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("noise.zip: not a PixelScope checkpoint");
 
         Path foreign = CheckpointFiles.zip(dir.resolve("photos.zip"), Map.of("holiday.jpg", new byte[10]));
-        assertThatThrownBy(() -> Checkpoints.load(foreign)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(foreign))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("photos.zip: not a PixelScope checkpoint: unexpected entries [holiday.jpg]");
 
-        MultiLayerNetwork mln = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
+        MultiLayerNetwork mln = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .list()
                 .layer(new DenseLayer.Builder().nIn(2).nOut(3).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(3).nOut(1).activation(Activation.SIGMOID).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .nIn(3)
+                        .nOut(1)
+                        .activation(Activation.SIGMOID)
+                        .build())
                 .build());
         mln.init();
         Path dl4j = dir.resolve("mln.zip");
         ModelSerializer.writeModel(mln, dl4j.toFile(), true);
-        assertThatThrownBy(() -> Checkpoints.load(dl4j)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(dl4j))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("mln.zip: not a PixelScope checkpoint: it is a DL4J model zip");
     }
 
@@ -198,21 +216,27 @@ class HostileCheckpointsTest {
         long conv1 = 7 * 7 * 64 + 64; // conv0_A_W, conv0_A_b, then conv1_B_W
         bin.putFloat((int) (4 * (conv1 + 5)), Float.NaN);
         Path v2 = CheckpointFiles.zip(dir.resolve("nan.zip"), entries);
-        assertThatThrownBy(() -> Checkpoints.load(v2)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(v2))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("nan.zip: parameters.bin: parameter conv1_B_W holds NaN at index 5");
 
         PixelModel broken = MODEL.copy();
         broken.network().getParam("out_1x1_b").putScalar(0, Float.POSITIVE_INFINITY);
-        Path v1 = CheckpointFiles.zip(dir.resolve("inf.zip"), CheckpointFiles.legacy(broken, CheckpointsTest.HISTORY, false));
-        assertThatThrownBy(() -> Checkpoints.load(v1)).isInstanceOf(CheckpointException.class)
-                .hasMessageStartingWith("inf.zip: model.zip/coefficients.bin: parameter out_1x1_b holds Infinity at index 0");
+        Path v1 = CheckpointFiles.zip(
+                dir.resolve("inf.zip"), CheckpointFiles.legacy(broken, CheckpointsTest.HISTORY, false));
+        assertThatThrownBy(() -> Checkpoints.load(v1))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith(
+                        "inf.zip: model.zip/coefficients.bin: parameter out_1x1_b holds Infinity at index 0");
     }
 
     @Test
     void aSpecForAGiantNetworkIsRefusedBeforeAnythingIsAllocated(@TempDir Path dir) throws IOException {
         Map<String, byte[]> entries = CheckpointFiles.entries(good);
         PixelCnnSpec giant = new PixelCnnSpec("giant", "", 28, 28, 100_000, 7, 40, 3, false);
-        entries.put("spec.json", ("{\"format\": 2, " + ModelSpecs.toJson(giant).substring(1)).getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "spec.json",
+                ("{\"format\": 2, " + ModelSpecs.toJson(giant).substring(1)).getBytes(StandardCharsets.UTF_8));
         Path file = CheckpointFiles.zip(dir.resolve("giant.zip"), entries);
         assertRefusedQuickly(file, "giant.zip: spec.json describes a network of 3600009100001 parameters");
     }
@@ -221,27 +245,37 @@ class HostileCheckpointsTest {
     void indexesThatDoNotMatchTheNetworkAreRefused(@TempDir Path dir) throws IOException {
         Map<String, byte[]> entries = CheckpointFiles.entries(good);
         String index = new String(entries.get("parameters.json"), StandardCharsets.UTF_8);
-        entries.put("parameters.json", index.replace("\"updaterLength\" : " + 2 * MODEL.parameterCount(),
-                "\"updaterLength\" : 12").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "parameters.json",
+                index.replace("\"updaterLength\" : " + 2 * MODEL.parameterCount(), "\"updaterLength\" : 12")
+                        .getBytes(StandardCharsets.UTF_8));
         Path updater = CheckpointFiles.zip(dir.resolve("updater.zip"), entries);
-        assertThatThrownBy(() -> Checkpoints.load(updater)).isInstanceOf(CheckpointException.class)
-                .hasMessageStartingWith("updater.zip: updater.bin holds 12 values but this network's optimizer state has");
+        assertThatThrownBy(() -> Checkpoints.load(updater))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith(
+                        "updater.zip: updater.bin holds 12 values but this network's optimizer state has");
 
-        entries.put("parameters.json", index.replace("\"conv5_B_b\"", "\"conv1_B_b\"").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "parameters.json",
+                index.replace("\"conv5_B_b\"", "\"conv1_B_b\"").getBytes(StandardCharsets.UTF_8));
         Path twice = CheckpointFiles.zip(dir.resolve("twice.zip"), entries);
-        assertThatThrownBy(() -> Checkpoints.load(twice)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(twice))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("twice.zip: parameter conv1_B_b");
 
         byte[] spec = entries.get("spec.json");
-        Path duplicate = Files.write(dir.resolve("dup.zip"), RawZip.zip(List.of(RawZip.Entry.stored("spec.json", spec),
-                RawZip.Entry.stored("spec.json", spec))));
-        assertThatThrownBy(() -> Checkpoints.load(duplicate)).isInstanceOf(CheckpointException.class)
+        Path duplicate = Files.write(
+                dir.resolve("dup.zip"),
+                RawZip.zip(List.of(RawZip.Entry.stored("spec.json", spec), RawZip.Entry.stored("spec.json", spec))));
+        assertThatThrownBy(() -> Checkpoints.load(duplicate))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("dup.zip: entry spec.json appears twice");
     }
 
     private static void assertRefusedQuickly(Path file, String message) {
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> Checkpoints.load(file)).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> Checkpoints.load(file))
+                .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith(message);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("%s refused in %d ms%n", file.getFileName(), ms);
@@ -251,7 +285,9 @@ class HostileCheckpointsTest {
     /** A version-2 checkpoint written byte by byte, with {@code replacement} in place of its entry of the same name. */
     private static Path rawCheckpoint(Path file, RawZip.Entry replacement) throws IOException {
         List<RawZip.Entry> raw = CheckpointFiles.entries(good).entrySet().stream()
-                .map(e -> e.getKey().equals(replacement.name()) ? replacement : RawZip.Entry.stored(e.getKey(), e.getValue()))
+                .map(e -> e.getKey().equals(replacement.name())
+                        ? replacement
+                        : RawZip.Entry.stored(e.getKey(), e.getValue()))
                 .toList();
         return Files.write(file, RawZip.zip(raw));
     }

@@ -36,15 +36,27 @@ class PixelRnnTrainingTest {
             PixelModel model = NetworkBuilder.build(spec, 3, 1e-2);
             BinarizedIterator eval = BinarizedIterator.fixed(images, 64, Binarization.STOCHASTIC, 1);
             double before = Metrics.evaluate(model, eval).nats();
-            TrainingData data = new TrainingData(new BinarizedIterator(images, 8, Binarization.STOCHASTIC, 2, true),
-                    images.count(), eval, "stripes");
+            TrainingData data = new TrainingData(
+                    new BinarizedIterator(images, 8, Binarization.STOCHASTIC, 2, true),
+                    images.count(),
+                    eval,
+                    "stripes");
             List<TrainingEvent> events = new ArrayList<>();
-            TrainingEvent.Finished end = new Trainer(model, new TrainingConfig(1, 8, 1e-2, 2, 0), data,
-                    new TrainingLog(TrainingHistory.empty(2)), events::add).run();
+            TrainingEvent.Finished end = new Trainer(
+                            model,
+                            new TrainingConfig(1, 8, 1e-2, 2, 0),
+                            data,
+                            new TrainingLog(TrainingHistory.empty(2)),
+                            events::add)
+                    .run();
             assertThat(end.outcome()).as(end.message()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
-            assertThat(events).filteredOn(e -> e instanceof TrainingEvent.Iteration).hasSize(8);
+            assertThat(events)
+                    .filteredOn(e -> e instanceof TrainingEvent.Iteration)
+                    .hasSize(8);
             double after = Metrics.evaluate(model, eval).nats();
-            assertThat(after).as("%s NLL after one epoch (before: %.2f)", spec.name(), before).isLessThan(before * 0.9);
+            assertThat(after)
+                    .as("%s NLL after one epoch (before: %.2f)", spec.name(), before)
+                    .isLessThan(before * 0.9);
         }
     }
 

@@ -36,8 +36,7 @@ final class RawZip {
         }
     }
 
-    private RawZip() {
-    }
+    private RawZip() {}
 
     static byte[] zip(List<Entry> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -52,8 +51,14 @@ final class RawZip {
         int centralOffset = out.size();
         out.writeBytes(central.toByteArray());
         ByteBuffer end = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN);
-        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) entries.size())
-                .putShort((short) entries.size()).putInt(central.size()).putInt(centralOffset).putShort((short) 0);
+        end.putInt(0x06054b50)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) entries.size())
+                .putShort((short) entries.size())
+                .putInt(central.size())
+                .putInt(centralOffset)
+                .putShort((short) 0);
         out.writeBytes(end.array());
         return out.toByteArray();
     }
@@ -66,12 +71,22 @@ final class RawZip {
         if (!local) {
             b.putShort((short) 20); // version made by
         }
-        b.putShort((short) 20).putShort((short) 0).putShort((short) (e.deflated() ? 8 : 0))
-                .putShort((short) 0).putShort((short) 0x21) // time, date (1980-01-01)
-                .putInt((int) e.crc()).putInt(e.data().length).putInt((int) e.declaredSize())
-                .putShort((short) name.length).putShort((short) 0);
+        b.putShort((short) 20)
+                .putShort((short) 0)
+                .putShort((short) (e.deflated() ? 8 : 0))
+                .putShort((short) 0)
+                .putShort((short) 0x21) // time, date (1980-01-01)
+                .putInt((int) e.crc())
+                .putInt(e.data().length)
+                .putInt((int) e.declaredSize())
+                .putShort((short) name.length)
+                .putShort((short) 0);
         if (!local) {
-            b.putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(offset);
+            b.putShort((short) 0)
+                    .putShort((short) 0)
+                    .putShort((short) 0)
+                    .putInt(0)
+                    .putInt(offset);
         }
         b.put(name);
         return b.array();

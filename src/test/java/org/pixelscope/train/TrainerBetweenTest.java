@@ -48,8 +48,8 @@ class TrainerBetweenTest {
     @Test
     void withNoRunATaskRunsAtOnceOnTheCallersThread() throws Exception {
         PixelModel model = NetworkBuilder.build(TINY, 1, 1e-3);
-        Trainer trainer = new Trainer(model, TrainingConfig.defaults().withEpochs(1), randomImages(8, 4), freshLog(),
-                e -> { });
+        Trainer trainer =
+                new Trainer(model, TrainingConfig.defaults().withEpochs(1), randomImages(8, 4), freshLog(), e -> {});
         CompletableFuture<Thread> ran = trainer.between(Thread::currentThread);
         assertThat(ran).isCompletedWithValue(Thread.currentThread());
     }
@@ -76,8 +76,11 @@ class TrainerBetweenTest {
             int before = log.iterations();
             INDArray w = model.network().params().dup();
             Thread.sleep(50);
-            return new boolean[] {log.iterations() == before, w.equals(model.network().params()),
-                    Thread.currentThread() == trainingThread.get()};
+            return new boolean[] {
+                log.iterations() == before,
+                w.equals(model.network().params()),
+                Thread.currentThread() == trainingThread.get()
+            };
         });
         boolean[] s = seen.get(60, TimeUnit.SECONDS);
         trainer.stop();
@@ -90,8 +93,8 @@ class TrainerBetweenTest {
         PixelModel model = NetworkBuilder.build(TINY, 1, 1e-3);
         CountDownLatch paused = new CountDownLatch(1);
         AtomicReference<Trainer> ref = new AtomicReference<>();
-        Trainer trainer = new Trainer(model, TrainingConfig.defaults().withEpochs(50), randomImages(32, 4), freshLog(),
-                e -> {
+        Trainer trainer =
+                new Trainer(model, TrainingConfig.defaults().withEpochs(50), randomImages(32, 4), freshLog(), e -> {
                     if (e instanceof Iteration it && it.iteration() == 2) {
                         ref.get().pause();
                     } else if (e instanceof TrainingEvent.Paused) {
@@ -101,7 +104,8 @@ class TrainerBetweenTest {
         ref.set(trainer);
         CompletableFuture<Finished> run = CompletableFuture.supplyAsync(trainer::run);
         assertThat(paused.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(trainer.between(() -> "read while paused").get(30, TimeUnit.SECONDS)).isEqualTo("read while paused");
+        assertThat(trainer.between(() -> "read while paused").get(30, TimeUnit.SECONDS))
+                .isEqualTo("read while paused");
         assertThat(trainer.isPaused()).isTrue();
         trainer.stop();
         Finished end = run.get(60, TimeUnit.SECONDS);
@@ -114,8 +118,8 @@ class TrainerBetweenTest {
         PixelModel model = NetworkBuilder.build(TINY, 1, 1e-3);
         AtomicReference<Trainer> ref = new AtomicReference<>();
         List<CompletableFuture<String>> queued = new ArrayList<>();
-        Trainer trainer = new Trainer(model, TrainingConfig.defaults().withEpochs(1), randomImages(8, 4), freshLog(),
-                e -> {
+        Trainer trainer =
+                new Trainer(model, TrainingConfig.defaults().withEpochs(1), randomImages(8, 4), freshLog(), e -> {
                     // queued from inside the run, after the last step: only the run's end can serve it
                     if (e instanceof Finished) {
                         queued.add(ref.get().between(() -> "served"));

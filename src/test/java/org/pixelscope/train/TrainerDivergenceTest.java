@@ -28,26 +28,38 @@ class TrainerDivergenceTest {
     @Test
     void aFiniteButExplodingLossEndsTheRunAsDivergedAndRestoresTheGoodWeights() {
         // 20 steps an epoch; Adam at rate 1 moves every weight by about 1 per step
-        TrainingConfig config = TrainingConfig.defaults().withLimit(640).withBatchSize(32).withEpochs(1)
+        TrainingConfig config = TrainingConfig.defaults()
+                .withLimit(640)
+                .withBatchSize(32)
+                .withEpochs(1)
                 .withLearningRate(1);
         PixelModel model = NetworkBuilder.build(TINY, config.seed(), 1e-3);
         List<INDArray> before = new ArrayList<>(List.of(model.network().params().dup()));
         List<Iteration> iterations = new ArrayList<>();
-        Finished f = new Trainer(model, config, MnistTraining.of(MNIST, config),
-                new TrainingLog(TrainingHistory.empty(config.seed())), e -> {
-                    if (e instanceof Iteration it) {
-                        iterations.add(it);
-                        before.add(model.network().params().dup());
-                    }
-                }).run();
+        Finished f = new Trainer(
+                        model,
+                        config,
+                        MnistTraining.of(MNIST, config),
+                        new TrainingLog(TrainingHistory.empty(config.seed())),
+                        e -> {
+                            if (e instanceof Iteration it) {
+                                iterations.add(it);
+                                before.add(model.network().params().dup());
+                            }
+                        })
+                .run();
 
         assertThat(f.outcome()).as(f.message()).isEqualTo(Outcome.DIVERGED);
         assertThat(f.message()).contains("recent median").contains(DivergenceGuard.PATIENCE + " iterations in a row");
-        assertThat(iterations).hasSize(f.iteration()).allSatisfy(it -> assertThat(it.lossNats()).isFinite());
-        // the first loss (the untrained weights) is the reference; a rise of 20% above it, worse than chance, is abnormal
+        assertThat(iterations)
+                .hasSize(f.iteration())
+                .allSatisfy(it -> assertThat(it.lossNats()).isFinite());
+        // the first loss (the untrained weights) is the reference; a rise of 20% above it, worse than chance, is
+        // abnormal
         int firstBad = -1;
         for (int i = 1; i < iterations.size() && firstBad < 0; i++) {
-            if (iterations.get(i).lossNats() > DivergenceGuard.RISE * iterations.get(0).lossNats()) {
+            if (iterations.get(i).lossNats()
+                    > DivergenceGuard.RISE * iterations.get(0).lossNats()) {
                 firstBad = i;
             }
         }

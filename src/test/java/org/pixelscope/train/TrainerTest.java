@@ -45,14 +45,14 @@ class TrainerTest {
     private static final PixelCnnSpec SMALL =
             new PixelCnnSpec("pixelcnn-small", "test model", 28, 28, 16, 7, 2, 3, false);
     /** The chapter's depth with 8 filters: cheap, and deep enough for a huge step to overflow. */
-    private static final PixelCnnSpec TINY =
-            new PixelCnnSpec("pixelcnn-tiny", "test model", 28, 28, 8, 7, 5, 3, false);
+    private static final PixelCnnSpec TINY = new PixelCnnSpec("pixelcnn-tiny", "test model", 28, 28, 8, 7, 5, 3, false);
 
     private static final TrainingConfig TWO_EPOCHS =
             TrainingConfig.defaults().withLimit(300).withEpochs(2).withBatchSize(32);
 
     /** One two-epoch run, shared by the tests that read its events. */
     private static Metrics.Nll validationBefore;
+
     private static List<TrainingEvent> events;
     private static Finished end;
 
@@ -73,11 +73,15 @@ class TrainerTest {
         Metrics.Nll after = epochs.get(1).validation();
         assertThat(after.images()).isEqualTo(validationBefore.images()).isEqualTo(200);
         // about 545 nats before (p near 0.5 everywhere), about 460 after 20 steps
-        assertThat(after.nats()).as("validation NLL after 2 epochs vs before training")
+        assertThat(after.nats())
+                .as("validation NLL after 2 epochs vs before training")
                 .isLessThan(validationBefore.nats() - 20);
-        assertThat(after.nats()).as("after epoch 2 vs after epoch 1").isLessThan(epochs.get(0).validation().nats());
+        assertThat(after.nats())
+                .as("after epoch 2 vs after epoch 1")
+                .isLessThan(epochs.get(0).validation().nats());
         List<Iteration> iterations = ofType(events, Iteration.class);
-        assertThat(iterations.get(iterations.size() - 1).lossNats()).isLessThan(iterations.get(0).lossNats());
+        assertThat(iterations.get(iterations.size() - 1).lossNats())
+                .isLessThan(iterations.get(0).lossNats());
     }
 
     @Test
@@ -86,9 +90,12 @@ class TrainerTest {
         assertThat(events.get(0)).isEqualTo(new Started(TWO_EPOCHS, 20, 0));
         List<String> kinds = new ArrayList<>();
         for (TrainingEvent e : events) {
-            kinds.add(e instanceof Iteration it ? "I" + it.iteration() + "/e" + it.epoch()
-                    : e instanceof EpochEnd ee ? "E" + ee.epoch() + "@" + ee.iteration()
-                    : e.getClass().getSimpleName());
+            kinds.add(
+                    e instanceof Iteration it
+                            ? "I" + it.iteration() + "/e" + it.epoch()
+                            : e instanceof EpochEnd ee
+                                    ? "E" + ee.epoch() + "@" + ee.iteration()
+                                    : e.getClass().getSimpleName());
         }
         List<String> expected = new ArrayList<>(List.of("Started"));
         for (int epoch = 1; epoch <= 2; epoch++) {
@@ -135,11 +142,14 @@ class TrainerTest {
     @Test
     void scoreAfterAStepIsTheBatchNllBeforeIt() {
         PixelModel model = NetworkBuilder.build(TINY, 4, 1e-3);
-        INDArray x = BinarizedIterator.evaluation(MNIST.train().limit(2), 2).next().getFeatures();
+        INDArray x =
+                BinarizedIterator.evaluation(MNIST.train().limit(2), 2).next().getFeatures();
         double expected = Metrics.totalNats(model.probabilities(x), x) / 2;
         model.fit(new DataSet(x, x));
         assertThat(model.score()).isCloseTo(expected, within(1e-4 * expected));
-        assertThat(Metrics.totalNats(model.probabilities(x), x) / 2).as("after the step").isNotEqualTo(expected);
+        assertThat(Metrics.totalNats(model.probabilities(x), x) / 2)
+                .as("after the step")
+                .isNotEqualTo(expected);
     }
 
     @Test
@@ -156,28 +166,33 @@ class TrainerTest {
         Finished f = trainer.get().run();
         assertThat(f.outcome()).isEqualTo(Outcome.STOPPED);
         assertThat(f.iteration()).isEqualTo(3);
-        assertThat(ofType(seen, Iteration.class)).extracting(Iteration::iteration).containsExactly(1, 2, 3);
+        assertThat(ofType(seen, Iteration.class))
+                .extracting(Iteration::iteration)
+                .containsExactly(1, 2, 3);
         assertThat(seen.get(seen.size() - 1)).isEqualTo(f);
         assertThat(trainer.get().log().snapshot().losses()).hasSize(3);
     }
 
     @Test
     void pauseThenResumeFromAnotherThread() throws InterruptedException {
-        TrainingConfig config = TrainingConfig.defaults().withLimit(128).withEpochs(1).withBatchSize(32);
+        TrainingConfig config =
+                TrainingConfig.defaults().withLimit(128).withEpochs(1).withBatchSize(32);
         PixelModel model = NetworkBuilder.build(TINY, 6, 1e-3);
         List<TrainingEvent> seen = Collections.synchronizedList(new ArrayList<>());
         List<Long> times = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<Trainer> trainer = new AtomicReference<>();
         AtomicBoolean pausedWhileWaiting = new AtomicBoolean();
-        Thread resumer = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
-            }
-            pausedWhileWaiting.set(trainer.get().isPaused());
-            trainer.get().resume();
-        }, "resumer");
+        Thread resumer = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    pausedWhileWaiting.set(trainer.get().isPaused());
+                    trainer.get().resume();
+                },
+                "resumer");
         trainer.set(new Trainer(model, config, MnistTraining.of(MNIST, config), freshLog(), e -> {
             seen.add(e);
             times.add(System.nanoTime());
@@ -197,9 +212,17 @@ class TrainerTest {
         int resumed = seen.indexOf(new Resumed(2));
         assertThat(paused).as("Paused(2) seen").isPositive();
         assertThat(resumed).as("Resumed right after Paused").isEqualTo(paused + 1);
-        assertThat(seen.get(paused - 1)).isInstanceOf(Iteration.class).extracting(e -> ((Iteration) e).iteration()).isEqualTo(2);
-        assertThat(seen.get(resumed + 1)).isInstanceOf(Iteration.class).extracting(e -> ((Iteration) e).iteration()).isEqualTo(3);
-        assertThat((times.get(resumed) - times.get(paused)) / 1e6).as("ms paused").isGreaterThan(150);
+        assertThat(seen.get(paused - 1))
+                .isInstanceOf(Iteration.class)
+                .extracting(e -> ((Iteration) e).iteration())
+                .isEqualTo(2);
+        assertThat(seen.get(resumed + 1))
+                .isInstanceOf(Iteration.class)
+                .extracting(e -> ((Iteration) e).iteration())
+                .isEqualTo(3);
+        assertThat((times.get(resumed) - times.get(paused)) / 1e6)
+                .as("ms paused")
+                .isGreaterThan(150);
     }
 
     @Test
@@ -211,16 +234,19 @@ class TrainerTest {
         INDArray initial = model.network().params().dup();
         List<Iteration> iterations = new ArrayList<>();
         Finished f = new Trainer(model, config, MnistTraining.of(MNIST, config), freshLog(), e -> {
-            if (e instanceof Iteration it) {
-                iterations.add(it);
-            }
-        }).run();
+                    if (e instanceof Iteration it) {
+                        iterations.add(it);
+                    }
+                })
+                .run();
 
         assertThat(f.outcome()).isEqualTo(Outcome.DIVERGED);
         assertThat(f.message()).contains("diverged").contains("iteration 2").contains("after iteration 0 are restored");
         assertThat(iterations).allSatisfy(it -> assertThat(it.lossNats()).isFinite());
         INDArray params = model.network().params();
-        assertThat(params.isNaN().any() || params.isInfinite().any()).as("non-finite parameters").isFalse();
+        assertThat(params.isNaN().any() || params.isInfinite().any())
+                .as("non-finite parameters")
+                .isFalse();
         // iteration 1's loss was measured on the initial weights; every later one was not normal
         assertThat(params.toDoubleVector()).containsExactly(initial.toDoubleVector());
     }
@@ -240,23 +266,36 @@ class TrainerTest {
         INDArray nan = Nd4j.valueArrayOf(new long[] {32, 1, 28, 28}, Double.NaN, DataType.FLOAT);
         batches.add(new DataSet(nan, nan));
         TrainingLog log = freshLog();
-        Finished first = new Trainer(model, config,
-                new TrainingData(new ListDataSetIterator<>(batches, 1), 96, null, "2 clean batches, 1 NaN batch"),
-                log, e -> { }).run();
+        Finished first = new Trainer(
+                        model,
+                        config,
+                        new TrainingData(
+                                new ListDataSetIterator<>(batches, 1), 96, null, "2 clean batches, 1 NaN batch"),
+                        log,
+                        e -> {})
+                .run();
         assertThat(first.outcome()).isEqualTo(Outcome.DIVERGED);
         assertThat(first.iteration()).isEqualTo(2);
 
-        Finished again = new Trainer(model, config,
-                new TrainingData(new ListDataSetIterator<>(batches.subList(0, 2), 1), 64, null, "2 clean batches"),
-                log, e -> { }).run();
+        Finished again = new Trainer(
+                        model,
+                        config,
+                        new TrainingData(
+                                new ListDataSetIterator<>(batches.subList(0, 2), 1), 64, null, "2 clean batches"),
+                        log,
+                        e -> {})
+                .run();
         assertThat(again.outcome()).as(again.message()).isEqualTo(Outcome.COMPLETED);
         INDArray params = model.network().params();
-        assertThat(params.isNaN().any() || params.isInfinite().any()).as("non-finite parameters").isFalse();
+        assertThat(params.isNaN().any() || params.isInfinite().any())
+                .as("non-finite parameters")
+                .isFalse();
     }
 
     @Test
     void setLearningRateMidRunReachesTheOptimizer() {
-        TrainingConfig config = TrainingConfig.defaults().withLimit(128).withEpochs(1).withBatchSize(32);
+        TrainingConfig config =
+                TrainingConfig.defaults().withLimit(128).withEpochs(1).withBatchSize(32);
         PixelModel model = NetworkBuilder.build(TINY, 9, config.learningRate());
         AtomicReference<Trainer> trainer = new AtomicReference<>();
         trainer.set(new Trainer(model, config, MnistTraining.of(MNIST, config), freshLog(), e -> {
@@ -267,9 +306,14 @@ class TrainerTest {
         assertThat(trainer.get().run().outcome()).isEqualTo(Outcome.COMPLETED);
 
         for (String layer : List.of("conv0_A", "conv3_B", "out_1x1")) {
-            MaskedConv2D conf = (MaskedConv2D) model.network().getLayer(layer).conf().getLayer();
-            assertThat(learningRate(conf.getUpdaterByParam(MaskedConv2D.WEIGHT))).as(layer + " W").isEqualTo(2.5e-4);
-            assertThat(learningRate(conf.getUpdaterByParam(MaskedConv2D.BIAS))).as(layer + " b").isEqualTo(2.5e-4);
+            MaskedConv2D conf =
+                    (MaskedConv2D) model.network().getLayer(layer).conf().getLayer();
+            assertThat(learningRate(conf.getUpdaterByParam(MaskedConv2D.WEIGHT)))
+                    .as(layer + " W")
+                    .isEqualTo(2.5e-4);
+            assertThat(learningRate(conf.getUpdaterByParam(MaskedConv2D.BIAS)))
+                    .as(layer + " b")
+                    .isEqualTo(2.5e-4);
         }
         // the updaters that actually step the weights
         List<UpdaterBlock> blocks = model.network().getUpdater().getUpdaterBlocks();
@@ -281,10 +325,15 @@ class TrainerTest {
 
     @Test
     void invalidLearningRatesAreRejected() {
-        Trainer trainer = new Trainer(NetworkBuilder.build(TINY, 1, 1e-3), TWO_EPOCHS,
-                MnistTraining.of(MNIST, TWO_EPOCHS), freshLog(), e -> { });
+        Trainer trainer = new Trainer(
+                NetworkBuilder.build(TINY, 1, 1e-3),
+                TWO_EPOCHS,
+                MnistTraining.of(MNIST, TWO_EPOCHS),
+                freshLog(),
+                e -> {});
         for (double bad : new double[] {0, -1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> trainer.setLearningRate(bad)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> trainer.setLearningRate(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("learning rate");
         }
     }

@@ -8,10 +8,13 @@ class DesktopLauncherTest {
 
     @Test
     void aMissingGtkBecomesOneLineWithTheInstallCommand() {
-        RuntimeException e = new RuntimeException("Exception in Application start method",
+        RuntimeException e = new RuntimeException(
+                "Exception in Application start method",
                 new UnsupportedOperationException("Unable to load glass GTK library."));
-        assertThat(DesktopLauncher.explain(e)).hasValueSatisfying(line ->
-                assertThat(line).contains("GTK 3 is missing", "sudo apt-get install libgtk-3-0").doesNotContain("\n"));
+        assertThat(DesktopLauncher.explain(e))
+                .hasValueSatisfying(line -> assertThat(line)
+                        .contains("GTK 3 is missing", "sudo apt-get install libgtk-3-0")
+                        .doesNotContain("\n"));
     }
 
     @Test
@@ -22,6 +25,7 @@ class DesktopLauncherTest {
 
     @Test
     void otherFailuresAreNotExplainedAway() {
-        assertThat(DesktopLauncher.explain(new IllegalStateException("checkpoint is broken"))).isEmpty();
+        assertThat(DesktopLauncher.explain(new IllegalStateException("checkpoint is broken")))
+                .isEmpty();
     }
 }

@@ -15,13 +15,16 @@ class ExplanationTest {
             Explanation t = Explanation.of(view);
             assertThat(t.title()).as(view).isNotBlank();
             assertThat(t.blocks()).as(view).anyMatch(Explanation.Block::formula);
-            assertThat(t.blocks().stream().filter(b -> !b.formula()).count()).as(view).isGreaterThanOrEqualTo(2);
+            assertThat(t.blocks().stream().filter(b -> !b.formula()).count())
+                    .as(view)
+                    .isGreaterThanOrEqualTo(2);
         }
     }
 
     @Test
     void theSampleViewStatesTheChainRuleAndMasksStatesBothMasks() {
-        assertThat(Explanation.of("sample").blocks()).anyMatch(b -> b.formula() && b.text().contains("∏ᵢ p(xᵢ | x₁ … xᵢ₋₁)"));
+        assertThat(Explanation.of("sample").blocks())
+                .anyMatch(b -> b.formula() && b.text().contains("∏ᵢ p(xᵢ | x₁ … xᵢ₋₁)"));
         List<Explanation.Block> masks = Explanation.of("masks").blocks();
         assertThat(masks).anyMatch(b -> b.formula() && b.text().startsWith("mask A"));
         assertThat(masks).anyMatch(b -> b.formula() && b.text().startsWith("mask B"));
@@ -32,8 +35,11 @@ class ExplanationTest {
     void parsingSeparatesTitleParagraphsAndFormulas() {
         Explanation t = Explanation.parse("Title\n\nA paragraph.\n= a = b\nAnother.\n");
         assertThat(t.title()).isEqualTo("Title");
-        assertThat(t.blocks()).containsExactly(new Explanation.Block(false, "A paragraph."),
-                new Explanation.Block(true, "a = b"), new Explanation.Block(false, "Another."));
+        assertThat(t.blocks())
+                .containsExactly(
+                        new Explanation.Block(false, "A paragraph."),
+                        new Explanation.Block(true, "a = b"),
+                        new Explanation.Block(false, "Another."));
         assertThatThrownBy(() -> Explanation.of("no-such-view")).hasMessageContaining("no-such-view");
     }
 }

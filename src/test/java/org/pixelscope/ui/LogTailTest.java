@@ -23,7 +23,8 @@ class LogTailTest {
         String tail = LogTail.read(log, 100);
         assertThat(tail).startsWith("…\nline ").endsWith("line 999\n");
         assertThat(tail.length()).isLessThanOrEqualTo(102);
-        assertThat(LogTail.read(Files.writeString(dir.resolve("b.log"), "short\n"), 100)).isEqualTo("short\n");
+        assertThat(LogTail.read(Files.writeString(dir.resolve("b.log"), "short\n"), 100))
+                .isEqualTo("short\n");
         assertThat(LogTail.read(dir.resolve("missing.log"), 100)).contains("nothing has been logged");
     }
 }

@@ -34,8 +34,10 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        AppContext ctx = new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message));
+        session =
+                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
+        AppContext ctx =
+                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message));
         window = new MainWindow(ctx, new AppPreferences(NODE));
         stage.setScene(new Scene(window, 1280, 800));
         stage.show();
@@ -53,8 +55,11 @@ class MainWindowTest {
         ModelPicker picker = robot.lookup("#model-picker").queryAs(ModelPicker.class);
         assertThat(picker.getItems()).hasSize(ModelSpecs.all().size() + 2);
         // the status bar names the native build once ND4J has started
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup(".label").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText() != null && l.getText().startsWith("ND4J ")));
+        WaitForAsyncUtils.waitFor(
+                120,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText() != null && l.getText().startsWith("ND4J ")));
     }
 
     @Test
@@ -63,7 +68,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.getModel() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.sourceProperty().get()).contains("untrained");
-        assertThat(robot.lookup("#model-picker").queryAs(ModelPicker.class).getPromptText()).startsWith("pixelcnn-chapter");
+        assertThat(robot.lookup("#model-picker").queryAs(ModelPicker.class).getPromptText())
+                .startsWith("pixelcnn-chapter");
         assertThat(errors).isEmpty();
     }
 
@@ -73,7 +79,9 @@ class MainWindowTest {
         java.nio.file.Files.write(bad, new byte[] {1, 2, 3, 4});
         robot.interact(() -> window.open(bad));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !errors.isEmpty());
-        assertThat(errors.get(0)).contains("not a PixelScope checkpoint").contains(bad.getFileName().toString());
+        assertThat(errors.get(0))
+                .contains("not a PixelScope checkpoint")
+                .contains(bad.getFileName().toString());
         assertThat(window.getScene().getWindow().isShowing()).isTrue();
     }
 
@@ -92,11 +100,17 @@ class MainWindowTest {
         assertThat(window.selectedTab()).isEqualTo("Sample");
         ExplainPanel panel = window.explainPanel();
         assertThat(panel.isVisible()).isTrue();
-        assertThat(robot.from(panel).lookup(".explain-title").queryAs(Label.class).getText())
+        assertThat(robot.from(panel)
+                        .lookup(".explain-title")
+                        .queryAs(Label.class)
+                        .getText())
                 .isEqualTo(Explanation.of("sample").title());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.from(panel).lookup(".explain-title").queryAs(Label.class).getText())
+        assertThat(robot.from(panel)
+                        .lookup(".explain-title")
+                        .queryAs(Label.class)
+                        .getText())
                 .isEqualTo(Explanation.of("masks").title());
         robot.press(KeyCode.F1).release(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
@@ -111,7 +125,8 @@ class MainWindowTest {
         double before = window.presentation().zoomProperty().get();
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.presentation().zoomProperty().get()).isCloseTo(before + 0.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(window.presentation().zoomProperty().get())
+                .isCloseTo(before + 0.1, org.assertj.core.data.Offset.offset(1e-9));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.presentation().zoomProperty().get()).isEqualTo(1.0);
@@ -123,7 +138,8 @@ class MainWindowTest {
         robot.interact(() -> window.createNew(tiny));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.getModel() != null);
         org.pixelscope.model.PixelModel trained = session.getModel();
-        robot.interact(() -> session.trainingEnded(new org.pixelscope.train.TrainingHistory(1, 10, 7, "test", List.of(), List.of()),
+        robot.interact(() -> session.trainingEnded(
+                new org.pixelscope.train.TrainingHistory(1, 10, 7, "test", List.of(), List.of()),
                 (t, m) -> errors.add(t + ": " + m)));
 
         Platform.runLater(() -> window.createNew(PixelCnnSpec.chapter())); // the dialog waits for an answer
@@ -137,7 +153,8 @@ class MainWindowTest {
         Platform.runLater(() -> window.createNew(PixelCnnSpec.chapter()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Discard");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.getModel() != trained && session.getModel() != null);
+        WaitForAsyncUtils.waitFor(
+                120, TimeUnit.SECONDS, () -> session.getModel() != trained && session.getModel() != null);
         assertThat(session.getModel().spec()).isEqualTo(PixelCnnSpec.chapter());
         assertThat(session.unsavedProperty().get()).isFalse();
         assertThat(errors).isEmpty();

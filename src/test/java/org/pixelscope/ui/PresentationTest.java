@@ -46,7 +46,9 @@ class PresentationTest {
 
         Presentation big = new Presentation(2);
         big.toggleLecture();
-        assertThat(big.zoomProperty().get()).as("lecture mode never shrinks a larger zoom").isEqualTo(2);
+        assertThat(big.zoomProperty().get())
+                .as("lecture mode never shrinks a larger zoom")
+                .isEqualTo(2);
     }
 
     @Test

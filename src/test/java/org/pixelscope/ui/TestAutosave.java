@@ -7,8 +7,7 @@ import java.nio.file.Files;
 /** A fresh temporary autosave folder per session, so tests never touch the user's. */
 public final class TestAutosave {
 
-    private TestAutosave() {
-    }
+    private TestAutosave() {}
 
     public static Autosave folder() {
         try {

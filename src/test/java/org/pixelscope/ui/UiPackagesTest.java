@@ -19,18 +19,31 @@ class UiPackagesTest {
 
     @Test
     void featurePackagesDoNotImportEachOther() {
-        Location main = Location.of(PixelScopeApp.class.getProtectionDomain().getCodeSource().getLocation());
-        JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+        Location main = Location.of(
+                PixelScopeApp.class.getProtectionDomain().getCodeSource().getLocation());
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
                 .importLocations(List.of(main));
-        noClasses().that().resideInAPackage("org.pixelscope.ui.field..")
-                .should().dependOnClassesThat().resideInAnyPackage(FEATURES.stream().map(f -> "org.pixelscope.ui." + f + "..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.pixelscope.ui.field..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(FEATURES.stream()
+                        .map(f -> "org.pixelscope.ui." + f + "..")
                         .toArray(String[]::new))
                 .check(classes);
         for (String feature : FEATURES) {
-            String[] others = FEATURES.stream().filter(f -> !f.equals(feature)).map(f -> "org.pixelscope.ui." + f + "..")
+            String[] others = FEATURES.stream()
+                    .filter(f -> !f.equals(feature))
+                    .map(f -> "org.pixelscope.ui." + f + "..")
                     .toArray(String[]::new);
-            noClasses().that().resideInAPackage("org.pixelscope.ui." + feature + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+            noClasses()
+                    .that()
+                    .resideInAPackage("org.pixelscope.ui." + feature + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
                     .check(classes);
         }
     }

@@ -17,10 +17,12 @@ import org.pixelscope.train.TrainingHistory;
 /** The Save / Discard / Cancel logic and the autosave, headless: a same-thread job runner and scripted answers. */
 class UnsavedWorkTest {
 
-    private static final PixelCnnSpec TINY = new PixelCnnSpec("tiny", "a small PixelCNN for tests", 28, 28, 8, 3, 1, 3, false);
+    private static final PixelCnnSpec TINY =
+            new PixelCnnSpec("tiny", "a small PixelCNN for tests", 28, 28, 8, 3, 1, 3, false);
 
     @TempDir
     Path dir;
+
     private final List<String> errors = new ArrayList<>();
     private final List<String> asked = new ArrayList<>();
     private final List<String> actions = new ArrayList<>();
@@ -40,19 +42,26 @@ class UnsavedWorkTest {
     }
 
     private UnsavedWork guard() {
-        return new UnsavedWork(session, (header, message) -> {
-            asked.add(message);
-            return answer;
-        }, () -> CompletableFuture.completedFuture(null), () -> saveResult);
+        return new UnsavedWork(
+                session,
+                (header, message) -> {
+                    asked.add(message);
+                    return answer;
+                },
+                () -> CompletableFuture.completedFuture(null),
+                () -> saveResult);
     }
 
     private void trainedButNotSaved() {
-        session.trainingEnded(new TrainingHistory(1, 10, 7, "test", List.of(), List.of()), (t, m) -> errors.add(t + ": " + m));
+        session.trainingEnded(
+                new TrainingHistory(1, 10, 7, "test", List.of(), List.of()), (t, m) -> errors.add(t + ": " + m));
     }
 
     @Test
     void nothingToLoseMeansNoQuestion() throws Exception {
-        assertThat(guard().guard("open another model", () -> actions.add("open")).get()).isTrue();
+        assertThat(guard().guard("open another model", () -> actions.add("open"))
+                        .get())
+                .isTrue();
         assertThat(asked).isEmpty();
         assertThat(actions).containsExactly("open");
     }
@@ -63,9 +72,13 @@ class UnsavedWorkTest {
         assertThat(session.unsavedProperty().get()).isTrue();
         assertThat(session.autosave().found()).as("written when the run ended").isPresent();
         answer = UnsavedWork.Choice.CANCEL;
-        assertThat(guard().guard("open another model", () -> actions.add("open")).get()).isFalse();
-        assertThat(asked).singleElement().asString().contains("tiny has training that is not saved (1 epochs, 10 iterations)",
-                "open another model");
+        assertThat(guard().guard("open another model", () -> actions.add("open"))
+                        .get())
+                .isFalse();
+        assertThat(asked)
+                .singleElement()
+                .asString()
+                .contains("tiny has training that is not saved (1 epochs, 10 iterations)", "open another model");
         assertThat(actions).isEmpty();
         assertThat(session.unsavedProperty().get()).isTrue();
         assertThat(errors).isEmpty();
@@ -75,7 +88,8 @@ class UnsavedWorkTest {
     void discardActsAndForgetsTheAutosave() throws Exception {
         trainedButNotSaved();
         answer = UnsavedWork.Choice.DISCARD;
-        assertThat(guard().guard("quit PixelScope", () -> actions.add("quit")).get()).isTrue();
+        assertThat(guard().guard("quit PixelScope", () -> actions.add("quit")).get())
+                .isTrue();
         assertThat(actions).containsExactly("quit");
         assertThat(session.unsavedProperty().get()).isFalse();
         assertThat(session.autosave().found()).isEmpty();
@@ -86,18 +100,24 @@ class UnsavedWorkTest {
         trainedButNotSaved();
         answer = UnsavedWork.Choice.SAVE;
         saveResult = CompletableFuture.completedFuture(null); // the user cancelled the file chooser
-        assertThat(guard().guard("create a new model", () -> actions.add("new")).get()).isFalse();
+        assertThat(guard().guard("create a new model", () -> actions.add("new")).get())
+                .isFalse();
         assertThat(actions).isEmpty();
 
         Path file = dir.resolve("kept.zip");
         saveResult = session.save(file); // what the window's save does once a name is chosen
-        assertThat(guard().guard("create a new model", () -> actions.add("new")).get()).isTrue();
+        assertThat(guard().guard("create a new model", () -> actions.add("new")).get())
+                .isTrue();
         assertThat(actions).containsExactly("new");
         assertThat(Files.isRegularFile(file)).isTrue();
-        assertThat(session.unsavedProperty().get()).as("saved: nothing left to lose").isFalse();
+        assertThat(session.unsavedProperty().get())
+                .as("saved: nothing left to lose")
+                .isFalse();
         assertThat(session.autosave().found()).isEmpty();
         asked.clear();
-        assertThat(guard().guard("create a new model", () -> actions.add("again")).get()).isTrue();
+        assertThat(guard().guard("create a new model", () -> actions.add("again"))
+                        .get())
+                .isTrue();
         assertThat(asked).as("no question once saved").isEmpty();
     }
 
@@ -106,7 +126,8 @@ class UnsavedWorkTest {
         trainedButNotSaved();
         answer = UnsavedWork.Choice.SAVE;
         saveResult = CompletableFuture.failedFuture(new IllegalStateException("disk full"));
-        assertThat(guard().guard("quit PixelScope", () -> actions.add("quit")).get()).isFalse();
+        assertThat(guard().guard("quit PixelScope", () -> actions.add("quit")).get())
+                .isFalse();
         assertThat(actions).isEmpty();
         assertThat(session.unsavedProperty().get()).isTrue();
     }
@@ -114,14 +135,17 @@ class UnsavedWorkTest {
     @Test
     void theAutosaveIsRestoredAsUnsavedWork() throws Exception {
         trainedButNotSaved();
-        ModelSession next = new ModelSession(JobRunner.direct(), dir.resolve("no-mnist"), Autosave.in(dir.resolve("autosave")));
+        ModelSession next =
+                new ModelSession(JobRunner.direct(), dir.resolve("no-mnist"), Autosave.in(dir.resolve("autosave")));
         assertThat(next.autosave().found()).isPresent();
         next.restoreAutosave().get();
         try {
             assertThat(next.getModel().spec()).isEqualTo(TINY);
             assertThat(next.historyProperty().get().iterations()).isEqualTo(10);
             assertThat(next.unsavedProperty().get()).isTrue();
-            assertThat(next.checkpointProperty().get()).as("Save asks for a name").isNull();
+            assertThat(next.checkpointProperty().get())
+                    .as("Save asks for a name")
+                    .isNull();
         } finally {
             next.getModel().close();
         }

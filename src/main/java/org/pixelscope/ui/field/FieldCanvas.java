@@ -22,6 +22,7 @@ public final class FieldCanvas extends Canvas {
     public static final Color CURRENT = Color.web("#F0E442");
     /** Lines of the blind spot's hatch on dark pixels (blue lines on light ones). */
     public static final Color HATCH = Color.web("#56B4E9");
+
     public static final Color UNDRAWN = Color.web("#202040");
     /** Background where there is no image to show (masks view). */
     public static final Color BLANK = Color.web("#F2F2F2");

@@ -33,11 +33,12 @@ public final class FieldLegend extends VBox {
         frame.setStroke(FieldCanvas.CURRENT);
         frame.setStrokeWidth(2);
         StackPane current = new StackPane(new Rectangle(14, 14, Color.BLACK), frame);
-        getChildren().addAll(
-                row(causal, "causal region: every pixel before the current one"),
-                row(field, "receptive field: pixels the output actually reads"),
-                row(blind, "unseen: before it, but never read (hatched)"),
-                row(current, "current pixel"));
+        getChildren()
+                .addAll(
+                        row(causal, "causal region: every pixel before the current one"),
+                        row(field, "receptive field: pixels the output actually reads"),
+                        row(blind, "unseen: before it, but never read (hatched)"),
+                        row(current, "current pixel"));
     }
 
     private static HBox row(Node swatch, String text) {

@@ -12,8 +12,7 @@ import org.pixelscope.model.RowLstmSpec;
 /** The words beside the receptive-field grid. Plain functions, no JavaFX. */
 final class FieldCaption {
 
-    private FieldCaption() {
-    }
+    private FieldCaption() {}
 
     /**
      * What the big grid shows, in words: how many of the pixels before the chosen one the shown
@@ -25,7 +24,8 @@ final class FieldCaption {
         int seen = count(rf.field(layers.get(layer), row, col));
         int blind = rf.blindSpotSize(row, col);
         boolean last = layer == layers.size() - 1;
-        String text = String.format("Output at row %d, column %d after layer %d of %d (%s) reads %d of the %d pixels before it",
+        String text = String.format(
+                "Output at row %d, column %d after layer %d of %d (%s) reads %d of the %d pixels before it",
                 row, col, layer + 1, layers.size(), display(layers.get(layer)), seen, before);
         if (!last && seen < before) {
             text += String.format("; the %d hatched ones are out of its reach so far.", before - seen);
@@ -33,11 +33,18 @@ final class FieldCaption {
             text += ".";
         }
         if (blind == 0) {
-            return text + (last ? " The model sees every pixel before this one: no blind spot."
-                    : " After all its layers the model sees every pixel before this one: no blind spot.");
+            return text
+                    + (last
+                            ? " The model sees every pixel before this one: no blind spot."
+                            : " After all its layers the model sees every pixel before this one: no blind spot.");
         }
-        return text + String.format(last ? " It never sees the %d hatched ones: %s"
-                : " After all its layers the model still never sees %d of them: %s", blind, whyUnseen(spec));
+        return text
+                + String.format(
+                        last
+                                ? " It never sees the %d hatched ones: %s"
+                                : " After all its layers the model still never sees %d of them: %s",
+                        blind,
+                        whyUnseen(spec));
     }
 
     /** Why a model family's output misses some earlier pixels. */
@@ -52,15 +59,19 @@ final class FieldCaption {
                     + " Within that reach it sees everything: its two stacks leave no blind spot.";
         }
         if (spec instanceof RowLstmSpec r) {
-            return String.format("the Row LSTM's context is a triangle. Each row further up it reaches %d more"
-                    + " pixel%s to each side, so the far left of this pixel's own row and the far upper left and"
-                    + " upper right stay out of reach.", r.rowKernel() / 2, r.rowKernel() / 2 == 1 ? "" : "s");
+            return String.format(
+                    "the Row LSTM's context is a triangle. Each row further up it reaches %d more"
+                            + " pixel%s to each side, so the far left of this pixel's own row and the far upper left and"
+                            + " upper right stay out of reach.",
+                    r.rowKernel() / 2, r.rowKernel() / 2 == 1 ? "" : "s");
         }
         if (spec instanceof DiagonalBiLstmSpec d) {
-            return String.format("the Diagonal BiLSTM misses only the last pixel of the row above. No feature of"
-                    + " that row contains it (a mask-A feature excludes its own pixel); the features of this row"
-                    + " that do lie within %d columns of the right edge, and the left-to-right scan reads this row"
-                    + " only up to this pixel.", d.firstKernel() / 2);
+            return String.format(
+                    "the Diagonal BiLSTM misses only the last pixel of the row above. No feature of"
+                            + " that row contains it (a mask-A feature excludes its own pixel); the features of this row"
+                            + " that do lie within %d columns of the right edge, and the left-to-right scan reads this row"
+                            + " only up to this pixel.",
+                    d.firstKernel() / 2);
         }
         return "its layers do not reach them.";
     }

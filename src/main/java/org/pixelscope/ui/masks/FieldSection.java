@@ -51,7 +51,9 @@ final class FieldSection extends VBox {
         layerSlider.setBlockIncrement(1);
         layerSlider.setShowTickMarks(true);
         layerSlider.setPrefWidth(110);
-        layerSlider.valueProperty().addListener((obs, o, v) -> vm.layerProperty().set((int) Math.round(v.doubleValue()) - 1));
+        layerSlider
+                .valueProperty()
+                .addListener((obs, o, v) -> vm.layerProperty().set((int) Math.round(v.doubleValue()) - 1));
         vm.layerProperty().addListener((obs, o, v) -> layerSlider.setValue(v.intValue() + 1));
         caption.setWrapText(true);
         caption.setMaxWidth(320);
@@ -148,7 +150,8 @@ final class FieldSection extends VBox {
             small.get(i).setField(f);
             small.get(i).redraw();
             ((Label) smallBoxes.get(i).getChildren().get(1))
-                    .setText((i + 1) + " " + FieldCaption.display(layers.get(i)) + "\n" + FieldCaption.count(f) + " px");
+                    .setText(
+                            (i + 1) + " " + FieldCaption.display(layers.get(i)) + "\n" + FieldCaption.count(f) + " px");
             smallBoxes.get(i).getStyleClass().remove("selected");
             if (i == layer) {
                 smallBoxes.get(i).getStyleClass().add("selected");

@@ -17,8 +17,7 @@ public final class HeatColors {
     /** Cells a mask blocks: not a weight at all, so not on the scale. */
     public static final Color BLOCKED = Color.web("#9E9E9E");
 
-    private HeatColors() {
-    }
+    private HeatColors() {}
 
     /** The colour of {@code value} on a scale from {@code -maxAbs} to {@code +maxAbs}. */
     public static Color diverging(double value, double maxAbs) {

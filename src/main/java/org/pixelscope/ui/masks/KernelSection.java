@@ -50,7 +50,8 @@ final class KernelSection extends VBox {
         channel.setId("kernel-channel");
         channel.setEditable(true);
         channel.setPrefWidth(80);
-        channels.valueProperty().addListener((obs, o, v) -> vm.outChannelProperty().set(v));
+        channels.valueProperty()
+                .addListener((obs, o, v) -> vm.outChannelProperty().set(v));
         Button refresh = new Button("Re-read weights");
         refresh.setOnAction(e -> vm.refreshWeights());
         HBox controls = new HBox(8, new Label("Layer"), layer, channelLabel, channel, refresh);
@@ -89,12 +90,20 @@ final class KernelSection extends VBox {
             return;
         }
         channels.setMax(k.outChannels() - 1);
-        caption.setText(String.format("%s, %s: each cell is the weight of that tap summed over the"
+        caption.setText(String.format(
+                "%s, %s: each cell is the weight of that tap summed over the"
                         + " layer's %d input channel%s, sum over i of W[row, col, i, %d]. Blue is negative, orange"
                         + " positive, white zero (scale ±%.3f). Grey cells with a cross are taps the mask blocks:"
                         + " multiplied by 0 in every forward pass. The framed cell is the centre.%s",
-                k.layer(), k.channelName(), k.inChannels(), k.inChannels() == 1 ? "" : "s", k.outChannel(), k.maxAbs(),
-                k.gates() ? " This is the Row LSTM's input-to-state kernel; its output channels are the input,"
-                        + " forget, output and cell gates, one block of units each." : ""));
+                k.layer(),
+                k.channelName(),
+                k.inChannels(),
+                k.inChannels() == 1 ? "" : "s",
+                k.outChannel(),
+                k.maxAbs(),
+                k.gates()
+                        ? " This is the Row LSTM's input-to-state kernel; its output channels are the input,"
+                                + " forget, output and cell gates, one block of units each."
+                        : ""));
     }
 }

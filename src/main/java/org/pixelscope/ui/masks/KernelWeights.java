@@ -22,7 +22,8 @@ import org.pixelscope.model.RowLstm;
  * @param gates      whether the output channels are LSTM gates (four blocks i, f, o, g)
  * @param values     {@code values[r][c]}
  */
-public record KernelWeights(String layer, int outChannel, int inChannels, int outChannels, boolean gates, double[][] values) {
+public record KernelWeights(
+        String layer, int outChannel, int inChannels, int outChannels, boolean gates, double[][] values) {
 
     /** Reads the weights of {@code layer} from {@code copy}. */
     public static KernelWeights read(PixelModel copy, String layer, int outChannel) {
@@ -56,7 +57,8 @@ public record KernelWeights(String layer, int outChannel, int inChannels, int ou
             return "output channel " + outChannel;
         }
         int units = outChannels / 4;
-        return "gate channel " + outChannel + " (" + "ifog".charAt(outChannel / units) + ", unit " + outChannel % units + ")";
+        return "gate channel " + outChannel + " (" + "ifog".charAt(outChannel / units) + ", unit " + outChannel % units
+                + ")";
     }
 
     /** Largest |value|, the end of the symmetric colour scale. */

@@ -72,7 +72,8 @@ public final class MasksView extends BorderPane {
         scroll.setFitToWidth(true);
         setCenter(scroll);
         vm.gridsProperty().addListener((obs, o, g) -> showMasks(g));
-        vm.modelProperty().addListener((obs, o, m) -> showMasks(vm.gridsProperty().get()));
+        vm.modelProperty()
+                .addListener((obs, o, m) -> showMasks(vm.gridsProperty().get()));
         showMasks(vm.gridsProperty().get());
     }
 
@@ -119,13 +120,17 @@ public final class MasksView extends BorderPane {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < grids.size(); i++) {
             MaskGrid g = grids.get(i);
-            groups.computeIfAbsent(g.type() + " " + g.kernelH() + "x" + g.kernelW(), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(g.type() + " " + g.kernelH() + "x" + g.kernelW(), k -> new ArrayList<>())
+                    .add(i);
         }
         List<MaskType> seen = new ArrayList<>();
         for (List<Integer> members : groups.values()) {
             MaskGrid g = grids.get(members.get(0));
             MaskGridView view = new MaskGridView(g, CELL);
-            view.setId(seen.contains(g.type()) ? "mask-" + g.type() + "-" + g.kernelH() + "x" + g.kernelW() : "mask-" + g.type());
+            view.setId(
+                    seen.contains(g.type())
+                            ? "mask-" + g.type() + "-" + g.kernelH() + "x" + g.kernelW()
+                            : "mask-" + g.type());
             seen.add(g.type());
             Label name = new Label("Mask " + g.type() + " · " + g.kernelH() + "×" + g.kernelW());
             name.getStyleClass().add("card-title");
@@ -152,7 +157,9 @@ public final class MasksView extends BorderPane {
     }
 
     private static FlowPane legend() {
-        FlowPane legend = new FlowPane(18, 4,
+        FlowPane legend = new FlowPane(
+                18,
+                4,
                 legendRow(swatch("allowed", false, false), "allowed: the output may read this tap"),
                 legendRow(swatch("blocked", true, false), "blocked: weight multiplied by 0"),
                 legendRow(swatch("allowed", false, true), "centre: the position being predicted"));

@@ -40,8 +40,7 @@ public final class MasksViewModel {
     private int loads;
 
     /** A snapshot of the weights and the masks read from it. */
-    private record Masked(PixelModel copy, List<MaskGrid> grids) {
-    }
+    private record Masked(PixelModel copy, List<MaskGrid> grids) {}
 
     public MasksViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -99,7 +98,12 @@ public final class MasksViewModel {
 
     /** The mask of the layer whose kernel is shown, or null. */
     public MaskGrid kernelMask() {
-        return grids.get() == null ? null : grids.get().stream().filter(g -> g.layer().equals(kernelLayer.get())).findFirst().orElse(null);
+        return grids.get() == null
+                ? null
+                : grids.get().stream()
+                        .filter(g -> g.layer().equals(kernelLayer.get()))
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** Selects the output pixel (row, col), clamped to the image. */
@@ -118,16 +122,20 @@ public final class MasksViewModel {
             return;
         }
         int id = loads;
-        ctx.session().snapshot().whenCompleteAsync((c, e) -> {
-            if (e == null && id != loads) {
-                c.close();
-            } else if (e != null) {
-                ctx.errors().report("Cannot read the weights", e);
-            } else {
-                replaceCopy(c);
-                loadKernel();
-            }
-        }, ctx.jobs().fx());
+        ctx.session()
+                .snapshot()
+                .whenCompleteAsync(
+                        (c, e) -> {
+                            if (e == null && id != loads) {
+                                c.close();
+                            } else if (e != null) {
+                                ctx.errors().report("Cannot read the weights", e);
+                            } else {
+                                replaceCopy(c);
+                                loadKernel();
+                            }
+                        },
+                        ctx.jobs().fx());
     }
 
     private void load(PixelModel m) {
@@ -142,7 +150,8 @@ public final class MasksViewModel {
         }
         selectPixel(m.spec().height() / 2, m.spec().width() / 2);
         ctx.status().show("Reading masks and measuring the receptive field…", -1);
-        ctx.session().snapshot()
+        ctx.session()
+                .snapshot()
                 .thenCompose(c -> ctx.jobs().submit(() -> {
                     try {
                         return new Masked(c, MaskGrid.of(c));
@@ -151,29 +160,36 @@ public final class MasksViewModel {
                         throw e;
                     }
                 }))
-                .thenComposeAsync(read -> {
-                    if (id != loads) {
-                        read.copy().close();
-                        return CompletableFuture.completedFuture(null);
-                    }
-                    replaceCopy(read.copy());
-                    grids.set(List.copyOf(read.grids()));
-                    kernelLayer.set(read.grids().isEmpty() ? null : read.grids().get(0).layer());
-                    loadKernel();
-                    return ctx.session().fields().of(m);
-                }, ctx.jobs().fx())
-                .whenCompleteAsync((rf, e) -> {
-                    if (id != loads) {
-                        return;
-                    }
-                    ctx.status().idle(e == null ? "Receptive field measured" : "Could not inspect the model");
-                    if (e != null) {
-                        ctx.errors().report("Cannot inspect the model", e);
-                    } else if (rf != null) {
-                        layer.set(rf.layers().size() - 1);
-                        field.set(rf);
-                    }
-                }, ctx.jobs().fx());
+                .thenComposeAsync(
+                        read -> {
+                            if (id != loads) {
+                                read.copy().close();
+                                return CompletableFuture.completedFuture(null);
+                            }
+                            replaceCopy(read.copy());
+                            grids.set(List.copyOf(read.grids()));
+                            kernelLayer.set(
+                                    read.grids().isEmpty()
+                                            ? null
+                                            : read.grids().get(0).layer());
+                            loadKernel();
+                            return ctx.session().fields().of(m);
+                        },
+                        ctx.jobs().fx())
+                .whenCompleteAsync(
+                        (rf, e) -> {
+                            if (id != loads) {
+                                return;
+                            }
+                            ctx.status().idle(e == null ? "Receptive field measured" : "Could not inspect the model");
+                            if (e != null) {
+                                ctx.errors().report("Cannot inspect the model", e);
+                            } else if (rf != null) {
+                                layer.set(rf.layers().size() - 1);
+                                field.set(rf);
+                            }
+                        },
+                        ctx.jobs().fx());
     }
 
     /** Makes {@code c} the snapshot kernels are read from; the one before is closed when free. */
@@ -197,15 +213,22 @@ public final class MasksViewModel {
             kernel.set(null);
             return;
         }
-        ctx.jobs().submit(() -> c.read(m -> KernelWeights.read(m, name, out))).whenCompleteAsync((k, e) -> {
-            if (id != loads || c != copy || !name.equals(kernelLayer.get()) || out != outChannel.get()) {
-                return;
-            }
-            if (e != null) {
-                ctx.errors().report("Cannot read the kernel of " + name, e);
-            } else {
-                kernel.set(k);
-            }
-        }, ctx.jobs().fx());
+        ctx.jobs()
+                .submit(() -> c.read(m -> KernelWeights.read(m, name, out)))
+                .whenCompleteAsync(
+                        (k, e) -> {
+                            if (id != loads
+                                    || c != copy
+                                    || !name.equals(kernelLayer.get())
+                                    || out != outChannel.get()) {
+                                return;
+                            }
+                            if (e != null) {
+                                ctx.errors().report("Cannot read the kernel of " + name, e);
+                            } else {
+                                kernel.set(k);
+                            }
+                        },
+                        ctx.jobs().fx());
     }
 }

@@ -57,7 +57,15 @@ final class ContextPanel extends VBox {
         originalTitle.getStyleClass().add("side-title");
         originalBox.getChildren().addAll(originalTitle, original);
         zoomHolder.setAlignment(Pos.TOP_LEFT);
-        getChildren().addAll(title, zoomHolder, new HBox(12, causal, field), new FieldLegend(), fieldNote, probability, originalBox);
+        getChildren()
+                .addAll(
+                        title,
+                        zoomHolder,
+                        new HBox(12, causal, field),
+                        new FieldLegend(),
+                        fieldNote,
+                        probability,
+                        originalBox);
         vm.originalProperty().addListener(o -> drawOriginal());
         vm.traceProperty().addListener(o -> drawOriginal());
         vm.keptRowsProperty().addListener(o -> drawOriginal());
@@ -106,11 +114,15 @@ final class ContextPanel extends VBox {
         } else {
             zoom.setPixel(step.row(), step.col());
             zoom.setField(rf == null ? null : rf.outputField(step.row(), step.col()));
-            title.setText("Image " + (image + 1) + " of " + t.count() + ", pixel (" + step.row() + ", " + step.col() + ")");
-            fieldNote.setText(rf == null ? "Measuring the model's receptive field…"
-                    : "Unseen: " + rf.blindSpotSize(step.row(), step.col()) + " of the "
-                    + (step.row() * t.width() + step.col()) + " pixels before this one are out of the model's sight:"
-                    + " beyond the reach of its layers, or in a blind spot (hatched in the grid).");
+            title.setText(
+                    "Image " + (image + 1) + " of " + t.count() + ", pixel (" + step.row() + ", " + step.col() + ")");
+            fieldNote.setText(
+                    rf == null
+                            ? "Measuring the model's receptive field…"
+                            : "Unseen: " + rf.blindSpotSize(step.row(), step.col()) + " of the "
+                                    + (step.row() * t.width() + step.col())
+                                    + " pixels before this one are out of the model's sight:"
+                                    + " beyond the reach of its layers, or in a blind spot (hatched in the grid).");
         }
         zoom.redraw();
         probability.show(step);

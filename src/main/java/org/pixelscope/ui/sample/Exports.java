@@ -14,8 +14,7 @@ import org.pixelscope.ui.AppContext;
  */
 final class Exports {
 
-    private Exports() {
-    }
+    private Exports() {}
 
     static CompletableFuture<Path> run(AppContext ctx, String title, Path file, SampleTrace trace, Callable<?> write) {
         if (trace == null) {
@@ -27,14 +26,16 @@ final class Exports {
             write.call();
             return file;
         });
-        result.whenCompleteAsync((f, e) -> {
-            if (e != null) {
-                ctx.status().idle(title + " failed");
-                ctx.errors().report(title + " failed", e);
-            } else {
-                ctx.status().idle("Wrote " + f);
-            }
-        }, ctx.jobs().fx());
+        result.whenCompleteAsync(
+                (f, e) -> {
+                    if (e != null) {
+                        ctx.status().idle(title + " failed");
+                        ctx.errors().report(title + " failed", e);
+                    } else {
+                        ctx.status().idle("Wrote " + f);
+                    }
+                },
+                ctx.jobs().fx());
         return result;
     }
 }

@@ -22,8 +22,7 @@ import org.pixelscope.ui.AppContext;
 final class Generation {
 
     /** What the user asked for. {@code keptRows} and {@code testImage} apply when {@code complete}. */
-    record Settings(int count, long seed, double temperature, boolean complete, int testImage, int keptRows) {
-    }
+    record Settings(int count, long seed, double temperature, boolean complete, int testImage, int keptRows) {}
 
     private final SampleRequest request;
     private final SampleTrace trace;
@@ -52,16 +51,17 @@ final class Generation {
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<PixelModel> snapshot = ctx.session().snapshot();
         return image.whenComplete((img, e) -> {
-            if (e != null) {
-                snapshot.thenAccept(PixelModel::close); // the run will not happen: free the copy
-            }
-        }).thenCombine(snapshot, (img, copy) -> {
-            int rows = Math.max(1, Math.min(h - 1, s.keptRows()));
-            SampleRequest request = img == null
-                    ? SampleRequest.fresh(n, s.seed(), s.temperature())
-                    : new SampleRequest(n, s.seed(), s.temperature(), repeat(img, n), rows);
-            return new Generation(request, new SampleTrace(n, h, w), img, copy);
-        });
+                    if (e != null) {
+                        snapshot.thenAccept(PixelModel::close); // the run will not happen: free the copy
+                    }
+                })
+                .thenCombine(snapshot, (img, copy) -> {
+                    int rows = Math.max(1, Math.min(h - 1, s.keptRows()));
+                    SampleRequest request = img == null
+                            ? SampleRequest.fresh(n, s.seed(), s.temperature())
+                            : new SampleRequest(n, s.seed(), s.temperature(), repeat(img, n), rows);
+                    return new Generation(request, new SampleTrace(n, h, w), img, copy);
+                });
     }
 
     /**
@@ -122,7 +122,9 @@ final class Generation {
 
     /** True when {@code position} of {@code image} has a value: a kept pixel, or one the sampler has drawn. */
     boolean has(int image, int position) {
-        return image >= 0 && image < trace.count() && position >= 0
+        return image >= 0
+                && image < trace.count()
+                && position >= 0
                 && (position < start() || position < trace.cursor());
     }
 
@@ -142,15 +144,16 @@ final class Generation {
     PixelStep step(int image, int position) {
         if (position < start()) {
             // shown at once, possibly before the sampler has copied them into the trace
-            return new PixelStep(image, position / trace.width(), position % trace.width(), Double.NaN, value(image, position));
+            return new PixelStep(
+                    image, position / trace.width(), position % trace.width(), Double.NaN, value(image, position));
         }
         return trace.step(image, position);
     }
 
     private static float[] testImage(ImageSet test, int index, int h, int w) {
         if (test.rows() != h || test.cols() != w) {
-            throw new IllegalArgumentException("test images are " + test.rows() + "x" + test.cols()
-                    + " but the model draws " + h + "x" + w);
+            throw new IllegalArgumentException(
+                    "test images are " + test.rows() + "x" + test.cols() + " but the model draws " + h + "x" + w);
         }
         if (index < 0 || index >= test.count()) {
             throw new IllegalArgumentException("test image must be 0.." + (test.count() - 1) + ", got " + index);

@@ -114,15 +114,26 @@ final class GridCanvas extends Region {
         for (int k = from; k < to; k++) {
             for (int i = 0; i < textures.length; i++) {
                 int[] block = k >= shown ? blocks[0] : value.applyAsInt(i, k) == 1 ? blocks[2] : blocks[1];
-                textures[i].getPixelWriter().setPixels((k % w) * texel, (k / w) * texel, texel, texel,
-                        PixelFormat.getIntArgbInstance(), block, 0, texel);
+                textures[i]
+                        .getPixelWriter()
+                        .setPixels(
+                                (k % w) * texel,
+                                (k / w) * texel,
+                                texel,
+                                texel,
+                                PixelFormat.getIntArgbInstance(),
+                                block,
+                                0,
+                                texel);
             }
         }
         written = shown;
     }
 
     private static int argb(Color c) {
-        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+        return 0xFF000000
+                | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8
                 | (int) Math.round(c.getBlue() * 255);
     }
 
@@ -207,8 +218,10 @@ final class GridCanvas extends Region {
             return -1;
         }
         for (int i = 0; i < trace.count(); i++) {
-            if (x >= imageX(i) && x < imageX(i) + trace.width() * scale
-                    && y >= imageY(i) && y < imageY(i) + trace.height() * scale) {
+            if (x >= imageX(i)
+                    && x < imageX(i) + trace.width() * scale
+                    && y >= imageY(i)
+                    && y < imageY(i) + trace.height() * scale) {
                 return i;
             }
         }

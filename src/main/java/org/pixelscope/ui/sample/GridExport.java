@@ -33,11 +33,11 @@ final class GridExport {
     private static final int FRAME_DELAY_CS = 10;
     /** The finished grid stays up before the loop starts again. */
     private static final int LAST_FRAME_DELAY_CS = 200;
+
     private static final int TARGET_WIDTH_PX = 640;
     private static final String GIF_FORMAT = "javax_imageio_gif_image_1.0";
 
-    private GridExport() {
-    }
+    private GridExport() {}
 
     /** Screen pixels per image pixel so the grid is about {@value #TARGET_WIDTH_PX} px wide (1..8). */
     static int scale(int count, int width) {
@@ -88,7 +88,8 @@ final class GridExport {
                         // RGB frames: the writer builds each frame's palette from its (four) colours, exactly
                         BufferedImage frame = SampleImages.grid(trace, scale, frames[f]);
                         int delay = f == frames.length - 1 ? LAST_FRAME_DELAY_CS : FRAME_DELAY_CS;
-                        writer.writeToSequence(new IIOImage(frame, null, frameMetadata(writer, frame, delay, f == 0)), null);
+                        writer.writeToSequence(
+                                new IIOImage(frame, null, frameMetadata(writer, frame, delay, f == 0)), null);
                     }
                     writer.endWriteSequence();
                 }

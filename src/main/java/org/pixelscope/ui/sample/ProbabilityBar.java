@@ -78,8 +78,13 @@ final class ProbabilityBar extends VBox {
             g.setStroke(Color.BLACK);
             g.setLineWidth(2);
             g.strokeLine(PAD + w * p, 0, PAD + w * p, BAR);
-            drawn.setText(String.format("Pixel (%d, %d) of image %d: drew %d (%s).", step.row(), step.col(),
-                    step.image() + 1, step.value(), step.value() == 1 ? "white, ink" : "black, background"));
+            drawn.setText(String.format(
+                    "Pixel (%d, %d) of image %d: drew %d (%s).",
+                    step.row(),
+                    step.col(),
+                    step.image() + 1,
+                    step.value(),
+                    step.value() == 1 ? "white, ink" : "black, background"));
         }
         g.setStroke(Color.gray(0.5));
         g.setLineWidth(1);

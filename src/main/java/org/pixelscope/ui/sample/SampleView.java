@@ -156,11 +156,16 @@ public final class SampleView extends BorderPane {
     private void showProgress() {
         SampleTrace t = vm.traceProperty().get();
         if (t == null) {
-            progress.setText(ctx.session().getModel() == null ? "No model: open a checkpoint or create a model." : "Preparing…");
+            progress.setText(
+                    ctx.session().getModel() == null ? "No model: open a checkpoint or create a model." : "Preparing…");
             return;
         }
-        progress.setText(String.format("Shown %d / %d pixels per image · computed %d / %d · model: %s",
-                vm.shownProperty().get(), t.pixelsPerImage(), vm.computedProperty().get(), t.pixelsPerImage(),
+        progress.setText(String.format(
+                "Shown %d / %d pixels per image · computed %d / %d · model: %s",
+                vm.shownProperty().get(),
+                t.pixelsPerImage(),
+                vm.computedProperty().get(),
+                t.pixelsPerImage(),
                 ctx.session().sourceProperty().get()));
     }
 
@@ -178,18 +183,34 @@ public final class SampleView extends BorderPane {
         speed.valueProperty().bindBidirectional(vm.speedProperty());
         Label speedText = new Label();
         speedText.setMinWidth(120);
-        speedText.textProperty().bind(vm.speedProperty().map(v -> Playback.describeRate(Playback.rateFor(v.doubleValue()))));
-        Button png = button("Export PNG…", "export-png", () -> choose("PNG image", "*.png", "samples.png", this::exportPng));
-        Button gif = button("Export GIF…", "export-gif", () -> choose("Animated GIF", "*.gif", "generation.gif", this::exportGif));
-        return bar(play, step, row, finish, reset, new Separator(Orientation.VERTICAL),
-                new Label("Speed"), speed, speedText, new Separator(Orientation.VERTICAL), png, gif);
+        speedText
+                .textProperty()
+                .bind(vm.speedProperty().map(v -> Playback.describeRate(Playback.rateFor(v.doubleValue()))));
+        Button png =
+                button("Export PNG…", "export-png", () -> choose("PNG image", "*.png", "samples.png", this::exportPng));
+        Button gif = button(
+                "Export GIF…", "export-gif", () -> choose("Animated GIF", "*.gif", "generation.gif", this::exportGif));
+        return bar(
+                play,
+                step,
+                row,
+                finish,
+                reset,
+                new Separator(Orientation.VERTICAL),
+                new Label("Speed"),
+                speed,
+                speedText,
+                new Separator(Orientation.VERTICAL),
+                png,
+                gif);
     }
 
     private Node settings() {
         Spinner<Integer> count = spinner(vm.countProperty(), 1, SampleRequest.MAX_COUNT, "count");
         Spinner<Integer> seed = spinner(vm.seedProperty(), 0, Integer.MAX_VALUE, "seed");
         seed.setPrefWidth(110);
-        Slider temperature = slider(vm.temperatureProperty(), TemperatureField.MIN, TemperatureField.MAX, "temperature");
+        Slider temperature =
+                slider(vm.temperatureProperty(), TemperatureField.MIN, TemperatureField.MAX, "temperature");
         temperature.setBlockIncrement(0.05);
         TemperatureField tText = new TemperatureField(vm.temperatureProperty());
         CheckBox complete = new CheckBox("Complete test image");
@@ -207,13 +228,25 @@ public final class SampleView extends BorderPane {
         keptText.textProperty().bind(vm.keptRowsProperty().asString("top %d rows"));
         test.disableProperty().bind(complete.selectedProperty().not());
         kept.disableProperty().bind(complete.selectedProperty().not());
-        return bar(new Label("Images"), count, new Label("Seed"), seed, new Label("Temperature"), temperature, tText,
-                new Separator(Orientation.VERTICAL), complete, test, kept, keptText);
+        return bar(
+                new Label("Images"),
+                count,
+                new Label("Seed"),
+                seed,
+                new Label("Temperature"),
+                temperature,
+                tText,
+                new Separator(Orientation.VERTICAL),
+                complete,
+                test,
+                kept,
+                keptText);
     }
 
     /** An integer spinner that follows {@code p} and starts a new generation when changed. */
     private Spinner<Integer> spinner(IntegerProperty p, int min, int max, String id) {
-        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, p.get());
+        SpinnerValueFactory.IntegerSpinnerValueFactory f =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, p.get());
         Spinner<Integer> s = new Spinner<>(f);
         s.setId(id);
         s.setEditable(true);

@@ -196,21 +196,27 @@ public final class SampleViewModel {
             install(null);
             return;
         }
-        Generation.Settings settings = new Generation.Settings(count.get(), seed.get(), temperature.get(),
-                completion.get(), testImage.get(), keptRows.get());
-        Generation.prepare(ctx, model, settings).thenAcceptAsync(g -> {
-            if (id == generationId) {
-                install(g);
-                start(g);
-            } else {
-                g.discard();
-            }
-        }, ctx.jobs().fx()).exceptionallyAsync(e -> {
-            if (id == generationId) {
-                ctx.errors().report("Cannot sample", e);
-            }
-            return null;
-        }, ctx.jobs().fx());
+        Generation.Settings settings = new Generation.Settings(
+                count.get(), seed.get(), temperature.get(), completion.get(), testImage.get(), keptRows.get());
+        Generation.prepare(ctx, model, settings)
+                .thenAcceptAsync(
+                        g -> {
+                            if (id == generationId) {
+                                install(g);
+                                start(g);
+                            } else {
+                                g.discard();
+                            }
+                        },
+                        ctx.jobs().fx())
+                .exceptionallyAsync(
+                        e -> {
+                            if (id == generationId) {
+                                ctx.errors().report("Cannot sample", e);
+                            }
+                            return null;
+                        },
+                        ctx.jobs().fx());
     }
 
     /** Writes what the grid shows now as a PNG, on a worker. */
@@ -229,18 +235,23 @@ public final class SampleViewModel {
     private void start(Generation g) {
         ctx.status().show("Sampling " + g.request().count() + " images…", -1);
         long t0 = System.nanoTime();
-        g.run(ctx).whenCompleteAsync((v, e) -> {
-            if (current == g) {
-                act(p -> p.tick(0, cursor()));
-                if (e != null) {
-                    ctx.status().idle("Sampling failed");
-                    ctx.errors().report("Sampling failed", e);
-                } else if (!g.cancelled()) {
-                    ctx.status().idle(String.format("Sampled %d images in %.1f s", g.request().count(),
-                            (System.nanoTime() - t0) / 1e9));
-                }
-            }
-        }, ctx.jobs().fx());
+        g.run(ctx)
+                .whenCompleteAsync(
+                        (v, e) -> {
+                            if (current == g) {
+                                act(p -> p.tick(0, cursor()));
+                                if (e != null) {
+                                    ctx.status().idle("Sampling failed");
+                                    ctx.errors().report("Sampling failed", e);
+                                } else if (!g.cancelled()) {
+                                    ctx.status()
+                                            .idle(String.format(
+                                                    "Sampled %d images in %.1f s",
+                                                    g.request().count(), (System.nanoTime() - t0) / 1e9));
+                                }
+                            }
+                        },
+                        ctx.jobs().fx());
     }
 
     /**
@@ -251,7 +262,9 @@ public final class SampleViewModel {
      */
     private void install(Generation g) {
         current = g;
-        playback = g == null ? null : new Playback(g.start(), g.trace().pixelsPerImage(), g.trace().width());
+        playback = g == null
+                ? null
+                : new Playback(g.start(), g.trace().pixelsPerImage(), g.trace().width());
         if (playback != null) {
             playback.setRate(Playback.rateFor(speed.get()));
             if (autoPlay) {
@@ -270,16 +283,21 @@ public final class SampleViewModel {
         field.set(null);
         reset();
         if (m != null) {
-            ctx.session().fields().of(m).whenCompleteAsync((rf, e) -> {
-                if (ctx.session().getModel() != m) {
-                    return;
-                }
-                if (e != null) {
-                    ctx.errors().report("Cannot measure the receptive field", e);
-                } else {
-                    field.set(rf);
-                }
-            }, ctx.jobs().fx());
+            ctx.session()
+                    .fields()
+                    .of(m)
+                    .whenCompleteAsync(
+                            (rf, e) -> {
+                                if (ctx.session().getModel() != m) {
+                                    return;
+                                }
+                                if (e != null) {
+                                    ctx.errors().report("Cannot measure the receptive field", e);
+                                } else {
+                                    field.set(rf);
+                                }
+                            },
+                            ctx.jobs().fx());
         }
     }
 

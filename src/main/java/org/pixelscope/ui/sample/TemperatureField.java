@@ -16,6 +16,7 @@ final class TemperatureField extends TextField {
 
     /** The slider's range: below 0.1 sampling is all but greedy, above 2 it is mostly noise. */
     static final double MIN = 0.1;
+
     static final double MAX = 2.0;
     private static final String INVALID = "invalid";
 
@@ -46,7 +47,8 @@ final class TemperatureField extends TextField {
         try {
             v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Temperature must be a number from " + MIN + " to " + MAX + ", not \"" + text + "\"");
+            throw new IllegalArgumentException(
+                    "Temperature must be a number from " + MIN + " to " + MAX + ", not \"" + text + "\"");
         }
         if (!(v >= MIN && v <= MAX)) {
             throw new IllegalArgumentException("Temperature must be from " + MIN + " to " + MAX + ", not " + t);

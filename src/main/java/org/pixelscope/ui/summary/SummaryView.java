@@ -73,15 +73,20 @@ public final class SummaryView extends BorderPane {
         table.getColumns().add(column("Type", SummaryRow::type, 190, false));
         table.getColumns().add(column("Output shape", SummaryRow::outputShape, 160, false));
         table.getColumns().add(column("Parameters", r -> SummaryViewModel.count(r.params()), 110, true));
-        table.getColumns().add(column("Mask", r -> r.mask() == null ? "–" : r.mask().name(), 60, false));
-        table.getColumns().add(column("Masked zeros", r -> r.mask() == null ? "–" : SummaryViewModel.count(r.maskedZeros()),
-                110, true));
+        table.getColumns()
+                .add(column("Mask", r -> r.mask() == null ? "–" : r.mask().name(), 60, false));
+        table.getColumns()
+                .add(column(
+                        "Masked zeros",
+                        r -> r.mask() == null ? "–" : SummaryViewModel.count(r.maskedZeros()),
+                        110,
+                        true));
         table.getColumns().add(column("Inputs", SummaryRow::inputs, 120, false));
         return table;
     }
 
-    private static TableColumn<SummaryRow, String> column(String name, Function<SummaryRow, String> value, double width,
-                                                         boolean number) {
+    private static TableColumn<SummaryRow, String> column(
+            String name, Function<SummaryRow, String> value, double width, boolean number) {
         TableColumn<SummaryRow, String> c = new TableColumn<>(name);
         c.setCellValueFactory(f -> constant(value.apply(f.getValue())));
         c.setPrefWidth(width);

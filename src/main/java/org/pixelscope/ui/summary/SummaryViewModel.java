@@ -94,19 +94,23 @@ public final class SummaryViewModel {
         }
         loading.set(true);
         title.set("Reading " + model.spec().name() + "…");
-        ctx.session().read(LayerSummary::of).whenCompleteAsync((s, error) -> {
-            if (model != shown) {
-                return;
-            }
-            loading.set(false);
-            if (error != null) {
-                show(null);
-                title.set("No summary: " + ErrorReporter.messageOf(error));
-                ctx.errors().report("Cannot summarise the model", error);
-            } else {
-                show(s);
-            }
-        }, ctx.jobs().fx());
+        ctx.session()
+                .read(LayerSummary::of)
+                .whenCompleteAsync(
+                        (s, error) -> {
+                            if (model != shown) {
+                                return;
+                            }
+                            loading.set(false);
+                            if (error != null) {
+                                show(null);
+                                title.set("No summary: " + ErrorReporter.messageOf(error));
+                                ctx.errors().report("Cannot summarise the model", error);
+                            } else {
+                                show(s);
+                            }
+                        },
+                        ctx.jobs().fx());
     }
 
     private void show(LayerSummary s) {

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 final class AxisTicks {
 
-    private AxisTicks() {
-    }
+    private AxisTicks() {}
 
     /** A step of 1, 2 or 5 times a power of ten, close to {@code range / wanted}. */
     static double niceStep(double range, int wanted) {

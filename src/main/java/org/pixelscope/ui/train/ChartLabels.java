@@ -34,8 +34,12 @@ final class ChartLabels {
         text.append(String.format(Locale.ROOT, "\nloss " + fmt + " %s", unit.of(s.nats(i), pixels), sym));
         text.append(String.format(Locale.ROOT, "\nsmoothed " + fmt + " %s", unit.of(s.smoothed(i), pixels), sym));
         if (v >= 0) {
-            text.append(String.format(Locale.ROOT, "\nvalidation after epoch %d: " + fmt + " %s",
-                    s.validationEpoch(v), unit.of(s.validationNats(v), pixels), sym));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "\nvalidation after epoch %d: " + fmt + " %s",
+                    s.validationEpoch(v),
+                    unit.of(s.validationNats(v), pixels),
+                    sym));
         }
         return text.toString();
     }

@@ -55,7 +55,11 @@ final class CurveCache {
     }
 
     private static boolean sameIterationAxis(PlotArea a, PlotArea b) {
-        return b != null && a.left() == b.left() && a.width() == b.width() && a.x0() == b.x0() && a.x1() == b.x1()
+        return b != null
+                && a.left() == b.left()
+                && a.width() == b.width()
+                && a.x0() == b.x0()
+                && a.x1() == b.x1()
                 && a.log() == b.log();
     }
 }

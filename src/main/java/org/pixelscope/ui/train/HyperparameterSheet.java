@@ -20,8 +20,7 @@ import org.controlsfx.property.editor.PropertyEditor;
  */
 final class HyperparameterSheet {
 
-    private HyperparameterSheet() {
-    }
+    private HyperparameterSheet() {}
 
     static PropertySheet create(Hyperparameters h, ObservableBooleanValue training) {
         PropertySheet sheet = new PropertySheet();
@@ -29,17 +28,38 @@ final class HyperparameterSheet {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
-        sheet.getItems().addAll(
-                new NumberItem("Epochs", "Passes over the training images in this run", Integer.class,
-                        h.epochsProperty(), true),
-                new NumberItem("Batch size", "Images per optimizer step (64 keeps oneDNN busy)", Integer.class,
-                        h.batchSizeProperty(), true),
-                new NumberItem("Learning rate", "Adam's step size; may be changed while training runs", Double.class,
-                        h.learningRateProperty(), false),
-                new NumberItem("Seed", "Fixes initial shuffling, binarisation and the sample strip", Long.class,
-                        h.seedProperty(), true),
-                new NumberItem("Data limit", "Use only the first N training images (0 = all 55,000)", Integer.class,
-                        h.limitProperty(), true));
+        sheet.getItems()
+                .addAll(
+                        new NumberItem(
+                                "Epochs",
+                                "Passes over the training images in this run",
+                                Integer.class,
+                                h.epochsProperty(),
+                                true),
+                        new NumberItem(
+                                "Batch size",
+                                "Images per optimizer step (64 keeps oneDNN busy)",
+                                Integer.class,
+                                h.batchSizeProperty(),
+                                true),
+                        new NumberItem(
+                                "Learning rate",
+                                "Adam's step size; may be changed while training runs",
+                                Double.class,
+                                h.learningRateProperty(),
+                                false),
+                        new NumberItem(
+                                "Seed",
+                                "Fixes initial shuffling, binarisation and the sample strip",
+                                Long.class,
+                                h.seedProperty(),
+                                true),
+                        new NumberItem(
+                                "Data limit",
+                                "Use only the first N training images (0 = all 55,000)",
+                                Integer.class,
+                                h.limitProperty(),
+                                true));
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
             PropertyEditor<?> editor = defaults.call(item);
@@ -65,8 +85,12 @@ final class HyperparameterSheet {
         private final Property<Number> property;
         private final boolean locked;
 
-        NumberItem(String name, String description, Class<? extends Number> type, Property<Number> property,
-                   boolean locked) {
+        NumberItem(
+                String name,
+                String description,
+                Class<? extends Number> type,
+                Property<Number> property,
+                boolean locked) {
             this.name = name;
             this.description = description;
             this.type = type;
@@ -102,7 +126,9 @@ final class HyperparameterSheet {
         @Override
         public Object getValue() {
             Number v = property.getValue();
-            return type == Integer.class ? (Object) v.intValue() : type == Long.class ? (Object) v.longValue() : v.doubleValue();
+            return type == Integer.class
+                    ? (Object) v.intValue()
+                    : type == Long.class ? (Object) v.longValue() : v.doubleValue();
         }
 
         @Override

@@ -18,9 +18,10 @@ import org.pixelscope.train.TrainingConfig;
 public final class Hyperparameters {
 
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", TrainingConfig.DEFAULT_EPOCHS);
-    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", TrainingConfig.DEFAULT_BATCH);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate",
-            TrainingConfig.DEFAULT_LEARNING_RATE);
+    private final IntegerProperty batchSize =
+            new SimpleIntegerProperty(this, "batchSize", TrainingConfig.DEFAULT_BATCH);
+    private final DoubleProperty learningRate =
+            new SimpleDoubleProperty(this, "learningRate", TrainingConfig.DEFAULT_LEARNING_RATE);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", TrainingConfig.DEFAULT_SEED);
     private final IntegerProperty limit = new SimpleIntegerProperty(this, "limit", 0);
 

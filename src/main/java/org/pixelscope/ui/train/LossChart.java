@@ -195,7 +195,9 @@ public final class LossChart extends Region {
             g.strokeLine(LEFT, y, LEFT + pw, y);
             g.fillText(AxisTicks.value(t, yStep), LEFT - 6, y);
         }
-        List<Double> xTicks = logX.get() ? AxisTicks.log(area.x0(), area.x1()) : AxisTicks.linear(area.x0(), area.x1(), (int) Math.max(2, pw / 90));
+        List<Double> xTicks = logX.get()
+                ? AxisTicks.log(area.x0(), area.x1())
+                : AxisTicks.linear(area.x0(), area.x1(), (int) Math.max(2, pw / 90));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         double lastLabel = Double.NEGATIVE_INFINITY;
@@ -242,8 +244,11 @@ public final class LossChart extends Region {
         g.setLineWidth(1.2);
         g.setLineDashes(5, 4);
         for (int i = 1; i < series.validationSize(); i++) {
-            g.strokeLine(area.xPixel(series.validationIteration(i - 1)), area.yPixel(value(series.validationNats(i - 1))),
-                    area.xPixel(series.validationIteration(i)), area.yPixel(value(series.validationNats(i))));
+            g.strokeLine(
+                    area.xPixel(series.validationIteration(i - 1)),
+                    area.yPixel(value(series.validationNats(i - 1))),
+                    area.xPixel(series.validationIteration(i)),
+                    area.yPixel(value(series.validationNats(i))));
         }
         g.setLineDashes();
         for (int i = 0; i < series.validationSize(); i++) {

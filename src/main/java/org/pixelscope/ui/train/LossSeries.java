@@ -29,6 +29,7 @@ public final class LossSeries {
     private double[] nats = new double[1024];
     /** cumulative[i] = nats[0] + ... + nats[i - 1], for O(1) window sums. */
     private double[] cumulative = new double[1025];
+
     private int size;
     private double[] validationIterations = new double[16];
     private double[] validationNats = new double[16];

@@ -8,7 +8,6 @@ import org.pixelscope.train.Metrics;
  * image's pixels in base 2, the number papers give for CIFAR-10 and that compares across sizes.
  */
 public enum LossUnit {
-
     NATS("nats", "loss, nats per image"),
     BITS_PER_DIM("bits/dim", "loss, bits/dim (per pixel)");
 

@@ -14,21 +14,36 @@ package org.pixelscope.ui.train;
  * @param y0     value at the bottom edge
  * @param y1     value at the top edge
  */
-record PlotArea(double left, double top, double width, double height, double x0, double x1, boolean log,
-                double y0, double y1) {
+record PlotArea(
+        double left, double top, double width, double height, double x0, double x1, boolean log, double y0, double y1) {
 
     /**
      * The area for iterations up to {@code lastIteration} and values in [{@code lo}, {@code hi}],
      * with a margin above and below so no curve touches the frame.
      */
-    static PlotArea fit(double left, double top, double width, double height, boolean log,
-                        double lastIteration, double lo, double hi) {
+    static PlotArea fit(
+            double left,
+            double top,
+            double width,
+            double height,
+            boolean log,
+            double lastIteration,
+            double lo,
+            double hi) {
         return fit(left, top, width, height, log, 0, lastIteration, lo, hi);
     }
 
     /** Like {@link #fit(double, double, double, double, boolean, double, double, double)} from iteration {@code first} on. */
-    static PlotArea fit(double left, double top, double width, double height, boolean log,
-                        double first, double lastIteration, double lo, double hi) {
+    static PlotArea fit(
+            double left,
+            double top,
+            double width,
+            double height,
+            boolean log,
+            double first,
+            double lastIteration,
+            double lo,
+            double hi) {
         double x0;
         double x1;
         if (first <= 0) {

@@ -76,9 +76,12 @@ public final class SampleStripModel {
         long s = seed.getAsLong();
         busy.set(true);
         caption.set("Sampling " + COUNT + " images " + when + "…");
-        ctx.session().snapshot()
+        ctx.session()
+                .snapshot()
                 .thenCompose(copy -> ctx.jobs().submit(() -> draw(copy, s, token)))
-                .whenCompleteAsync((trace, error) -> finished(token, when, s, trace, error), ctx.jobs().fx());
+                .whenCompleteAsync(
+                        (trace, error) -> finished(token, when, s, trace, error),
+                        ctx.jobs().fx());
     }
 
     /** Forgets the strip (a new model) and abandons a strip being drawn. */
@@ -94,9 +97,10 @@ public final class SampleStripModel {
     /** Samples the strip from {@code copy}, which it then closes (the strip owns its snapshot). */
     private static SampleTrace draw(PixelModel copy, long seed, AtomicBoolean cancelled) {
         try (copy) {
-            SampleTrace trace = new SampleTrace(COUNT, copy.spec().height(), copy.spec().width());
-            new RasterSampler(SamplerKind.fastest(copy.spec())).sample(copy, SampleRequest.fresh(COUNT, seed, 1.0),
-                    trace, cancelled::get);
+            SampleTrace trace =
+                    new SampleTrace(COUNT, copy.spec().height(), copy.spec().width());
+            new RasterSampler(SamplerKind.fastest(copy.spec()))
+                    .sample(copy, SampleRequest.fresh(COUNT, seed, 1.0), trace, cancelled::get);
             return trace;
         }
     }

@@ -99,15 +99,16 @@ public final class TrainView extends BorderPane {
                 was.setSelected(true);
             }
         });
-        bits.selectedProperty().addListener((o, was, now) -> chart.unitProperty().set(now ? LossUnit.BITS_PER_DIM
-                : LossUnit.NATS));
+        bits.selectedProperty()
+                .addListener((o, was, now) -> chart.unitProperty().set(now ? LossUnit.BITS_PER_DIM : LossUnit.NATS));
         ToggleButton logX = new ToggleButton("Log x");
         logX.setId("log-x");
         chart.logXProperty().bind(logX.selectedProperty());
 
         ToggleButton thisRun = new ToggleButton("This run only");
         thisRun.setId("this-run-only");
-        thisRun.setTooltip(new javafx.scene.control.Tooltip("Show the iterations of the run now training, its loss axis fitted to them"));
+        thisRun.setTooltip(new javafx.scene.control.Tooltip(
+                "Show the iterations of the run now training, its loss axis fitted to them"));
         thisRun.selectedProperty().bindBidirectional(vm.thisRunOnlyProperty());
         thisRun.disableProperty().bind(vm.continuedRunProperty().not());
         chart.thisRunOnlyProperty().bind(thisRun.selectedProperty().and(vm.continuedRunProperty()));
@@ -115,13 +116,14 @@ public final class TrainView extends BorderPane {
     }
 
     private static void showState(RunState s, Button startPause, Button stop) {
-        startPause.setText(switch (s) {
-            case IDLE -> "Start";
-            case STARTING -> "Starting…";
-            case RUNNING -> "Pause";
-            case PAUSED -> "Resume";
-            case STOPPING -> "Stopping…";
-        });
+        startPause.setText(
+                switch (s) {
+                    case IDLE -> "Start";
+                    case STARTING -> "Starting…";
+                    case RUNNING -> "Pause";
+                    case PAUSED -> "Resume";
+                    case STOPPING -> "Stopping…";
+                });
         startPause.setDisable(s == RunState.STARTING || s == RunState.STOPPING);
         stop.setDisable(s == RunState.IDLE || s == RunState.STOPPING);
     }
@@ -148,8 +150,13 @@ public final class TrainView extends BorderPane {
                 + "look at other views; the learning rate may be changed while it runs.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        VBox side = new VBox(hpTitle, HyperparameterSheet.create(vm.hyperparameters(), vm.trainingProperty()),
-                progressTitle, bar, grid, hint);
+        VBox side = new VBox(
+                hpTitle,
+                HyperparameterSheet.create(vm.hyperparameters(), vm.trainingProperty()),
+                progressTitle,
+                bar,
+                grid,
+                hint);
         side.getStyleClass().add("side");
         side.setAlignment(Pos.TOP_LEFT);
         return side;

@@ -54,6 +54,7 @@ public final class TrainViewModel {
         final CompletableFuture<Void> done = new CompletableFuture<>();
         /** Completes on the FX thread once the session has the run's history (the run is fully over). */
         final CompletableFuture<Void> ended = new CompletableFuture<>();
+
         Trainer trainer;
         int completedEpochs;
         boolean cancelled;
@@ -131,7 +132,7 @@ public final class TrainViewModel {
             case IDLE -> start();
             case RUNNING -> pause();
             case PAUSED -> resume();
-            default -> { }
+            default -> {}
         }
     }
 
@@ -154,16 +155,19 @@ public final class TrainViewModel {
         }
         PixelModel model = ctx.session().getModel();
         if (model == null) {
-            ctx.errors().report("Cannot start training", "No model is loaded: open a checkpoint or create a model first.");
+            ctx.errors()
+                    .report("Cannot start training", "No model is loaded: open a checkpoint or create a model first.");
             return;
         }
         Run r = new Run(config, model);
         run = r;
         state.set(RunState.STARTING);
         ctx.status().show("Training: loading MNIST…", -1);
-        ctx.session().mnist()
+        ctx.session()
+                .mnist()
                 .thenCompose(mnist -> ctx.jobs().submit(() -> MnistTraining.of(mnist, config)))
-                .whenCompleteAsync((data, error) -> launch(r, data, error), ctx.jobs().fx());
+                .whenCompleteAsync(
+                        (data, error) -> launch(r, data, error), ctx.jobs().fx());
     }
 
     public void pause() {
@@ -204,11 +208,16 @@ public final class TrainViewModel {
         RunState s = state.get();
         Run r = run;
         stop();
-        return s == RunState.IDLE || s == RunState.STARTING || r == null ? CompletableFuture.completedFuture(null) : r.ended;
+        return s == RunState.IDLE || s == RunState.STARTING || r == null
+                ? CompletableFuture.completedFuture(null)
+                : r.ended;
     }
 
     private void launch(Run r, TrainingData data, Throwable error) {
-        if (error != null || r.cancelled || ctx.session().getModel() != r.model || ctx.session().isTraining()) {
+        if (error != null
+                || r.cancelled
+                || ctx.session().getModel() != r.model
+                || ctx.session().isTraining()) {
             r.done.complete(null);
             r.ended.complete(null);
             ended(r);
@@ -229,9 +238,11 @@ public final class TrainViewModel {
         }
         ctx.session().trainingStarted(r.trainer);
         state.set(RunState.RUNNING);
-        ctx.jobs().submit(r.trainer::run)
+        ctx.jobs()
+                .submit(r.trainer::run)
                 .whenComplete((finished, e) -> r.done.complete(null))
-                .whenCompleteAsync((finished, e) -> finish(r, finished, e), ctx.jobs().fx());
+                .whenCompleteAsync(
+                        (finished, e) -> finish(r, finished, e), ctx.jobs().fx());
     }
 
     private void onEvents(Run r, List<TrainingEvent> batch) {
@@ -250,7 +261,10 @@ public final class TrainViewModel {
                 progress.epochEnd(e);
                 epochEnded = e.epoch() - r.completedEpochs;
             } else if (event instanceof TrainingEvent.Paused e) {
-                ctx.status().show("Training paused at iteration " + e.iteration(), progress.fractionProperty().get());
+                ctx.status()
+                        .show(
+                                "Training paused at iteration " + e.iteration(),
+                                progress.fractionProperty().get());
             }
         }
         revision.set(revision.get() + 1);
@@ -300,7 +314,10 @@ public final class TrainViewModel {
     private void applyLearningRate(double value) {
         Run r = run;
         // Only valid values reach a running trainer: a half-typed field must not stop the run.
-        if (r != null && r.trainer != null && state.get() != RunState.IDLE && Hyperparameters.usableLearningRate(value)) {
+        if (r != null
+                && r.trainer != null
+                && state.get() != RunState.IDLE
+                && Hyperparameters.usableLearningRate(value)) {
             r.trainer.setLearningRate(value);
         }
     }

@@ -92,13 +92,21 @@ public final class TrainingProgress {
     }
 
     void epochEnd(TrainingEvent.EpochEnd e) {
-        validation.set(String.format(Locale.ROOT, "%.2f nats (%.4f bits/dim) after epoch %d",
-                e.validation().nats(), e.validation().bitsPerDim(), e.epoch() - firstEpoch));
+        validation.set(String.format(
+                Locale.ROOT,
+                "%.2f nats (%.4f bits/dim) after epoch %d",
+                e.validation().nats(),
+                e.validation().bitsPerDim(),
+                e.epoch() - firstEpoch));
     }
 
     /** The status bar line, e.g. {@code Training: epoch 2 of 3, 45%}. */
     String statusLine() {
-        return String.format(Locale.ROOT, "Training: epoch %d of %d, %.0f%%", Math.max(1, currentEpoch), epochs,
+        return String.format(
+                Locale.ROOT,
+                "Training: epoch %d of %d, %.0f%%",
+                Math.max(1, currentEpoch),
+                epochs,
                 fraction.get() * 100);
     }
 

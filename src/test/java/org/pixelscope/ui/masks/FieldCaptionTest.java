@@ -26,25 +26,34 @@ class FieldCaptionTest {
         assertThat(blind).isPositive();
 
         String last = FieldCaption.text(model.spec(), rf, layers.size() - 1, row, col);
-        assertThat(last).contains("layer " + layers.size() + " of " + layers.size() + " (output p(x=1))")
+        assertThat(last)
+                .contains("layer " + layers.size() + " of " + layers.size() + " (output p(x=1))")
                 .contains("reads " + (before - blind) + " of the " + before)
-                .contains("never sees the " + blind + " hatched").contains("triangle").contains("far left of this pixel's own row")
+                .contains("never sees the " + blind + " hatched")
+                .contains("triangle")
+                .contains("far left of this pixel's own row")
                 .doesNotContain("masked convolutions");
 
         int firstSeen = FieldCaption.count(rf.field(layers.get(0), row, col));
         String first = FieldCaption.text(model.spec(), rf, 0, row, col);
-        assertThat(first).contains("reads " + firstSeen + " of the " + before)
+        assertThat(first)
+                .contains("reads " + firstSeen + " of the " + before)
                 .contains("the " + (before - firstSeen) + " hatched ones are out of its reach so far")
                 .contains("still never sees " + blind + " of them");
     }
 
     @Test
     void eachFamilyGetsItsOwnExplanation() {
-        assertThat(finalCaption(ModelSpecs.require("pixelcnn-chapter").withSize(9, 9))).contains("blind spot to the upper right");
-        assertThat(finalCaption(ModelSpecs.require("pixelrnn-diagonal-bilstm").withSize(6, 9))).contains("misses only the last pixel of the row above");
-        assertThat(finalCaption(new RasterLstmSpec("raster-small", "test", 4, 5, 4, 1))).contains("no blind spot");
-        assertThat(finalCaption(ModelSpecs.require("pixelcnn-gated").withSize(12, 24))).contains("vertical stack")
-                .contains("too far to the side").contains("leave no blind spot");
+        assertThat(finalCaption(ModelSpecs.require("pixelcnn-chapter").withSize(9, 9)))
+                .contains("blind spot to the upper right");
+        assertThat(finalCaption(ModelSpecs.require("pixelrnn-diagonal-bilstm").withSize(6, 9)))
+                .contains("misses only the last pixel of the row above");
+        assertThat(finalCaption(new RasterLstmSpec("raster-small", "test", 4, 5, 4, 1)))
+                .contains("no blind spot");
+        assertThat(finalCaption(ModelSpecs.require("pixelcnn-gated").withSize(12, 24)))
+                .contains("vertical stack")
+                .contains("too far to the side")
+                .contains("leave no blind spot");
     }
 
     /** Caption of the model's output at the middle of the bottom row. */

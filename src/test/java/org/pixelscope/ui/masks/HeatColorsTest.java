@@ -21,8 +21,10 @@ class HeatColorsTest {
         assertThat(HeatColors.diverging(-5, 2)).isEqualTo(HeatColors.NEGATIVE);
         Color neg = HeatColors.diverging(-1, 2);
         Color pos = HeatColors.diverging(1, 2);
-        assertThat(distanceFromWhite(neg) / distanceFromWhite(HeatColors.NEGATIVE)).isCloseTo(0.5, offset(1e-6));
-        assertThat(distanceFromWhite(pos) / distanceFromWhite(HeatColors.POSITIVE)).isCloseTo(0.5, offset(1e-6));
+        assertThat(distanceFromWhite(neg) / distanceFromWhite(HeatColors.NEGATIVE))
+                .isCloseTo(0.5, offset(1e-6));
+        assertThat(distanceFromWhite(pos) / distanceFromWhite(HeatColors.POSITIVE))
+                .isCloseTo(0.5, offset(1e-6));
         assertThat(neg.getBlue()).isGreaterThan(neg.getRed());
         assertThat(pos.getRed()).isGreaterThan(pos.getBlue());
     }

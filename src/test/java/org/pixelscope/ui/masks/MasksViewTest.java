@@ -23,13 +23,13 @@ import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
-import org.pixelscope.ui.TestAutosave;
 import org.pixelscope.ui.StatusModel;
+import org.pixelscope.ui.TestAutosave;
+import org.pixelscope.ui.field.FieldCanvas;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.pixelscope.ui.field.FieldCanvas;
 
 @ExtendWith(ApplicationExtension.class)
 class MasksViewTest {
@@ -40,21 +40,26 @@ class MasksViewTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        view = new MasksView(new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
+        session =
+                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
+        view = new MasksView(
+                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
 
     @Test
     void showsA7x7MaskAWithTheCentreBlockedAndA3x3MaskBWithTheCentreAllowed(FxRobot robot) throws Exception {
-        assertThat(robot.lookup("#masks-message").queryAs(Label.class).getText()).contains("No model");
+        assertThat(robot.lookup("#masks-message").queryAs(Label.class).getText())
+                .contains("No model");
         load(robot);
         MaskGridView a = robot.lookup("#mask-A").queryAs(MaskGridView.class);
         MaskGridView b = robot.lookup("#mask-B").queryAs(MaskGridView.class);
         assertThat(a.grid().layer()).isEqualTo("conv0_A");
         assertThat(robot.from(a).lookup(".mask-cell").queryAll()).hasSize(49);
-        assertThat(robot.from(a).lookup(".blocked").queryAll()).as("centre, 3 to its right, 3 rows below").hasSize(25);
+        assertThat(robot.from(a).lookup(".blocked").queryAll())
+                .as("centre, 3 to its right, 3 rows below")
+                .hasSize(25);
         Node centreA = robot.from(a).lookup(".centre").query();
         assertThat((int[]) centreA.getUserData()).containsExactly(3, 3);
         assertThat(centreA.getStyleClass()).contains("blocked");
@@ -64,8 +69,11 @@ class MasksViewTest {
         assertThat((int[]) centreB.getUserData()).containsExactly(1, 1);
         assertThat(centreB.getStyleClass()).contains("allowed");
         Set<Node> cards = robot.lookup(".mask-card").queryAll();
-        assertThat(cards).as("one card per distinct mask, B used by five layers").hasSize(2);
-        assertThat(robot.lookup("#masks-message").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(cards)
+                .as("one card per distinct mask, B used by five layers")
+                .hasSize(2);
+        assertThat(robot.lookup("#masks-message").queryAs(Label.class).isVisible())
+                .isFalse();
         assertThat(errors).isEmpty();
     }
 
@@ -75,16 +83,20 @@ class MasksViewTest {
         MasksViewModel vm = view.viewModel();
         FieldCanvas big = view.fieldGrid();
         double cell = big.cell();
-        Point2D screen = WaitForAsyncUtils.asyncFx(() -> big.localToScreen((14 + 0.5) * cell, (10 + 0.5) * cell)).get();
+        Point2D screen = WaitForAsyncUtils.asyncFx(() -> big.localToScreen((14 + 0.5) * cell, (10 + 0.5) * cell))
+                .get();
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.pixelRowProperty().get()).isEqualTo(10);
         assertThat(vm.pixelColProperty().get()).isEqualTo(14);
-        assertThat(robot.lookup("#field-caption").queryAs(Label.class).getText()).contains("row 10, column 14");
+        assertThat(robot.lookup("#field-caption").queryAs(Label.class).getText())
+                .contains("row 10, column 14");
 
         ReceptiveField rf = vm.fieldProperty().get();
         List<String> layers = rf.layers();
-        assertThat(layers).hasSize(robot.lookup(".layer-field").queryAll().size()).startsWith("conv0_A");
+        assertThat(layers)
+                .hasSize(robot.lookup(".layer-field").queryAll().size())
+                .startsWith("conv0_A");
         int previous = 0;
         for (String layer : layers) {
             int n = count(rf.field(layer, 10, 14));
@@ -100,7 +112,8 @@ class MasksViewTest {
 
         // the large grid shows a read pixel orange and the blind spot blue
         robot.interact(() -> vm.layerProperty().set(layers.size() - 1));
-        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> big.snapshot(null, null)).get();
+        WritableImage shot =
+                WaitForAsyncUtils.asyncFx(() -> big.snapshot(null, null)).get();
         Color seen = shot.getPixelReader().getColor((int) ((13 + 0.2) * cell), (int) ((9 + 0.8) * cell));
         Color blind = shot.getPixelReader().getColor((int) ((20 + 0.2) * cell), (int) ((9 + 0.2) * cell));
         assertThat(rf.outputField(10, 14)[9][13]).isTrue();
@@ -116,11 +129,14 @@ class MasksViewTest {
         KernelWeights k = vm.kernelProperty().get();
         assertThat(k.layer()).isEqualTo("conv0_A");
         assertThat(k.values()).hasNumberOfRows(7);
-        assertThat(k.values()[3][3]).as("the mask keeps blocked weights at exactly 0").isZero();
+        assertThat(k.values()[3][3])
+                .as("the mask keeps blocked weights at exactly 0")
+                .isZero();
         assertThat(k.values()[6][0]).isZero();
         KernelHeatMap heat = view.kernelHeatMap();
         double cell = Math.floor(heat.getWidth() / 7);
-        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> heat.snapshot(null, null)).get();
+        WritableImage shot =
+                WaitForAsyncUtils.asyncFx(() -> heat.snapshot(null, null)).get();
         Color blocked = shot.getPixelReader().getColor((int) (0.5 * cell), (int) (6.12 * cell));
         assertThat(blocked).isEqualTo(HeatColors.BLOCKED);
         Color allowed = shot.getPixelReader().getColor((int) (0.5 * cell), (int) (0.5 * cell));
@@ -146,7 +162,9 @@ class MasksViewTest {
     private void load(FxRobot robot) throws Exception {
         robot.interact(() -> session.create(PixelCnnSpec.chapter()));
         MasksViewModel vm = view.viewModel();
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                180,
+                TimeUnit.SECONDS,
                 () -> vm.fieldProperty().get() != null && vm.kernelProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();

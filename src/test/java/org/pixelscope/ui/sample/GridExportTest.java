@@ -29,7 +29,10 @@ class GridExportTest {
 
     @Test
     void aCompletionStartsAtItsKeptRows() {
-        assertThat(GridExport.framePositions(280, 784, 28, 60)).hasSize(19).startsWith(280, 308).endsWith(784);
+        assertThat(GridExport.framePositions(280, 784, 28, 60))
+                .hasSize(19)
+                .startsWith(280, 308)
+                .endsWith(784);
     }
 
     @Test
@@ -64,13 +67,17 @@ class GridExportTest {
             ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
             reader.setInput(in);
             assertThat(reader.getNumImages(true)).isEqualTo(9);
-            IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_gif_image_1.0");
-            IIOMetadataNode app = (IIOMetadataNode) root.getElementsByTagName("ApplicationExtension").item(0);
+            IIOMetadataNode root =
+                    (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_gif_image_1.0");
+            IIOMetadataNode app = (IIOMetadataNode)
+                    root.getElementsByTagName("ApplicationExtension").item(0);
             assertThat(app.getAttribute("applicationID")).isEqualTo("NETSCAPE");
             assertThat((byte[]) app.getUserObject()).as("loop forever").containsExactly(1, 0, 0);
             BufferedImage first = reader.read(0);
             BufferedImage last = reader.read(8);
-            assertThat(first.getRGB(2 + scale / 2, 2 + scale / 2) & 0xFFFFFF).as("nothing drawn yet").isEqualTo(0x202040);
+            assertThat(first.getRGB(2 + scale / 2, 2 + scale / 2) & 0xFFFFFF)
+                    .as("nothing drawn yet")
+                    .isEqualTo(0x202040);
             assertThat(last.getRGB(2 + scale / 2, 2 + scale / 2) & 0xFFFFFF).isIn(0x000000, 0xFFFFFF);
             reader.dispose();
         }

@@ -48,8 +48,10 @@ class SampleRestartTest {
         Thread.UncaughtExceptionHandler record = (t, e) -> uncaught.add(e);
         Thread.setDefaultUncaughtExceptionHandler(record);
         Thread.currentThread().setUncaughtExceptionHandler(record);
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        view = new SampleView(new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
+        session =
+                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
+        view = new SampleView(
+                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
         stage.setScene(new Scene(view, 1000, 700));
         stage.show();
     }

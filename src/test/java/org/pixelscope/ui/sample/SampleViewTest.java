@@ -30,8 +30,8 @@ import org.pixelscope.sample.SampleTrace;
 import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
-import org.pixelscope.ui.TestAutosave;
 import org.pixelscope.ui.StatusModel;
+import org.pixelscope.ui.TestAutosave;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,8 +49,10 @@ class SampleViewTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        view = new SampleView(new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
+        session =
+                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
+        view = new SampleView(
+                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
         stage.setScene(new Scene(view, 1100, 760));
         stage.show();
     }
@@ -87,7 +89,9 @@ class SampleViewTest {
                 changed.add(j);
             }
         }
-        assertThat(changed).as("one raster position, in each of the 4 images").containsExactly(k, HW + k, 2 * HW + k, 3 * HW + k);
+        assertThat(changed)
+                .as("one raster position, in each of the 4 images")
+                .containsExactly(k, HW + k, 2 * HW + k, 3 * HW + k);
         SampleTrace trace = vm.traceProperty().get();
         for (int i = 0; i < 4; i++) {
             assertThat(before[i * HW + k]).isEqualTo(-1);
@@ -96,7 +100,9 @@ class SampleViewTest {
 
         // The rendered grid: every cell's centre (the highlight frame lies outside cells) shows its value.
         GridCanvas grid = view.grid();
-        assertThat(grid.scale()).as("cells big enough to sample inside the frame").isGreaterThanOrEqualTo(4);
+        assertThat(grid.scale())
+                .as("cells big enough to sample inside the frame")
+                .isGreaterThanOrEqualTo(4);
         List<String> renderedChanges = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             for (int p = 0; p < HW; p++) {
@@ -125,7 +131,10 @@ class SampleViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         GridCanvas grid = view.grid();
         double s = grid.scale();
-        assertThat(s).as("whole screen pixels per image pixel").isGreaterThanOrEqualTo(2).isEqualTo(Math.floor(s));
+        assertThat(s)
+                .as("whole screen pixels per image pixel")
+                .isGreaterThanOrEqualTo(2)
+                .isEqualTo(Math.floor(s));
         PixelReader shot = snapshotGrid().getPixelReader();
         int[] values = vm.revealedValues();
         List<String> wrong = new ArrayList<>();
@@ -138,11 +147,14 @@ class SampleViewTest {
                     int x = (int) Math.floor(centre.getX() - s / 2 + c[2] * (s - 1));
                     int y = (int) Math.floor(centre.getY() - s / 2 + c[3] * (s - 1));
                     int expected = rgb(shot, centre);
-                    assertThat(expected).as("centre of image %d cell (%d, %d)", i, c[0], c[1])
+                    assertThat(expected)
+                            .as("centre of image %d cell (%d, %d)", i, c[0], c[1])
                             .isEqualTo(expected(values[i * HW + c[0] * W + c[1]]));
                     int actual = shot.getArgb(x, y) & 0xFFFFFF;
                     if (actual != expected) {
-                        wrong.add(String.format("image %d cell (%d, %d) at (%d, %d): %06x, not %06x", i, c[0], c[1], x, y, actual, expected));
+                        wrong.add(String.format(
+                                "image %d cell (%d, %d) at (%d, %d): %06x, not %06x",
+                                i, c[0], c[1], x, y, actual, expected));
                     }
                 }
             }
@@ -164,7 +176,8 @@ class SampleViewTest {
         assertThat(vm.shownProperty().get()).as("kept rows show at once").isEqualTo(kept * W);
         assertThat(view.context().probability().text()).contains("given");
 
-        float[] original = Binarization.STOCHASTIC.binarizeImage(session.mnist().get().test(), 7, Binarization.FIXED_TEST_SEED);
+        float[] original =
+                Binarization.STOCHASTIC.binarizeImage(session.mnist().get().test(), 7, Binarization.FIXED_TEST_SEED);
         assertThat(vm.originalProperty().get()).containsExactly(original);
         robot.interact(view::finish);
         assertThat(vm.shownProperty().get()).isEqualTo(HW);
@@ -207,7 +220,9 @@ class SampleViewTest {
         try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
             ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
             reader.setInput(in);
-            assertThat(reader.getNumImages(true)).as("a frame per row and the empty start").isEqualTo(29);
+            assertThat(reader.getNumImages(true))
+                    .as("a frame per row and the empty start")
+                    .isEqualTo(29);
             reader.dispose();
         }
         assertThat(errors).isEmpty();
@@ -229,7 +244,8 @@ class SampleViewTest {
     }
 
     private WritableImage snapshotGrid() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> view.grid().canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> view.grid().canvas().snapshot(null, null))
+                .get(10, TimeUnit.SECONDS);
     }
 
     private static int expected(int value) {
@@ -241,6 +257,8 @@ class SampleViewTest {
     }
 
     private static int rgb(Color c) {
-        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+        return (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 }

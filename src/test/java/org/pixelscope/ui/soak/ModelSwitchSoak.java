@@ -22,8 +22,7 @@ import org.pixelscope.ui.train.TrainViewModel;
  */
 public final class ModelSwitchSoak {
 
-    private ModelSwitchSoak() {
-    }
+    private ModelSwitchSoak() {}
 
     public static void main(String[] args) throws Exception {
         int switches = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -38,16 +37,23 @@ public final class ModelSwitchSoak {
             for (int i = 1; i <= switches; i++) {
                 long t0 = System.nanoTime();
                 boolean gated = i % 2 == 0;
-                PixelModel m = h.onFx(() -> gated ? h.session.create(GatedPixelCnnSpec.standard()) : h.session.open(shipped)).get();
-                h.await("the views to finish with the new model", () -> h.session.getModel() == m
-                        && sample.traceProperty().get() != null
-                        && sample.computedProperty().get() == sample.traceProperty().get().pixelsPerImage()
-                        && masks.fieldProperty().get() != null
-                        && sample.fieldProperty().get() != null
-                        && !summary.loadingProperty().get()
-                        && !train.samples().busyProperty().get(), 600);
-                System.out.printf("switch %2d %-6s %s   (%.1f s)%n", i, gated ? "gated" : "chapter",
-                        SoakHarness.memoryLine(), (System.nanoTime() - t0) / 1e9);
+                PixelModel m = h.onFx(
+                                () -> gated ? h.session.create(GatedPixelCnnSpec.standard()) : h.session.open(shipped))
+                        .get();
+                h.await(
+                        "the views to finish with the new model",
+                        () -> h.session.getModel() == m
+                                && sample.traceProperty().get() != null
+                                && sample.computedProperty().get()
+                                        == sample.traceProperty().get().pixelsPerImage()
+                                && masks.fieldProperty().get() != null
+                                && sample.fieldProperty().get() != null
+                                && !summary.loadingProperty().get()
+                                && !train.samples().busyProperty().get(),
+                        600);
+                System.out.printf(
+                        "switch %2d %-6s %s   (%.1f s)%n",
+                        i, gated ? "gated" : "chapter", SoakHarness.memoryLine(), (System.nanoTime() - t0) / 1e9);
             }
             Thread.sleep(45_000);
             System.out.println("idle 45 s      " + SoakHarness.memoryLine());

@@ -37,8 +37,10 @@ final class SoakHarness implements AutoCloseable {
     final AppContext ctx;
 
     SoakHarness(Path autosaveDir) {
-        session = onFx(() -> new ModelSession(jobs, MnistData.defaultDir(), org.pixelscope.ui.Autosave.in(autosaveDir)));
-        ctx = new AppContext(session, new StatusModel(), (title, message) -> System.out.println("ERROR " + title + ": " + message));
+        session =
+                onFx(() -> new ModelSession(jobs, MnistData.defaultDir(), org.pixelscope.ui.Autosave.in(autosaveDir)));
+        ctx = new AppContext(
+                session, new StatusModel(), (title, message) -> System.out.println("ERROR " + title + ": " + message));
     }
 
     /** Runs {@code task} on the stand-in FX thread and waits for it. */
@@ -78,8 +80,9 @@ final class SoakHarness implements AutoCloseable {
     /** One line: resident, JavaCPP-tracked native bytes and Java heap in use, in MiB. */
     static String memoryLine() {
         Runtime rt = Runtime.getRuntime();
-        return String.format("rss %6d MiB   javacpp %6d MiB   heap %5d MiB", rssMiB(), Pointer.totalBytes() >> 20,
-                (rt.totalMemory() - rt.freeMemory()) >> 20);
+        return String.format(
+                "rss %6d MiB   javacpp %6d MiB   heap %5d MiB",
+                rssMiB(), Pointer.totalBytes() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
     @Override

@@ -21,8 +21,7 @@ import org.pixelscope.ui.train.TrainViewModel;
  */
 public final class TrainingSoak {
 
-    private TrainingSoak() {
-    }
+    private TrainingSoak() {}
 
     public static void main(String[] args) throws Exception {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -45,23 +44,31 @@ public final class TrainingSoak {
             long t0 = System.nanoTime();
             for (int e = 1; e <= epochs; e++) {
                 int epoch = e;
-                h.await("epoch " + e, () -> train.series().validationSize() >= epoch
-                        || train.stateProperty().get() == RunState.IDLE, 3600);
+                h.await(
+                        "epoch " + e,
+                        () -> train.series().validationSize() >= epoch
+                                || train.stateProperty().get() == RunState.IDLE,
+                        3600);
                 SampleTrace before = h.onFx(() -> sample.traceProperty().get());
                 h.onFx(() -> {
                     sample.reset();
                     return null;
                 });
-                h.await("a generation after epoch " + e, () -> sample.traceProperty().get() != before && done(sample), 600);
-                System.out.printf("epoch %d        %s   (%.0f s)%n", e, SoakHarness.memoryLine(), (System.nanoTime() - t0) / 1e9);
+                h.await(
+                        "a generation after epoch " + e,
+                        () -> sample.traceProperty().get() != before && done(sample),
+                        600);
+                System.out.printf(
+                        "epoch %d        %s   (%.0f s)%n", e, SoakHarness.memoryLine(), (System.nanoTime() - t0) / 1e9);
             }
             h.await("the run to end", () -> train.stateProperty().get() == RunState.IDLE, 3600);
-            System.out.println("run ended      " + SoakHarness.memoryLine()
-                    + "   autosave written: " + h.session.autosave().found().isPresent());
+            System.out.println("run ended      " + SoakHarness.memoryLine() + "   autosave written: "
+                    + h.session.autosave().found().isPresent());
             h.onFx(() -> {
-                h.session.discardUnsaved();
-                return h.session.create(PixelCnnSpec.chapter());
-            }).get();
+                        h.session.discardUnsaved();
+                        return h.session.create(PixelCnnSpec.chapter());
+                    })
+                    .get();
             h.await("the views to follow the new model", () -> done(sample), 600);
             System.gc();
             Thread.sleep(5_000);

@@ -43,7 +43,8 @@ class ChartMathTest {
     void ticksAreNiceNumbers() {
         assertThat(AxisTicks.niceStep(97, 5)).isEqualTo(20);
         assertThat(AxisTicks.linear(83.2, 141.7, 6)).containsExactly(90.0, 100.0, 110.0, 120.0, 130.0, 140.0);
-        assertThat(AxisTicks.log(1, 1000)).containsExactly(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0);
+        assertThat(AxisTicks.log(1, 1000))
+                .containsExactly(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0);
         assertThat(AxisTicks.log(1, 100_000)).containsExactly(1.0, 10.0, 100.0, 1000.0, 10_000.0, 100_000.0);
         assertThat(AxisTicks.count(1500)).isEqualTo("1,500");
         assertThat(AxisTicks.count(25_000)).isEqualTo("25k");
@@ -66,7 +67,12 @@ class ChartMathTest {
         s.add(2, 100);
         s.addValidation(1, 2, 95);
         String text = ChartLabels.hover(s, 1, 0, LossUnit.NATS, 784);
-        assertThat(text).contains("iteration 2").contains("loss 100.00 nats").contains("validation after epoch 1: 95.00 nats");
-        assertThat(ChartLabels.hover(s, 1, -1, LossUnit.BITS_PER_DIM, 784)).contains("bits/dim").doesNotContain("validation");
+        assertThat(text)
+                .contains("iteration 2")
+                .contains("loss 100.00 nats")
+                .contains("validation after epoch 1: 95.00 nats");
+        assertThat(ChartLabels.hover(s, 1, -1, LossUnit.BITS_PER_DIM, 784))
+                .contains("bits/dim")
+                .doesNotContain("validation");
     }
 }

@@ -41,16 +41,16 @@ class LossChartTest {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] nanos = new long[2];
         robot.interact(() -> {
-            chart.redraw();   // warm-up
+            chart.redraw(); // warm-up
             // CPU time of the FX thread, not wall time: the test machine is shared
             long t0 = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < 10; i++) {
-                series.add(60_000 + i, 90);   // new data: the curves are reduced again
+                series.add(60_000 + i, 90); // new data: the curves are reduced again
                 chart.dataChanged();
             }
             long t1 = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < 10; i++) {
-                chart.redraw();               // hover: the reduced curves are reused
+                chart.redraw(); // hover: the reduced curves are reused
             }
             nanos[0] = (t1 - t0) / 10;
             nanos[1] = (threads.getCurrentThreadCpuTime() - t1) / 10;
@@ -65,11 +65,13 @@ class LossChartTest {
     void hoverShowsTheNearestIterationAndItsLoss(FxRobot robot) throws Exception {
         robot.moveTo(chart);
         WaitForAsyncUtils.waitForFxEvents();
-        String text = WaitForAsyncUtils.asyncFx(() -> chart.hoverTextProperty().get()).get(10, SECONDS);
+        String text =
+                WaitForAsyncUtils.asyncFx(() -> chart.hoverTextProperty().get()).get(10, SECONDS);
         assertThat(text).startsWith("iteration ").contains("loss ").contains("nats");
         robot.interact(() -> chart.logXProperty().set(true));
         robot.moveBy(5, 0);
-        String log = WaitForAsyncUtils.asyncFx(() -> chart.hoverTextProperty().get()).get(10, SECONDS);
+        String log =
+                WaitForAsyncUtils.asyncFx(() -> chart.hoverTextProperty().get()).get(10, SECONDS);
         assertThat(log).isNotEqualTo(text);
     }
 }

@@ -44,10 +44,10 @@ class LossSeriesTest {
         for (int i = 1; i <= n; i++) {
             s.add(i, 100 + rng.nextDouble() * 10);
         }
-        s.add(n + 1, 5);   // a global minimum in the last column
+        s.add(n + 1, 5); // a global minimum in the last column
         int columns = 800;
         LossSeries.Polyline out = new LossSeries.Polyline();
-        s.decimate(false, x -> (x - 1) / (n + 1) * columns, out);   // warm-up
+        s.decimate(false, x -> (x - 1) / (n + 1) * columns, out); // warm-up
         long t0 = System.nanoTime();
         int points = s.decimate(true, x -> (x - 1) / (n + 1) * columns, out);
         long micros = (System.nanoTime() - t0) / 1000;
@@ -96,8 +96,14 @@ class LossSeriesTest {
     void loadReplacesTheContentsWithAHistory() {
         LossSeries s = new LossSeries();
         s.add(1, 1000);
-        TrainingHistory h = new TrainingHistory(1, 3, 42, "test",
-                List.of(new TrainingHistory.LossPoint(1, 1, 300), new TrainingHistory.LossPoint(2, 1, 200),
+        TrainingHistory h = new TrainingHistory(
+                1,
+                3,
+                42,
+                "test",
+                List.of(
+                        new TrainingHistory.LossPoint(1, 1, 300),
+                        new TrainingHistory.LossPoint(2, 1, 200),
                         new TrainingHistory.LossPoint(3, 1, 150)),
                 List.of(new TrainingHistory.EpochPoint(1, 3, 140, 0.26)));
         s.load(h);

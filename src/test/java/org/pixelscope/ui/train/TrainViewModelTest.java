@@ -15,7 +15,8 @@ import org.pixelscope.ui.StatusModel;
 class TrainViewModelTest {
 
     private final List<String> errors = new ArrayList<>();
-    private final ModelSession session = new ModelSession(JobRunner.direct(), Path.of("no-such-mnist"), org.pixelscope.ui.TestAutosave.folder());
+    private final ModelSession session =
+            new ModelSession(JobRunner.direct(), Path.of("no-such-mnist"), org.pixelscope.ui.TestAutosave.folder());
     private final TrainViewModel vm = new TrainViewModel(
             new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
 
@@ -23,7 +24,8 @@ class TrainViewModelTest {
     void anInvalidHyperparameterIsReportedAndNothingStarts() {
         vm.hyperparameters().batchSizeProperty().set(0);
         vm.start();
-        assertThat(errors).containsExactly("Cannot start training: batch size must be 1 to 512 (memory grows with it), got 0");
+        assertThat(errors)
+                .containsExactly("Cannot start training: batch size must be 1 to 512 (memory grows with it), got 0");
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.IDLE);
         assertThat(vm.trainingProperty().get()).isFalse();
         assertThat(session.isTraining()).isFalse();

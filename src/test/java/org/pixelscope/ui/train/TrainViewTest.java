@@ -21,8 +21,8 @@ import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
-import org.pixelscope.ui.TestAutosave;
 import org.pixelscope.ui.StatusModel;
+import org.pixelscope.ui.TestAutosave;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,7 +39,8 @@ class TrainViewTest {
 
     @Start
     void start(Stage stage) {
-        session = new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
+        session =
+                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
         status = new StatusModel();
         view = new TrainView(new AppContext(session, status, (title, message) -> errors.add(title + ": " + message)));
         stage.setScene(new Scene(view, 1280, 800));
@@ -54,7 +55,8 @@ class TrainViewTest {
     @AfterEach
     void stopEverything(FxRobot robot) throws Exception {
         fx(view::stopAndWait).get(60, SECONDS);
-        WaitForAsyncUtils.waitFor(30, SECONDS, () -> !fx(() -> view.trainingProperty().get()));
+        WaitForAsyncUtils.waitFor(
+                30, SECONDS, () -> !fx(() -> view.trainingProperty().get()));
         robot.interact(() -> view.viewModel().samples().clear());
     }
 
@@ -69,14 +71,18 @@ class TrainViewTest {
         robot.clickOn("#start-pause");
 
         WaitForAsyncUtils.waitFor(60, SECONDS, () -> fx(() -> view.chart().pointCount()) > 0);
-        WaitForAsyncUtils.waitFor(60, SECONDS, () -> !fx(() -> view.trainingProperty().get()));
+        WaitForAsyncUtils.waitFor(
+                60, SECONDS, () -> !fx(() -> view.trainingProperty().get()));
         assertThat(errors).isEmpty();
         assertThat(fx(() -> session.historyProperty().get().iterations())).isEqualTo(4);
         assertThat(fx(() -> view.chart().pointCount())).isEqualTo(4);
         assertThat(fx(() -> view.viewModel().series().validationSize())).isEqualTo(1);
         assertThat(fx(() -> status.jobProperty().get())).startsWith("Training completed 1 epoch");
         // the epoch end asked for a strip of samples from the new weights
-        WaitForAsyncUtils.waitFor(300, SECONDS, () -> fx(() -> view.viewModel().samples().samplesProperty().get()) != null);
+        WaitForAsyncUtils.waitFor(
+                300,
+                SECONDS,
+                () -> fx(() -> view.viewModel().samples().samplesProperty().get()) != null);
         assertThat(fx(() -> view.viewModel().samples().captionProperty().get())).startsWith("Samples after epoch 1");
 
         robot.clickOn("bits/dim");
@@ -84,7 +90,9 @@ class TrainViewTest {
         assertThat(fx(() -> view.chart().unitProperty().get())).isEqualTo(LossUnit.BITS_PER_DIM);
         assertThat(fx(() -> view.chart().logXProperty().get())).isTrue();
         robot.moveTo(view.chart());
-        assertThat(fx(() -> view.chart().hoverTextProperty().get())).contains("iteration").contains("bits/dim");
+        assertThat(fx(() -> view.chart().hoverTextProperty().get()))
+                .contains("iteration")
+                .contains("bits/dim");
 
         // a new model brings its own (empty) history, and no samples until it trains
         session.create(PixelCnnSpec.chapter()).get(120, SECONDS);
@@ -96,9 +104,14 @@ class TrainViewTest {
     @Test
     void aTrainedCheckpointShowsItsSamplesAtOnce() throws Exception {
         session.open(ModelSession.shippedCheckpoint()).get(120, SECONDS);
-        WaitForAsyncUtils.waitFor(120, SECONDS, () -> fx(() -> view.viewModel().samples().samplesProperty().get()) != null);
-        assertThat(fx(() -> view.viewModel().samples().captionProperty().get())).startsWith("Samples from the loaded weights");
-        assertThat(fx(() -> view.viewModel().samples().samplesProperty().get().complete())).isTrue();
+        WaitForAsyncUtils.waitFor(
+                120,
+                SECONDS,
+                () -> fx(() -> view.viewModel().samples().samplesProperty().get()) != null);
+        assertThat(fx(() -> view.viewModel().samples().captionProperty().get()))
+                .startsWith("Samples from the loaded weights");
+        assertThat(fx(() -> view.viewModel().samples().samplesProperty().get().complete()))
+                .isTrue();
         assertThat(errors).isEmpty();
     }
 
@@ -108,11 +121,14 @@ class TrainViewTest {
         robot.clickOn(batch);
         robot.interact(batch::selectAll);
         robot.write("0").type(KeyCode.ENTER);
-        assertThat(fx(() -> view.viewModel().hyperparameters().batchSizeProperty().get())).isZero();
+        assertThat(fx(() ->
+                        view.viewModel().hyperparameters().batchSizeProperty().get()))
+                .isZero();
 
         robot.clickOn("#start-pause");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(errors).containsExactly("Cannot start training: batch size must be 1 to 512 (memory grows with it), got 0");
+        assertThat(errors)
+                .containsExactly("Cannot start training: batch size must be 1 to 512 (memory grows with it), got 0");
         assertThat(fx(() -> view.trainingProperty().get())).isFalse();
         assertThat(session.isTraining()).isFalse();
     }
@@ -131,9 +147,11 @@ class TrainViewTest {
 
         robot.clickOn("#start-pause");
         assertThat(fx(() -> view.viewModel().stateProperty().get())).isEqualTo(RunState.PAUSED);
-        assertThat(fx(() -> robot.lookup("#start-pause").queryAs(Button.class).getText())).isEqualTo("Resume");
+        assertThat(fx(() -> robot.lookup("#start-pause").queryAs(Button.class).getText()))
+                .isEqualTo("Resume");
         assertThat(fx(() -> view.trainingProperty().get())).isTrue();
-        WaitForAsyncUtils.waitFor(30, SECONDS, () -> fx(() -> status.jobProperty().get()).startsWith("Training paused at"));
+        WaitForAsyncUtils.waitFor(
+                30, SECONDS, () -> fx(() -> status.jobProperty().get()).startsWith("Training paused at"));
         int held = fx(() -> view.chart().pointCount());
         Thread.sleep(1500);
         assertThat(fx(() -> view.chart().pointCount())).isEqualTo(held);
@@ -143,7 +161,8 @@ class TrainViewTest {
         WaitForAsyncUtils.waitFor(60, SECONDS, () -> fx(() -> view.chart().pointCount()) > held);
 
         robot.interact(view::stopTraining);
-        WaitForAsyncUtils.waitFor(60, SECONDS, () -> !fx(() -> view.trainingProperty().get()));
+        WaitForAsyncUtils.waitFor(
+                60, SECONDS, () -> !fx(() -> view.trainingProperty().get()));
         assertThat(fx(() -> status.jobProperty().get())).startsWith("Training stopped at iteration");
         assertThat(errors).isEmpty();
         assertThat(fx(() -> session.historyProperty().get().iterations())).isGreaterThan(held);
@@ -162,14 +181,18 @@ class TrainViewTest {
         });
         robot.interact(view::toggleTraining);
         WaitForAsyncUtils.waitFor(90, SECONDS, () -> !errors.isEmpty());
-        WaitForAsyncUtils.waitFor(30, SECONDS, () -> !fx(() -> view.trainingProperty().get()));
-        assertThat(errors).singleElement().asString()
+        WaitForAsyncUtils.waitFor(
+                30, SECONDS, () -> !fx(() -> view.trainingProperty().get()));
+        assertThat(errors)
+                .singleElement()
+                .asString()
                 .startsWith("Training diverged: training diverged: the loss became NaN at iteration 2")
                 .contains("lower the learning rate");
         assertThat(fx(() -> status.jobProperty().get())).isEqualTo("Training diverged at iteration 1");
         assertThat(session.isTraining()).isFalse();
         assertThat(fx(() -> view.chart().pointCount())).isEqualTo(1);
-        assertThat(fx(() -> robot.lookup("#start-pause").queryAs(Button.class).getText())).isEqualTo("Start");
+        assertThat(fx(() -> robot.lookup("#start-pause").queryAs(Button.class).getText()))
+                .isEqualTo("Start");
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
