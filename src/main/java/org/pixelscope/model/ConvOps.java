@@ -22,17 +22,13 @@ final class ConvOps {
 
     /** A stride-1 convolution with a {@code kH x kW} kernel, SAME or VALID padding. */
     ConvOps(int kH, int kW, boolean same) {
-        this(kH, kW, same, false);
-    }
-
-    ConvOps(int kH, int kW, boolean same, boolean nhwc) {
         config = Conv2DConfig.builder()
                 .kH(kH)
                 .kW(kW)
                 .sH(1)
                 .sW(1)
                 .paddingMode(same ? PaddingMode.SAME : PaddingMode.VALID)
-                .dataFormat(nhwc ? Conv2DConfig.NHWC : Conv2DConfig.NCHW)
+                .dataFormat(Conv2DConfig.NCHW)
                 .build();
     }
 
