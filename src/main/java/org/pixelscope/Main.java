@@ -7,7 +7,7 @@ import org.pixelscope.cli.PixelScopeCli;
 
 /**
  * Entry point of {@code java -jar pixelscope.jar}: with arguments it runs the command line;
- * without, it opens the desktop app. A plain class, not the {@code Application} subclass, so the
+ * without, or with {@code app [--data=DIR]}, it opens the desktop app. A plain class, not the {@code Application} subclass, so the
  * JavaFX runtime on the class path is accepted (a jar whose main class extends
  * {@code Application} fails from the class path with "JavaFX runtime components are missing").
  */
@@ -25,6 +25,9 @@ public final class Main {
 
     static final String MAX_PHYSICAL_BYTES = "10G";
 
+    /** The first argument that opens the desktop app with options instead of running a command. */
+    static final String APP = "app";
+
     public static void main(String[] args) {
         if (System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxbytes", MAX_BYTES);
@@ -36,8 +39,10 @@ public final class Main {
         QuietStdout.install();
         // before anything starts DL4J: its log lines go to the file, not the terminal
         Logging.install();
-        if (args.length == 0) {
-            org.pixelscope.ui.DesktopLauncher.launch(args);
+        if (args.length == 0 || args[0].equals(APP)) {
+            // "app --data=DIR" opens the desktop app with that folder previewed (File > Open Data)
+            org.pixelscope.ui.DesktopLauncher.launch(
+                    args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         System.exit(PixelScopeCli.run(args));

@@ -54,6 +54,7 @@ final class EvalCommand implements Callable<Integer> {
         Args.limit(spec, "--limit", limit);
         PixelModel model = Checkpoints.load(checkpoint).model();
         MnistData mnist = data.load();
+        MnistTraining.requireSize(mnist, model.spec());
         ImageSet images = split == Split.test ? mnist.test() : mnist.validation();
         if (images.count() == 0) {
             throw new IOException(

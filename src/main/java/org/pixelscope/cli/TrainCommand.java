@@ -130,6 +130,7 @@ final class TrainCommand implements Callable<Integer> {
                 net = NetworkBuilder.build(fresh, config.seed(), learningRate);
             }
             target.checkSpace(net, keepOptimizer);
+            MnistTraining.requireSize(mnist, net.spec());
             TrainingData trainingData = MnistTraining.of(mnist, config);
             String existing = target.scoreExisting(resume, net, trainingData.validation());
             if (existing != null) {

@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param test        the 10,000 test images, named {@code "test"}
  * @param testLabels  one digit per test image
  * <p>A folder of pictures ({@link ImageFolder}) loads into the same shape: every picture is both
- * the training pool and the test set ({@code eval} uses every image), and the last
- * {@value #FOLDER_VALIDATION_PERCENT}% of the pool, in file order, is held out for validation.
+ * the training pool and the test set ({@code eval} uses every image), and every tenth picture
+ * ({@value #FOLDER_VALIDATION_PERCENT}%, so every label is represented) is held out for validation.
  *
  * @param source         the folder the files came from
  * @param validationSize images held out at the end of {@code trainAll} for validation
@@ -66,9 +66,25 @@ public record MnistData(
      *                            damaged, or has a different count than its partner
      */
     public static MnistData load(Path dir) throws IOException {
+        return open(dir).data();
+    }
+
+    /**
+     * What {@link #open} read: the data, and for a picture folder its label names (sub-folders,
+     * empty when unlabelled) and the files it skipped with the reason, for a preview to show.
+     */
+    public record Opened(MnistData data, boolean pictures, List<String> labelNames, List<String> skipped) {}
+
+    /** As {@link #load}, keeping what a preview shows about a picture folder. */
+    public static Opened open(Path dir) throws IOException {
         if (Files.isDirectory(dir) && !hasIdxFiles(dir) && ImageFolder.containsPictures(dir)) {
-            return fromFolder(dir, ImageFolder.read(dir, SIDE));
+            ImageFolder.Result read = ImageFolder.read(dir, SIDE);
+            return new Opened(fromFolder(dir, read), true, read.labelNames(), read.skipped());
         }
+        return new Opened(loadIdx(dir), false, List.of(), List.of());
+    }
+
+    private static MnistData loadIdx(Path dir) throws IOException {
         List<String> missing = new ArrayList<>();
         Path trainImages = find(dir, TRAIN_IMAGES, missing);
         Path trainLabels = find(dir, TRAIN_LABELS, missing);
@@ -105,8 +121,9 @@ public record MnistData(
     }
 
     /**
-     * A picture folder as a data set: all pictures train and test; the last
-     * {@value #FOLDER_VALIDATION_PERCENT}% (at least one) validate.
+     * A picture folder as a data set: all pictures, in file order, are the test set; the training
+     * pool is the same pictures with every tenth ({@value #FOLDER_VALIDATION_PERCENT}%, at least
+     * one) moved to its end, where they validate.
      *
      * @throws ImageFileException when the folder has fewer than two usable pictures
      */
@@ -119,7 +136,31 @@ public record MnistData(
                             + " usable picture; training needs at least 2 (one is held out for validation)");
         }
         int held = Math.max(1, all.count() * FOLDER_VALIDATION_PERCENT / 100);
-        return new MnistData(all, read.labels(), all, read.labels(), dir, held);
+        // every k-th picture goes to the held-out tail, so a folder sorted by label (sub-folders)
+        // validates on every label rather than on the last one only
+        int n = all.count();
+        int every = Math.max(1, n / held);
+        int[] order = new int[n];
+        int front = 0;
+        int tail = n - held;
+        int taken = 0;
+        for (int i = 0; i < n; i++) {
+            if (taken < held && i % every == every - 1) {
+                order[tail++] = i;
+                taken++;
+            } else {
+                order[front++] = i;
+            }
+        }
+        int pixels = all.pixelsPerImage();
+        byte[] shuffled = new byte[n * pixels];
+        byte[] labels = new byte[n];
+        for (int to = 0; to < n; to++) {
+            System.arraycopy(all.pixels(), order[to] * pixels, shuffled, to * pixels, pixels);
+            labels[to] = read.labels()[order[to]];
+        }
+        ImageSet pool = new ImageSet("train", n, all.rows(), all.cols(), shuffled);
+        return new MnistData(pool, labels, all.withName("test"), read.labels(), dir, held);
     }
 
     private static boolean hasIdxFiles(Path dir) {

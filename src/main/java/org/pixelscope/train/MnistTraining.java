@@ -4,6 +4,7 @@ import org.pixelscope.data.Binarization;
 import org.pixelscope.data.BinarizedIterator;
 import org.pixelscope.data.ImageSet;
 import org.pixelscope.data.MnistData;
+import org.pixelscope.model.ModelSpec;
 
 /**
  * The standard way PixelScope trains on MNIST, shared by the CLI and the GUI: the first 55,000
@@ -38,6 +39,21 @@ public final class MnistTraining {
                 "MNIST %s, %,d images, stochastic binarisation per epoch; validation %,d",
                 train.name(), train.count(), validation.count());
         return new TrainingData(trainIt, train.count(), validIt, description);
+    }
+
+    /**
+     * Checks that {@code mnist}'s images have the size {@code spec} draws, so a mismatch is one
+     * sentence rather than a shape error from inside the network.
+     *
+     * @throws IllegalArgumentException naming both sizes
+     */
+    public static void requireSize(MnistData mnist, ModelSpec spec) {
+        ImageSet images = mnist.trainAll();
+        if (images.rows() != spec.height() || images.cols() != spec.width()) {
+            throw new IllegalArgumentException(String.format(
+                    "%s holds %dx%d images, but %s draws %dx%d images",
+                    mnist.source(), images.rows(), images.cols(), spec.name(), spec.height(), spec.width()));
+        }
     }
 
     /** The test split under the fixed binarisation that PixelScope's reported NLLs use. */

@@ -2,6 +2,8 @@ package org.pixelscope.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
@@ -20,6 +22,10 @@ public final class AppPreferences {
     private static final String ZOOM = "view.zoom";
     private static final String EXPLANATIONS = "view.explanations";
     private static final String KEY_HINTS = "view.keyHints";
+    private static final String RECENT_DATA = "data.recent.";
+
+    /** How many data folders File > Recent Data lists. */
+    public static final int RECENT_DATA_COUNT = 6;
 
     private final Preferences prefs;
 
@@ -96,6 +102,36 @@ public final class AppPreferences {
             prefs.remove(LAST_CHECKPOINT);
         } else {
             prefs.put(LAST_CHECKPOINT, file.toAbsolutePath().toString());
+        }
+    }
+
+    /** The data folders opened most recently, newest first, those that still exist. */
+    public List<Path> recentData() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < RECENT_DATA_COUNT; i++) {
+            String s = prefs.get(RECENT_DATA + i, null);
+            if (s != null && Files.isDirectory(Path.of(s))) {
+                out.add(Path.of(s));
+            }
+        }
+        return out;
+    }
+
+    /** Puts {@code dir} first in {@link #recentData}, dropping a repeat and the oldest beyond the count. */
+    public void dataOpened(Path dir) {
+        List<Path> list = new ArrayList<>();
+        list.add(dir.toAbsolutePath().normalize());
+        for (Path p : recentData()) {
+            if (!p.toAbsolutePath().normalize().equals(list.get(0)) && list.size() < RECENT_DATA_COUNT) {
+                list.add(p);
+            }
+        }
+        for (int i = 0; i < RECENT_DATA_COUNT; i++) {
+            if (i < list.size()) {
+                prefs.put(RECENT_DATA + i, list.get(i).toString());
+            } else {
+                prefs.remove(RECENT_DATA + i);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import org.pixelscope.data.MnistData;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.ModelSpecs;
 
@@ -18,9 +19,29 @@ import org.pixelscope.model.ModelSpecs;
 final class MainMenus {
 
     private final MainWindow w;
+    private final Menu recentData = new Menu("Recent Data");
 
     MainMenus(MainWindow window) {
         this.w = window;
+        recentData.setId("menu-recent-data");
+    }
+
+    /** Rebuilds File > Recent Data from the preferences: the shipped MNIST, then the folders opened. */
+    void recentDataChanged() {
+        recentData.getItems().clear();
+        recentData.getItems().add(item("MNIST (shipped)", null, () -> w.data().open(MnistData.defaultDir())));
+        java.util.List<java.nio.file.Path> recent = w.prefs().recentData();
+        if (!recent.isEmpty()) {
+            recentData.getItems().add(new SeparatorMenuItem());
+        }
+        for (java.nio.file.Path dir : recent) {
+            MenuItem m = item(
+                    dir.getFileName() + "   (" + dir.getParent() + ")",
+                    null,
+                    () -> w.data().open(dir));
+            m.setMnemonicParsing(false);
+            recentData.getItems().add(m);
+        }
     }
 
     MenuBar build() {
@@ -44,13 +65,55 @@ final class MainMenus {
                         item(
                                 "Generation as animated GIF…",
                                 "Shortcut+Shift+E",
-                                () -> w.export("Export animation", "gif", w.views()::exportGif)));
+                                () -> w.export("Export animation", "gif", w.views()::exportGif)),
+                        new SeparatorMenuItem(),
+                        item(
+                                "Training History as CSV…",
+                                null,
+                                () -> w.export(
+                                        "Export training history",
+                                        "csv",
+                                        "CSV table",
+                                        "history",
+                                        w.exports()::historyCsv)),
+                        item("Loss Chart as PNG…", null, () -> {
+                            w.selectTab(0);
+                            w.export(
+                                    "Export loss chart",
+                                    "png",
+                                    "PNG image",
+                                    "loss",
+                                    f -> javafx.application.Platform.runLater(
+                                            () -> w.exports().chartPng(w.views().train(), f)));
+                        }),
+                        item(
+                                "Layer Summary as Markdown…",
+                                null,
+                                () -> w.export(
+                                        "Export layer summary",
+                                        "md",
+                                        "Markdown",
+                                        "summary",
+                                        w.exports()::summaryMarkdown)),
+                        item(
+                                "Test-Image Likelihoods as CSV…",
+                                null,
+                                () -> w.export(
+                                        "Export test likelihoods",
+                                        "csv",
+                                        "CSV table",
+                                        "likelihoods",
+                                        w.exports()::likelihoodCsv)));
+        recentDataChanged();
         return new Menu(
                 "File",
                 null,
                 newModel,
                 item("Open Checkpoint…", "Shortcut+O", w::openChooser),
                 item("Open Pretrained Model", null, w::openShipped),
+                new SeparatorMenuItem(),
+                item("Open Data…", "Shortcut+Shift+O", () -> w.data().choose()),
+                recentData,
                 new SeparatorMenuItem(),
                 item("Save Checkpoint", "Shortcut+S", () -> w.save(false)),
                 item("Save Checkpoint As…", "Shortcut+Shift+S", () -> w.save(true)),

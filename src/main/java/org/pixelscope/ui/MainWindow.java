@@ -56,6 +56,9 @@ public final class MainWindow extends BorderPane {
             new Label("Space play/pause · → pixel · ↓ row · 1-4 views · F1 explain · F5 lecture · Ctrl +/− zoom");
 
     private final UnsavedWork unsavedWork;
+    private final ExportActions exports;
+    private final DataActions dataActions;
+    private final MainMenus menus;
 
     public MainWindow(AppContext ctx, AppPreferences prefs) {
         this.ctx = ctx;
@@ -67,6 +70,9 @@ public final class MainWindow extends BorderPane {
         this.unsavedWork =
                 new UnsavedWork(ctx.session(), this::askUnsaved, views::stopTrainingAndWait, () -> save(false));
         getStyleClass().add("main-window");
+        this.exports = new ExportActions(ctx);
+        this.menus = new MainMenus(this);
+        this.dataActions = new DataActions(ctx, prefs, this::window, menus::recentDataChanged);
         picker = new ModelPicker(this::openShipped, this::createNew, this::openChooser);
         for (Views.Entry e : views.entries()) {
             Tab tab = new Tab(e.title(), e.node());
@@ -76,25 +82,10 @@ public final class MainWindow extends BorderPane {
         }
         // a newcomer wants to watch a digit being drawn: open on Sample, with its explanation beside it
         tabs.getSelectionModel().select(1);
-        String binarised =
-                "binarised (train: fresh stochastic draw per epoch; test NLL: one fixed stochastic draw, seed 0)";
-        Label data = new Label("Data: " + ctx.session().dataDir() + ", " + binarised + " · loading…");
-        // the split comes from the data actually loaded, so another folder shows its own counts
-        ctx.session()
-                .mnist()
-                .whenCompleteAsync(
-                        (m, err) -> data.setText(
-                                err != null
-                                        ? "Data: " + ctx.session().dataDir() + " could not be read: "
-                                                + ErrorReporter.messageOf(err)
-                                        : String.format(
-                                                "Data: %s %dx%d, %s · %s",
-                                                m.source().getFileName(),
-                                                m.trainAll().rows(),
-                                                m.trainAll().cols(),
-                                                binarised,
-                                                m.splitLine())),
-                        ctx.jobs().fx());
+        Label data = new Label();
+        showData(data);
+        ctx.session().dataDirProperty().addListener((obs, was, is) -> showData(data));
+        data.setId("data-line");
         data.getStyleClass().add("data-line");
         data.setMinWidth(0);
         Region spacer = new Region();
@@ -105,7 +96,7 @@ public final class MainWindow extends BorderPane {
         keyHints.managedProperty().bind(keyHints.visibleProperty());
         keyHints.visibleProperty().addListener((obs, was, is) -> prefs.keyHints(is));
         ToolBar bar = new ToolBar(new Label("Model"), picker, spacer, keyHints);
-        VBox top = new VBox(new MainMenus(this).build(), bar, data);
+        VBox top = new VBox(menus.build(), bar, data);
         setTop(top);
         BorderPane centre = new BorderPane(new StackPane(tabs, fps));
         explain.setVisible(prefs.explanations());
@@ -131,7 +122,47 @@ public final class MainWindow extends BorderPane {
         showModel();
     }
 
+    /** The data line: folder, size, binarisation and split of the data actually loaded. */
+    private void showData(Label line) {
+        String binarised =
+                "binarised (train: fresh stochastic draw per epoch; test NLL: one fixed stochastic draw, seed 0)";
+        Path dir = ctx.session().dataDir();
+        line.setText("Data: " + dir + ", " + binarised + " · loading…");
+        // the split comes from the data actually loaded, so another folder shows its own counts
+        ctx.session()
+                .mnist()
+                .whenCompleteAsync(
+                        (m, err) -> {
+                            if (!dir.equals(ctx.session().dataDir())) {
+                                return; // a newer folder replaced this one meanwhile
+                            }
+                            line.setText(
+                                    err != null
+                                            ? "Data: " + dir + " could not be read: " + ErrorReporter.messageOf(err)
+                                            : String.format(
+                                                    "Data: %s %dx%d, %s · %s",
+                                                    m.source().getFileName(),
+                                                    m.trainAll().rows(),
+                                                    m.trainAll().cols(),
+                                                    binarised,
+                                                    m.splitLine()));
+                        },
+                        ctx.jobs().fx());
+    }
+
     private static final javafx.css.PseudoClass LECTURE = javafx.css.PseudoClass.getPseudoClass("lecture");
+
+    ExportActions exports() {
+        return exports;
+    }
+
+    DataActions data() {
+        return dataActions;
+    }
+
+    AppPreferences prefs() {
+        return prefs;
+    }
 
     Views views() {
         return views;
@@ -273,11 +304,21 @@ public final class MainWindow extends BorderPane {
 
     /** Asks for a file name and hands it to {@code exporter}. */
     void export(String title, String extension, java.util.function.Consumer<Path> exporter) {
+        export(title, extension, extension.toUpperCase(java.util.Locale.ROOT) + " image", "pixelscope", exporter);
+    }
+
+    /**
+     * Asks for a file name ({@code stem.extension} offered, the model's name in front) and hands
+     * it to {@code exporter}.
+     */
+    void export(String title, String extension, String kind, String stem, java.util.function.Consumer<Path> exporter) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters()
-                .add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " image", "*." + extension));
-        fc.setInitialFileName("pixelscope." + extension);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, "*." + extension));
+        String model = ctx.session().getModel() == null
+                ? "pixelscope"
+                : ctx.session().getModel().spec().name();
+        fc.setInitialFileName(model + (stem.equals("pixelscope") ? "" : "-" + stem) + "." + extension);
         Path file = toPath(fc.showSaveDialog(window()));
         if (file != null) {
             exporter.accept(file);

@@ -41,7 +41,7 @@ public final class ModelSession {
     public static final String SHIPPED = "models/pixelcnn-chapter.zip";
 
     private final JobRunner jobs;
-    private final Path dataDir;
+    private final ReadOnlyObjectWrapper<Path> dataDir = new ReadOnlyObjectWrapper<>(this, "dataDir");
     private final Autosave autosave;
     private final ReceptiveFields fields = new ReceptiveFields(this);
     private final ReadOnlyObjectWrapper<PixelModel> model = new ReadOnlyObjectWrapper<>(this, "model");
@@ -57,7 +57,7 @@ public final class ModelSession {
 
     public ModelSession(JobRunner jobs, Path dataDir, Autosave autosave) {
         this.jobs = jobs;
-        this.dataDir = dataDir;
+        this.dataDir.set(dataDir);
         this.autosave = autosave;
     }
 
@@ -111,17 +111,42 @@ public final class ModelSession {
         return autosave;
     }
 
-    /** The MNIST folder in use. */
+    /** The data folder in use: the shipped MNIST at first, then what File > Open Data chose. */
     public Path dataDir() {
-        return dataDir;
+        return dataDir.get();
     }
 
-    /** MNIST, loaded on first use on a worker; later calls share the same load. */
+    public ReadOnlyObjectProperty<Path> dataDirProperty() {
+        return dataDir.getReadOnlyProperty();
+    }
+
+    /** The data, loaded on first use on a worker; later calls share the same load. */
     public synchronized CompletableFuture<MnistData> mnist() {
         if (mnist == null || mnist.isCompletedExceptionally()) {
-            mnist = jobs.submit(() -> MnistData.load(dataDir));
+            Path dir = dataDir.get();
+            mnist = jobs.submit(() -> MnistData.load(dir));
         }
         return mnist;
+    }
+
+    /**
+     * Makes {@code data} (already loaded, for example by a preview) the data every view uses from
+     * now on. Refused while a run trains: that run keeps the data it started with, and the data
+     * line would name data it does not train on.
+     *
+     * <p>Thread: FX.
+     *
+     * @throws IllegalStateException while training
+     */
+    public void useData(MnistData data) {
+        if (trainer != null) {
+            throw new IllegalStateException("Stop training before switching data: the run trains on "
+                    + dataDir.get().getFileName() + " until it ends.");
+        }
+        synchronized (this) {
+            mnist = CompletableFuture.completedFuture(data);
+        }
+        dataDir.set(data.source());
     }
 
     /** Opens a checkpoint on a worker and makes it current. */

@@ -80,6 +80,10 @@ public class PixelScopeApp extends Application {
         session.sourceProperty().addListener((obs, was, is) -> stage.setTitle("PixelScope — " + is));
         stage.show();
         openInitialModel();
+        String data = getParameters().getNamed().get("data");
+        if (data != null) {
+            window.data().open(Path.of(data));
+        }
     }
 
     private void openInitialModel() {

@@ -77,4 +77,18 @@ class CliExportTest {
         double reported = Double.parseDouble(r.out().replaceAll(".*\"nll_nats\": ([0-9.]+).*\\s*", "$1"));
         assertThat(sum / 20).isCloseTo(reported, org.assertj.core.data.Offset.offset(0.01));
     }
+
+    @Test
+    void dataOfAnotherImageSizeIsRefusedWithBothSizes() throws IOException {
+        byte[] pixels = new byte[20 * 14 * 14];
+        org.pixelscope.data.ImageSet small = new org.pixelscope.data.ImageSet("x", 20, 14, 14, pixels);
+        byte[] labels = new byte[20];
+        org.pixelscope.data.IdxFiles.writeImages(dir.resolve(MnistData.TRAIN_IMAGES), small, false);
+        org.pixelscope.data.IdxFiles.writeLabels(dir.resolve(MnistData.TRAIN_LABELS), labels, false);
+        org.pixelscope.data.IdxFiles.writeImages(dir.resolve(MnistData.TEST_IMAGES), small, false);
+        org.pixelscope.data.IdxFiles.writeLabels(dir.resolve(MnistData.TEST_LABELS), labels, false);
+        CliTest.Result r = CliTest.run("eval", "--checkpoint", SHIPPED.toString(), "--data", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("holds 14x14 images, but pixelcnn-chapter draws 28x28 images");
+    }
 }

@@ -143,6 +143,46 @@ class ImageFolderTest {
     }
 
     @Test
+    void aFolderSortedByLabelValidatesOnEveryLabel() throws IOException {
+        for (int label = 0; label < 4; label++) {
+            for (int i = 0; i < 10; i++) {
+                write(
+                        label + "/" + i + ".png",
+                        penOnPaper(20 + 3 * i + label, 28, BufferedImage.TYPE_BYTE_GRAY),
+                        "png");
+            }
+        }
+        MnistData data = MnistData.load(dir);
+        assertThat(data.validationSize()).isEqualTo(4);
+        byte[] labels = data.trainLabels();
+        java.util.Set<Integer> validated = new java.util.TreeSet<>();
+        for (int i = data.train().count(); i < labels.length; i++) {
+            validated.add((int) labels[i]);
+        }
+        assertThat(validated)
+                .as("labels held out (the last tenth in file order would hold out label 3 only)")
+                .containsExactly(0, 1, 2, 3);
+        // the pool is a permutation: the same pictures as the test set, none lost or repeated
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        int n = data.test().pixelsPerImage();
+        for (int i = 0; i < 40; i++) {
+            counts.merge(
+                    java.util.Arrays.toString(
+                            java.util.Arrays.copyOfRange(data.test().pixels(), i * n, (i + 1) * n)),
+                    1,
+                    Integer::sum);
+            counts.merge(
+                    java.util.Arrays.toString(
+                            java.util.Arrays.copyOfRange(data.trainAll().pixels(), i * n, (i + 1) * n)),
+                    -1,
+                    Integer::sum);
+        }
+        assertThat(counts.values()).containsOnly(0);
+        assertThat(data.testLabels()[9]).as("the test set keeps file order").isZero();
+        assertThat(data.testLabels()[10]).isEqualTo((byte) 1);
+    }
+
+    @Test
     void oneUsablePictureIsNotEnoughToTrain() throws IOException {
         write("only.png", penOnPaper(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png");
         assertThatThrownBy(() -> MnistData.load(dir))

@@ -5,10 +5,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.pixelscope.sample.SampleTrace;
 import org.pixelscope.ui.AppContext;
+import org.pixelscope.ui.ExportJob;
 
 /**
- * Runs an export on a worker and tells the user how it went: the status line while it runs and
- * when it is done, the error reporter (with the specific message) when it fails.
+ * The sample exports' guard: nothing is written before a generation exists.
  *
  * <p>Thread: call on the FX thread; the write runs on a worker.
  */
@@ -18,24 +18,8 @@ final class Exports {
 
     static CompletableFuture<Path> run(AppContext ctx, String title, Path file, SampleTrace trace, Callable<?> write) {
         if (trace == null) {
-            ctx.errors().report(title, "There is nothing to export: open or create a model first.");
-            return CompletableFuture.failedFuture(new IllegalStateException("nothing to export"));
+            return ExportJob.nothing(ctx, title, "open or create a model first.");
         }
-        ctx.status().show(title + " to " + file.getFileName() + "…", -1);
-        CompletableFuture<Path> result = ctx.jobs().submit(() -> {
-            write.call();
-            return file;
-        });
-        result.whenCompleteAsync(
-                (f, e) -> {
-                    if (e != null) {
-                        ctx.status().idle(title + " failed");
-                        ctx.errors().report(title + " failed", e);
-                    } else {
-                        ctx.status().idle("Wrote " + f);
-                    }
-                },
-                ctx.jobs().fx());
-        return result;
+        return ExportJob.run(ctx, title, file, write);
     }
 }

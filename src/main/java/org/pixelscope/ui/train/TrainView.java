@@ -73,6 +73,11 @@ public final class TrainView extends BorderPane {
         return vm;
     }
 
+    /** The loss chart, for File > Export (a snapshot of what is on screen). */
+    public javafx.scene.Node chartNode() {
+        return chart;
+    }
+
     LossChart chart() {
         return chart;
     }

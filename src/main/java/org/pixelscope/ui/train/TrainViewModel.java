@@ -165,7 +165,10 @@ public final class TrainViewModel {
         ctx.status().show("Training: loading MNIST…", -1);
         ctx.session()
                 .mnist()
-                .thenCompose(mnist -> ctx.jobs().submit(() -> MnistTraining.of(mnist, config)))
+                .thenCompose(mnist -> ctx.jobs().submit(() -> {
+                    MnistTraining.requireSize(mnist, model.spec());
+                    return MnistTraining.of(mnist, config);
+                }))
                 .whenCompleteAsync(
                         (data, error) -> launch(r, data, error), ctx.jobs().fx());
     }
