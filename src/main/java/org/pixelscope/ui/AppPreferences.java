@@ -23,6 +23,7 @@ public final class AppPreferences {
     private static final String EXPLANATIONS = "view.explanations";
     private static final String KEY_HINTS = "view.keyHints";
     private static final String RECENT_DATA = "data.recent.";
+    private static final String THEME = "view.theme";
 
     /** How many data folders File > Recent Data lists. */
     public static final int RECENT_DATA_COUNT = 6;
@@ -85,6 +86,15 @@ public final class AppPreferences {
 
     public void keyHints(boolean shown) {
         prefs.putBoolean(KEY_HINTS, shown);
+    }
+
+    /** The theme, light at first. */
+    public Theme theme() {
+        return Theme.of(prefs.get(THEME, Theme.LIGHT.key()));
+    }
+
+    public void theme(Theme theme) {
+        prefs.put(THEME, theme.key());
     }
 
     /** The last checkpoint opened or saved, if it still exists. */

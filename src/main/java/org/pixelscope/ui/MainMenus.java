@@ -185,9 +185,20 @@ final class MainMenus {
         CheckMenuItem fullScreen = new CheckMenuItem("Full Screen");
         fullScreen.setAccelerator(KeyCombination.keyCombination("F11"));
         fullScreen.selectedProperty().bindBidirectional(p.fullScreenProperty());
+        Menu themes = new Menu("Theme");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (Theme t : Theme.values()) {
+            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(t.title());
+            r.setToggleGroup(group);
+            r.setSelected(w.themeProperty().get() == t);
+            r.setOnAction(e -> w.themeProperty().set(t));
+            w.themeProperty().addListener((obs, was, is) -> r.setSelected(is == t));
+            themes.getItems().add(r);
+        }
         m.getItems()
                 .addAll(
                         new SeparatorMenuItem(),
+                        themes,
                         item("Zoom In", "Shortcut+Equals", p::zoomIn),
                         item("Zoom Out", "Shortcut+Minus", p::zoomOut),
                         item("Actual Size", "Shortcut+0", p::resetZoom),

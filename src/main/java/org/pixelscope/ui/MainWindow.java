@@ -59,6 +59,8 @@ public final class MainWindow extends BorderPane {
     private final ExportActions exports;
     private final DataActions dataActions;
     private final MainMenus menus;
+    private final javafx.beans.property.ObjectProperty<Theme> theme =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
     public MainWindow(AppContext ctx, AppPreferences prefs) {
         this.ctx = ctx;
@@ -67,6 +69,19 @@ public final class MainWindow extends BorderPane {
         presentation.zoomProperty().addListener((obs, was, is) -> prefs.zoom(is.doubleValue()));
         presentation.lectureProperty().addListener((obs, was, is) -> pseudoClassStateChanged(LECTURE, is));
         this.views = new Views(ctx);
+        theme.set(prefs.theme());
+        theme.get().apply(null);
+        sceneProperty().addListener((obs, was, is) -> theme.get().apply(is));
+        views.train().setDark(theme.get() == Theme.DARK);
+        theme.addListener((obs, was, is) -> {
+            is.apply(getScene());
+            views.train().setDark(is == Theme.DARK);
+            prefs.theme(is);
+        });
+        views.train().setLecture(presentation.lectureProperty().get());
+        presentation
+                .lectureProperty()
+                .addListener((obs, was, is) -> views.train().setLecture(is));
         this.unsavedWork =
                 new UnsavedWork(ctx.session(), this::askUnsaved, views::stopTrainingAndWait, () -> save(false));
         getStyleClass().add("main-window");
@@ -151,6 +166,11 @@ public final class MainWindow extends BorderPane {
     }
 
     private static final javafx.css.PseudoClass LECTURE = javafx.css.PseudoClass.getPseudoClass("lecture");
+
+    /** The theme of the app (View > Theme), remembered between runs. */
+    public javafx.beans.property.ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
 
     ExportActions exports() {
         return exports;

@@ -16,6 +16,9 @@ import javafx.scene.text.TextAlignment;
 final class ChartLabels {
 
     private final Font font;
+    /** Set by the chart before each frame. */
+    ChartPalette palette = ChartPalette.LIGHT;
+
     private final Text measure = new Text();
 
     ChartLabels(Font font) {
@@ -53,7 +56,7 @@ final class ChartLabels {
         x = legendLine(g, x, y, LossChart.SMOOTH, 2.2, "smoothed");
         g.setFill(LossChart.VALIDATION);
         g.fillOval(x + 6, y - 5, 10, 10);
-        g.setFill(LossChart.TEXT);
+        g.setFill(palette.text());
         g.fillText("validation NLL (per epoch)", x + 22, y);
     }
 
@@ -61,7 +64,7 @@ final class ChartLabels {
         g.setStroke(c);
         g.setLineWidth(width);
         g.strokeLine(x, y, x + 20, y);
-        g.setFill(LossChart.TEXT);
+        g.setFill(palette.text());
         g.fillText(label, x + 26, y);
         return x + 26 + width(label) + 18;
     }
@@ -77,12 +80,12 @@ final class ChartLabels {
         double bh = lines.length * 16 + 10;
         double bx = x + 12 + bw > area.right() ? x - 12 - bw : x + 12;
         double by = area.top() + 8;
-        g.setFill(Color.web("#FFFFFF", 0.92));
+        g.setFill(palette.readout());
         g.fillRect(bx, by, bw, bh);
-        g.setStroke(LossChart.AXIS);
+        g.setStroke(palette.axis());
         g.setLineWidth(1);
         g.strokeRect(bx + 0.5, by + 0.5, bw, bh);
-        g.setFill(LossChart.TEXT);
+        g.setFill(palette.text());
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);

@@ -35,9 +35,6 @@ public final class LossChart extends Region {
     static final Color SMOOTH = Color.web("#0072B2");
     static final Color VALIDATION = Color.web("#D55E00");
     private static final Color HOVER = Color.web("#E69F00");
-    private static final Color GRID = Color.web("#E6E6E6");
-    static final Color AXIS = Color.web("#707070");
-    static final Color TEXT = Color.web("#303030");
     private static final double LEFT = 66;
     private static final double RIGHT = 20;
     private static final double TOP = 30;
@@ -49,6 +46,13 @@ public final class LossChart extends Region {
     private final ObjectProperty<LossUnit> unit = new SimpleObjectProperty<>(this, "unit", LossUnit.NATS);
     private final BooleanProperty logX = new SimpleBooleanProperty(this, "logX", false);
     private final BooleanProperty thisRunOnly = new SimpleBooleanProperty(this, "thisRunOnly", false);
+    /** The neutral colours, following the theme's brightness. */
+    private final ObjectProperty<ChartPalette> palette =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "palette", ChartPalette.LIGHT);
+    /** Line widths and marker sizes are multiplied by this: 1 at a desk, 2 in lecture mode. */
+    private final javafx.beans.property.DoubleProperty emphasis =
+            new javafx.beans.property.SimpleDoubleProperty(this, "emphasis", 1);
+
     private final IntegerProperty pixels = new SimpleIntegerProperty(this, "pixels", 28 * 28);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final CurveCache cache;
@@ -66,6 +70,8 @@ public final class LossChart extends Region {
         logX.addListener(o -> redraw());
         thisRunOnly.addListener(o -> redraw());
         pixels.addListener(o -> redraw());
+        emphasis.addListener(o -> redraw());
+        palette.addListener(o -> redraw());
         setOnMouseMoved(e -> {
             mouseX = e.getX();
             redraw();
@@ -74,6 +80,16 @@ public final class LossChart extends Region {
             mouseX = Double.NaN;
             redraw();
         });
+    }
+
+    /** The chart's neutral colours (light or dark theme). */
+    public ObjectProperty<ChartPalette> paletteProperty() {
+        return palette;
+    }
+
+    /** Multiplies line widths and marker sizes (2 in lecture mode, readable from the back of a room). */
+    public javafx.beans.property.DoubleProperty emphasisProperty() {
+        return emphasis;
     }
 
     /** The unit of the y axis. */
@@ -144,7 +160,9 @@ public final class LossChart extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        ChartPalette p = palette.get();
+        labels.palette = p;
+        g.setFill(p.background());
         g.fillRect(0, 0, w, h);
         double pw = w - LEFT - RIGHT;
         double ph = h - TOP - BOTTOM;
@@ -160,7 +178,7 @@ public final class LossChart extends Region {
         drawAxes(g, pw, ph);
         labels.legend(g, LEFT, TOP / 2);
         if (series.size() == 0 && series.validationSize() == 0) {
-            g.setFill(AXIS);
+            g.setFill(palette.get().axis());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText("No training yet for this model: press Start.", LEFT + pw / 2, TOP + ph / 2);
@@ -171,8 +189,9 @@ public final class LossChart extends Region {
         g.beginPath();
         g.rect(LEFT, TOP, pw, ph);
         g.clip();
-        drawCurve(g, cache.raw(area), RAW, 1);
-        drawCurve(g, cache.smoothed(area), SMOOTH, 2.2);
+        double e = emphasis.get();
+        drawCurve(g, cache.raw(area), RAW, e);
+        drawCurve(g, cache.smoothed(area), SMOOTH, 2.2 * e);
         drawValidation(g);
         g.restore();
         drawHover(g);
@@ -184,14 +203,14 @@ public final class LossChart extends Region {
 
     private void drawAxes(GraphicsContext g, double pw, double ph) {
         g.setLineWidth(1);
-        g.setFill(TEXT);
+        g.setFill(palette.get().text());
         List<Double> yTicks = AxisTicks.linear(area.y0(), area.y1(), (int) Math.max(2, ph / 50));
         double yStep = yTicks.size() > 1 ? yTicks.get(1) - yTicks.get(0) : 1;
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (double t : yTicks) {
             double y = Math.round(area.yPixel(t)) + 0.5;
-            g.setStroke(GRID);
+            g.setStroke(palette.get().grid());
             g.strokeLine(LEFT, y, LEFT + pw, y);
             g.fillText(AxisTicks.value(t, yStep), LEFT - 6, y);
         }
@@ -203,14 +222,14 @@ public final class LossChart extends Region {
         double lastLabel = Double.NEGATIVE_INFINITY;
         for (double t : xTicks) {
             double x = Math.round(area.xPixel(t)) + 0.5;
-            g.setStroke(GRID);
+            g.setStroke(palette.get().grid());
             g.strokeLine(x, TOP, x, TOP + ph);
             if (x - lastLabel > 44) {
                 g.fillText(AxisTicks.count(t), x, TOP + ph + 5);
                 lastLabel = x;
             }
         }
-        g.setStroke(AXIS);
+        g.setStroke(palette.get().axis());
         g.strokeRect(LEFT + 0.5, TOP + 0.5, pw, ph);
         g.fillText(logX.get() ? "iteration (log scale)" : "iteration", LEFT + pw / 2, TOP + ph + 24);
         g.save();
@@ -241,8 +260,9 @@ public final class LossChart extends Region {
     private void drawValidation(GraphicsContext g) {
         g.setStroke(VALIDATION);
         g.setFill(VALIDATION);
-        g.setLineWidth(1.2);
-        g.setLineDashes(5, 4);
+        double e = emphasis.get();
+        g.setLineWidth(1.2 * e);
+        g.setLineDashes(5 * e, 4 * e);
         for (int i = 1; i < series.validationSize(); i++) {
             g.strokeLine(
                     area.xPixel(series.validationIteration(i - 1)),
@@ -254,7 +274,7 @@ public final class LossChart extends Region {
         for (int i = 0; i < series.validationSize(); i++) {
             double x = area.xPixel(series.validationIteration(i));
             double y = area.yPixel(value(series.validationNats(i)));
-            g.fillOval(x - 5, y - 5, 10, 10);
+            g.fillOval(x - 5 * e, y - 5 * e, 10 * e, 10 * e);
         }
     }
 
@@ -273,11 +293,12 @@ public final class LossChart extends Region {
         hoverText.set(ChartLabels.hover(series, i, near, unit.get(), pixels.get()));
         double x = area.xPixel(series.iteration(i));
         g.setStroke(HOVER);
-        g.setLineWidth(1.2);
+        double e = emphasis.get();
+        g.setLineWidth(1.2 * e);
         g.strokeLine(x, area.top(), x, area.bottom());
         double y = area.yPixel(value(series.smoothed(i)));
         g.setFill(HOVER);
-        g.fillOval(x - 4.5, y - 4.5, 9, 9);
+        g.fillOval(x - 4.5 * e, y - 4.5 * e, 9 * e, 9 * e);
         labels.readout(g, hoverText.get(), x, area);
     }
 }

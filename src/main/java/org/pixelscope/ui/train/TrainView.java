@@ -73,6 +73,19 @@ public final class TrainView extends BorderPane {
         return vm;
     }
 
+    /** Lecture mode: the chart's lines and markers twice as thick. */
+    public void setLecture(boolean lecture) {
+        chart.emphasisProperty().set(lecture ? LECTURE_EMPHASIS : 1);
+    }
+
+    /** A dark theme: the chart's background and text follow it. */
+    public void setDark(boolean dark) {
+        chart.paletteProperty().set(dark ? ChartPalette.DARK : ChartPalette.LIGHT);
+    }
+
+    /** How much thicker the chart's lines and markers are in lecture mode. */
+    public static final double LECTURE_EMPHASIS = 2;
+
     /** The loss chart, for File > Export (a snapshot of what is on screen). */
     public javafx.scene.Node chartNode() {
         return chart;
