@@ -51,6 +51,7 @@ public final class PixelScopeCli implements Runnable {
         Logging.install();
         LOG.info("pixelscope {}", String.join(" ", args));
         CommandLine cli = new CommandLine(new PixelScopeCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --schedule cosine, --split test
         cli.setOut(out);
         cli.setErr(err);
         CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();

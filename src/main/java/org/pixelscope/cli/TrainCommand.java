@@ -13,6 +13,7 @@ import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.CheckpointException;
 import org.pixelscope.train.Checkpoints;
 import org.pixelscope.train.MnistTraining;
+import org.pixelscope.train.Schedule;
 import org.pixelscope.train.Trainer;
 import org.pixelscope.train.TrainingConfig;
 import org.pixelscope.train.TrainingData;
@@ -94,6 +95,25 @@ final class TrainCommand implements Callable<Integer> {
             description = "Train on the first N images only (default: all 55,000).")
     int limit;
 
+    @Option(
+            names = "--schedule",
+            defaultValue = "constant",
+            description =
+                    "Learning rate over the run's epochs: constant or cosine (to --min-lr) (default: ${DEFAULT-VALUE}).")
+    Schedule.Kind scheduleKind;
+
+    @Option(
+            names = "--min-lr",
+            defaultValue = "1e-5",
+            description = "The cosine schedule's last learning rate, 0 or more (default: ${DEFAULT-VALUE}).")
+    double minLearningRate;
+
+    @Option(
+            names = "--patience",
+            defaultValue = "0",
+            description = "Stop after N epochs without a better validation NLL (default: 0, never).")
+    int patience;
+
     @Option(names = "--keep-optimizer", description = "Store Adam's state too (exact resumption, ~3x larger file).")
     boolean keepOptimizer;
 
@@ -106,6 +126,11 @@ final class TrainCommand implements Callable<Integer> {
         Args.range(spec, "--batch", batch, 1, TrainingConfig.MAX_BATCH);
         Args.range(spec, "--lr", learningRate, 0, MAX_LEARNING_RATE);
         Args.limit(spec, "--limit", limit);
+        if (!(minLearningRate >= 0 && minLearningRate <= learningRate)) {
+            throw Args.bad(spec, "--min-lr must be 0 to --lr (" + learningRate + "), got " + minLearningRate);
+        }
+        Args.range(spec, "--patience", patience, 0, TrainingConfig.MAX_EPOCHS);
+        Schedule schedule = new Schedule(scheduleKind, minLearningRate, patience);
         ModelSpec fresh = Args.model(spec, "--model", model);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -138,23 +163,27 @@ final class TrainCommand implements Callable<Integer> {
             }
             o.printf(
                     Locale.ROOT,
-                    "Training %s (%,d parameters) for %d epoch(s) from epoch %d, batch %d, lr %g, seed %d%n",
+                    "Training %s (%,d parameters) for %d epoch(s) from epoch %d, batch %d, lr %g (%s), seed %d%n",
                     net.spec().name(),
                     net.parameterCount(),
                     epochs,
                     history.epochs() + 1,
                     batch,
                     learningRate,
+                    schedule.describe(),
                     config.seed());
             TrainingLog log = new TrainingLog(history);
             Progress progress = new Progress(o, err, net, log, target);
-            Trainer trainer = new Trainer(net, config, trainingData, log, progress);
+            Trainer trainer = new Trainer(net, config, trainingData, log, progress).withSchedule(schedule);
             progress.trainer = trainer;
             TrainingEvent.Finished end = trainer.run();
             if (progress.saveError != null) {
                 LOG.error("saving a checkpoint failed", progress.saveError);
                 err.println("error: " + progress.saveError.getMessage());
                 return 1;
+            }
+            if (end.message().startsWith("stopped early")) {
+                o.println(end.message());
             }
             if (end.outcome() != TrainingEvent.Outcome.COMPLETED) {
                 err.println("error: " + end.message() + " " + whatIsSaved(target));

@@ -49,6 +49,7 @@ public final class Trainer {
     private boolean running;
     private volatile boolean stopRequested;
     private volatile double learningRate;
+    private Schedule schedule = Schedule.constant();
     private double appliedLearningRate;
     private boolean paused;
 
@@ -141,9 +142,14 @@ public final class Trainer {
         WeightSnapshot good = null;
         Throughput pace = new Throughput();
         try {
+            double best = Double.POSITIVE_INFINITY;
+            int sinceBest = 0;
             for (int e = 1; e <= config.epochs(); e++) {
                 int epoch = firstEpoch + e;
                 data.startEpoch(epoch);
+                if (schedule.kind() != Schedule.Kind.CONSTANT) {
+                    learningRate = schedule.rate(config.learningRate(), e, config.epochs());
+                }
                 while (data.train().hasNext()) {
                     if (waitWhilePaused()) {
                         return finish(TrainingEvent.Outcome.STOPPED, "stopped by the user");
@@ -191,6 +197,20 @@ public final class Trainer {
                     Metrics.Nll nll = Metrics.evaluate(model, data.validation());
                     log.epoch(epoch, firstIteration + done, nll);
                     listener.accept(new TrainingEvent.EpochEnd(epoch, firstIteration + done, nll));
+                    if (nll.nats() < best - Schedule.MIN_IMPROVEMENT_NATS) {
+                        best = nll.nats();
+                        sinceBest = 0;
+                    } else if (schedule.patience() > 0 && ++sinceBest >= schedule.patience() && e < config.epochs()) {
+                        return finish(
+                                TrainingEvent.Outcome.COMPLETED,
+                                String.format(
+                                        Locale.ROOT,
+                                        "stopped early after epoch %d: validation NLL has not improved on %.2f nats "
+                                                + "for %d epoch(s)",
+                                        epoch,
+                                        best,
+                                        sinceBest));
+                    }
                 } else {
                     log.epoch(epoch);
                 }
@@ -243,6 +263,21 @@ public final class Trainer {
     public void stop() {
         stopRequested = true;
         resume();
+    }
+
+    /**
+     * Sets how the learning rate moves over the run's epochs and when it stops early; call before
+     * {@link #run}. A cosine schedule replaces the rate at each epoch's start, also one set by
+     * {@link #setLearningRate} during the run.
+     */
+    public Trainer withSchedule(Schedule value) {
+        this.schedule = java.util.Objects.requireNonNull(value, "schedule");
+        return this;
+    }
+
+    /** The learning rate the next iteration uses. */
+    public double learningRate() {
+        return learningRate;
     }
 
     /** The step size for the following iterations. */

@@ -67,6 +67,9 @@ class CliArgumentsTest {
                 "pixelcnn-residual",
                 "--out",
                 out));
+        cases.add(of("--min-lr must be 0 to --lr", "train", "--min-lr", "0.5", "--out", out));
+        cases.add(of("--patience must be 0 to", "train", "--patience", "-1", "--out", out));
+        cases.add(of("--schedule", "train", "--schedule", "linear", "--out", out));
         cases.add(of("--seed 7 contradicts --resume", "train", "--resume", cp, "--seed", "7", "--out", out));
         cases.add(
                 of("--limit must be 0 (all) or a positive count, got -5", "eval", "--checkpoint", cp, "--limit", "-5"));
