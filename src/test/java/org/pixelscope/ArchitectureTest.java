@@ -7,17 +7,29 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.InstanceofCheck;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pixelscope.model.MaskedLayer;
+import org.pixelscope.model.ModelSpec;
 
 /**
  * The layer rules: the compute core (data, model, train, sample, inspect, bench, backend) knows nothing
  * of JavaFX or of its two faces (cli, ui); model knows nothing of what uses it; data stands alone.
+ * And a family's knowledge stays with the family: no {@code instanceof} ladders over specs or
+ * masked layers.
  */
 class ArchitectureTest {
 
@@ -149,5 +161,64 @@ class ArchitectureTest {
                 .should()
                 .resideInAPackage("org.pixelscope.bench")
                 .check(classes);
+    }
+
+    /**
+     * A model family lives in one place: code that needs to know a family asks its
+     * {@code ModelFamily} or its layers' {@link MaskedLayer}, never tests a spec or a layer
+     * against one type after another. A class serving one family (a sampler) may check its own.
+     */
+    @Test
+    void noInstanceofLaddersOverFamiliesOrMaskedLayers() {
+        classes()
+                .should(testAtMostOneImplementationOf(ModelSpec.class))
+                .andShould(testAtMostOneImplementationOf(MaskedLayer.class))
+                .check(classes);
+    }
+
+    /** Outside the model and the samplers nothing tests for a concrete spec or masked layer at all. */
+    @Test
+    void readOutsAndFacesNeverTestForAFamily() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.pixelscope.model..", "org.pixelscope.sample..")
+                .should(testAnImplementationOf(ModelSpec.class).or(testAnImplementationOf(MaskedLayer.class)))
+                .check(classes);
+    }
+
+    private static ArchCondition<JavaClass> testAtMostOneImplementationOf(Class<?> type) {
+        return new ArchCondition<>("test values against at most one implementation of " + type.getSimpleName()) {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                Set<String> tested = testedImplementations(c, type);
+                events.add(new SimpleConditionEvent(
+                        c, tested.size() <= 1, c.getName() + " tests for " + String.join(", ", tested)));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> testAnImplementationOf(Class<?> type) {
+        return new ArchCondition<>("test values against an implementation of " + type.getSimpleName()) {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                Set<String> tested = testedImplementations(c, type);
+                events.add(new SimpleConditionEvent(
+                        c, !tested.isEmpty(), c.getName() + " tests for " + String.join(", ", tested)));
+            }
+        };
+    }
+
+    /** The implementations of {@code type} (not the type itself) that {@code instanceof} checks in {@code c} name. */
+    private static Set<String> testedImplementations(JavaClass c, Class<?> type) {
+        Set<String> tested = new TreeSet<>();
+        for (JavaCodeUnit unit : c.getCodeUnits()) {
+            for (InstanceofCheck check : unit.getInstanceofChecks()) {
+                JavaClass t = check.getRawType();
+                if (!t.isEquivalentTo(type) && t.isAssignableTo(type)) {
+                    tested.add(t.getSimpleName());
+                }
+            }
+        }
+        return tested;
     }
 }

@@ -67,9 +67,7 @@ final class EvalCommand implements Callable<Integer> {
                                     mnist.trainImagesFile(),
                                     mnist.trainAll().count()));
         }
-        BinarizedIterator it = split == Split.test
-                ? MnistTraining.test(mnist, limit)
-                : BinarizedIterator.evaluation(limit > 0 ? images.limit(limit) : images, 100);
+        BinarizedIterator it = MnistTraining.evaluation(images, limit);
         Metrics.Nll nll = Metrics.evaluate(model, it);
         var out = spec.commandLine().getOut();
         if (csv != null) {

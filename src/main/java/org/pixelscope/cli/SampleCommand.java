@@ -37,20 +37,24 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(
             names = "--n",
-            defaultValue = "16",
+            defaultValue = "" + SampleRequest.DEFAULT_COUNT,
             description = "Images, 1-" + SampleRequest.MAX_COUNT + " (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG to write.")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of the draws (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "" + SampleRequest.DEFAULT_SEED,
+            description = "Seed of the draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
             names = "--temperature",
             defaultValue = "1.0",
-            description = "Above 0, at most 100; below 1 sharpens, above 1 flattens (default: ${DEFAULT-VALUE}).")
+            description = "Above 0, at most " + (int) MAX_TEMPERATURE
+                    + "; below 1 sharpens, above 1 flattens (default: ${DEFAULT-VALUE}).")
     double temperature;
 
     @Option(

@@ -2,7 +2,6 @@ package org.pixelscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pixelscope.backend.Backend;
@@ -12,6 +11,7 @@ import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.CheckpointException;
 import org.pixelscope.train.Checkpoints;
+import org.pixelscope.train.Durations;
 import org.pixelscope.train.MnistTraining;
 import org.pixelscope.train.Schedule;
 import org.pixelscope.train.Trainer;
@@ -254,7 +254,7 @@ final class TrainCommand implements Callable<Integer> {
                             it.lossNats(),
                             it.bitsPerDim(),
                             it.imagesPerSecond(),
-                            format(it.eta()));
+                            Durations.format(it.eta()));
                 }
             } else if (event instanceof TrainingEvent.EpochEnd e) {
                 o.printf(
@@ -277,10 +277,5 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    static String format(Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
     }
 }

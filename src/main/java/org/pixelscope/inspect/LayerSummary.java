@@ -10,18 +10,17 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.pixelscope.model.GatedPixelCnnLayer;
 import org.pixelscope.model.MaskType;
-import org.pixelscope.model.MaskedConv2D;
-import org.pixelscope.model.Masks;
+import org.pixelscope.model.MaskedKernel;
+import org.pixelscope.model.MaskedLayer;
 import org.pixelscope.model.PixelModel;
-import org.pixelscope.model.RowLstm;
 
 /**
  * The layer table of a model in the layout Keras users know ({@code Layer (type)},
  * {@code Output Shape}, {@code Param #}, totals), read from the built DL4J network. Masked
  * weights are trainable parameters that the mask pins at zero; the summary counts them as
- * parameters, as Keras does for the chapter's model, and reports how many there are.
+ * parameters, as Keras does for the chapter's model, and reports how many there are; each
+ * masked layer says which of its kernels are masked ({@link MaskedLayer}).
  */
 public record LayerSummary(
         String model,
@@ -57,30 +56,12 @@ public record LayerSummary(
             if (v instanceof LayerVertex lv) {
                 Layer layer = lv.getLayerConf().getLayer();
                 type = layer.getClass().getSimpleName();
-                if (layer instanceof MaskedConv2D mc) {
-                    type += " " + mc.getKernelH() + "x" + mc.getKernelW();
-                    mask = mc.getMaskType();
-                    if (mask != null) {
-                        zeros = Masks.blockedWeights(
-                                mc.getKernelH(),
-                                mc.getKernelW(),
-                                mask,
-                                (int) mc.getNIn(),
-                                (int) mc.getNOut(),
-                                mc.getColourGroups());
-                    }
-                } else if (layer instanceof GatedPixelCnnLayer gated) {
-                    // not a raster mask: the first layer's kernels reach one row up and one column left further,
-                    // and that extra row and column (the pixel's own row, the pixel) are held at 0
-                    type += " " + gated.getKernel() + "x" + gated.getKernel()
-                            + (gated.isFirst() ? ", own row and pixel blocked" : "");
-                    zeros = gated.maskedWeights();
-                } else if (layer instanceof RowLstm row) {
-                    // the masked part is the input-to-state kernel along the row
-                    type += " 1x" + row.getKernel();
-                    mask = MaskType.B;
-                    zeros = Masks.blockedWeights(
-                            1, row.getKernel(), mask, (int) row.getNIn(), (int) (4 * row.getHidden()), 1);
+                if (layer instanceof MaskedLayer m) {
+                    type += " " + m.kernelLabel();
+                    mask = m.rasterKernel().map(MaskedKernel::type).orElse(null);
+                    zeros = m.maskedKernels().stream()
+                            .mapToLong(MaskedKernel::blockedWeights)
+                            .sum();
                 }
             }
             masked += zeros;

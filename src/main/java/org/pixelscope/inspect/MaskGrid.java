@@ -2,13 +2,11 @@ package org.pixelscope.inspect;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.pixelscope.model.MaskType;
-import org.pixelscope.model.MaskedConv2D;
+import org.pixelscope.model.MaskedKernel;
+import org.pixelscope.model.MaskedLayer;
 import org.pixelscope.model.Masks;
 import org.pixelscope.model.PixelModel;
-import org.pixelscope.model.RowLstm;
 
 /**
  * The spatial mask of one masked layer: which kernel taps a pixel's output may read.
@@ -21,19 +19,16 @@ public record MaskGrid(String layer, int kernelH, int kernelW, MaskType type, bo
         return new MaskGrid(layer, kernelH, kernelW, type, Masks.spatial(kernelH, kernelW, type));
     }
 
-    /** Grids of every masked layer of a model, in network order. */
+    /** Grids of every raster-masked kernel of a model ({@link MaskedLayer}), in network order. */
     public static List<MaskGrid> of(PixelModel model) {
         List<MaskGrid> grids = new ArrayList<>();
-        for (String name : model.network().getConfiguration().getTopologicalOrderStr()) {
-            GraphVertex v = model.network().getConfiguration().getVertices().get(name);
-            if (v instanceof LayerVertex lv
-                    && lv.getLayerConf().getLayer() instanceof MaskedConv2D mc
-                    && mc.getMaskType() != null) {
-                grids.add(of(name, mc.getKernelH(), mc.getKernelW(), mc.getMaskType()));
-            } else if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof RowLstm row) {
-                grids.add(of(name, 1, row.getKernel(), MaskType.B));
+        MaskedLayer.of(model.network()).forEach((name, layer) -> {
+            for (MaskedKernel k : layer.maskedKernels()) {
+                if (k.raster()) {
+                    grids.add(of(name, k.kernelH(), k.kernelW(), k.type()));
+                }
             }
-        }
+        });
         return grids;
     }
 

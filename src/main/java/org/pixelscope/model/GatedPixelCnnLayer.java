@@ -1,5 +1,6 @@
 package org.pixelscope.model;
 
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDIndex;
@@ -45,7 +46,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The layer runs as {@link GatedPixelCnnRuntime} (direct conv ops, gradients written out);
  * {@link #defineLayer} is the same layer as a SameDiff graph, the reference the tests compare it with.
  */
-public class GatedPixelCnnLayer extends ImageLayer {
+public class GatedPixelCnnLayer extends ImageLayer implements MaskedLayer {
 
     public static final String VERTICAL = "Wv";
     public static final String HORIZONTAL = "Wh";
@@ -104,7 +105,39 @@ public class GatedPixelCnnLayer extends ImageLayer {
 
     /** Weights the masks hold at 0: the first layer's last vertical row and last horizontal column. */
     public long maskedWeights() {
-        return first ? (kernel + 1) * stackIn() * 2 * filters : 0;
+        return maskedKernels().stream().mapToLong(MaskedKernel::blockedWeights).sum();
+    }
+
+    /**
+     * The first layer's two kernels, each with its last row (vertical) or column (horizontal)
+     * blocked; not raster masks, so no A/B grid. Later layers mask nothing.
+     */
+    @Override
+    public List<MaskedKernel> maskedKernels() {
+        if (!first) {
+            return List.of();
+        }
+        long out = 2 * filters;
+        return List.of(
+                new MaskedKernel(VERTICAL, reach(), kernel, null, kernel * stackIn() * out, false),
+                new MaskedKernel(HORIZONTAL, 1, reach(), null, stackIn() * out, false));
+    }
+
+    @Override
+    public INDArray mask(String parameter) {
+        if (first && VERTICAL.equals(parameter)) {
+            return verticalMask();
+        }
+        if (first && HORIZONTAL.equals(parameter)) {
+            return horizontalMask();
+        }
+        throw new IllegalArgumentException("this gated layer has no mask on " + parameter);
+    }
+
+    /** The kernel size k; the first layer's kernels reach one row and one column further, then blocked. */
+    @Override
+    public String kernelLabel() {
+        return kernel + "x" + kernel + (first ? ", own row and pixel blocked" : "");
     }
 
     @Override

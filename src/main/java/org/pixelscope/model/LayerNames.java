@@ -50,6 +50,14 @@ public final class LayerNames {
         return "conv" + i + "_B";
     }
 
+    /** A PixelCNN's convolution {@code i}: 0 the mask-A layer, then the mask-B layers, last the 1x1 output. */
+    public static String pixelCnnLayer(PixelCnnSpec p, int i) {
+        if (i == 0) {
+            return FIRST_CONV;
+        }
+        return i <= p.hiddenLayers() ? pixelCnnHidden(i) : PIXELCNN_OUT;
+    }
+
     /** The sum of layer {@code i}'s input and output in a residual body, from 1. */
     public static String residual(int i) {
         return "res" + i;

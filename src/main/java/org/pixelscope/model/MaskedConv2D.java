@@ -1,5 +1,6 @@
 package org.pixelscope.model;
 
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -27,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Parameters: {@code W} with shape {@code [kernelH, kernelW, nIn, nOut]} and {@code b} with
  * shape {@code [1, nOut]}. The no-argument constructor and setters exist for DL4J's JSON.
  */
-public class MaskedConv2D extends ImageLayer {
+public class MaskedConv2D extends ImageLayer implements MaskedLayer {
 
     public static final String WEIGHT = "W";
     public static final String BIAS = "b";
@@ -110,6 +111,29 @@ public class MaskedConv2D extends ImageLayer {
     /** The 0/1 mask this layer applies, {@code [kernelH, kernelW, nIn, nOut]}. */
     public INDArray mask() {
         return Masks.kernel(kernelH, kernelW, maskType, (int) nIn, (int) nOut, colourGroups);
+    }
+
+    /** {@code W} under its mask, or nothing for a plain convolution ({@code maskType} null). */
+    @Override
+    public List<MaskedKernel> maskedKernels() {
+        if (maskType == null) {
+            return List.of();
+        }
+        long blocked = Masks.blockedWeights(kernelH, kernelW, maskType, (int) nIn, (int) nOut, colourGroups);
+        return List.of(new MaskedKernel(WEIGHT, kernelH, kernelW, maskType, blocked, false));
+    }
+
+    @Override
+    public INDArray mask(String parameter) {
+        if (maskType == null || !WEIGHT.equals(parameter)) {
+            throw new IllegalArgumentException("this convolution has no mask on " + parameter);
+        }
+        return mask();
+    }
+
+    @Override
+    public String kernelLabel() {
+        return kernelH + "x" + kernelW;
     }
 
     @Override

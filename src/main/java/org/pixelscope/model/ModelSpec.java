@@ -1,26 +1,19 @@
 package org.pixelscope.model;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * What a network is, independent of its weights: enough to rebuild the same DL4J network.
  * Specs are records, written to JSON with a {@code "kind"} field naming the architecture
- * ({@link ModelSpecs#toJson}); a checkpoint stores its spec beside the weights.
+ * ({@link ModelSpecs#toJson}); a checkpoint stores its spec beside the weights. Each spec record
+ * belongs to one {@link ModelFamily}; {@link ModelFamilies} registers the families, and with them
+ * the {@code "kind"} names JSON may use.
  *
  * <p>Every architecture models binary images of {@code height x width} pixels as a product of
  * Bernoulli conditionals in raster order: its output for pixel k is p(x_k = 1 | x_0 .. x_{k-1}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = PixelCnnSpec.class, name = PixelCnnSpec.KIND),
-    @JsonSubTypes.Type(value = RasterLstmSpec.class, name = RasterLstmSpec.KIND),
-    @JsonSubTypes.Type(value = RowLstmSpec.class, name = RowLstmSpec.KIND),
-    @JsonSubTypes.Type(value = DiagonalBiLstmSpec.class, name = DiagonalBiLstmSpec.KIND),
-    @JsonSubTypes.Type(value = GatedPixelCnnSpec.class, name = GatedPixelCnnSpec.KIND),
-})
-public sealed interface ModelSpec
-        permits PixelCnnSpec, GatedPixelCnnSpec, RasterLstmSpec, RowLstmSpec, DiagonalBiLstmSpec {
+public interface ModelSpec {
 
     /** Registry name, e.g. {@code pixelcnn-chapter}. */
     String name();

@@ -4,38 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The registry of named specs and their JSON form. The registry is a constant: user-trained
- * variants travel inside checkpoints, not here.
+ * The registry of named specs and their JSON form, both drawn from {@link ModelFamilies}: each
+ * family brings its named specs and the {@code "kind"} its spec record is written under. The
+ * registry is a constant: user-trained variants travel inside checkpoints, not here.
  */
 public final class ModelSpecs {
 
-    private static final List<String> KINDS = List.of(
-            PixelCnnSpec.KIND, GatedPixelCnnSpec.KIND, RasterLstmSpec.KIND, RowLstmSpec.KIND, DiagonalBiLstmSpec.KIND);
+    private static final List<String> KINDS =
+            ModelFamilies.all().stream().map(ModelFamily::kind).toList();
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = mapper();
 
-    private static final Map<String, ModelSpec> REGISTRY = registry(List.of(
-            PixelCnnSpec.chapter(),
-            new PixelCnnSpec(
-                    "pixelcnn-residual",
-                    "Residual PixelCNN: the chapter's layers with a skip connection around each mask-B conv",
-                    28,
-                    28,
-                    64,
-                    7,
-                    5,
-                    3,
-                    true),
-            GatedPixelCnnSpec.standard(),
-            RasterLstmSpec.standard(),
-            RowLstmSpec.standard(),
-            DiagonalBiLstmSpec.standard()));
+    private static final Map<String, ModelSpec> REGISTRY = registry();
 
     private ModelSpecs() {}
 
@@ -53,6 +40,11 @@ public final class ModelSpecs {
         return find(name)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "unknown model '" + name + "'; known models: " + String.join(", ", REGISTRY.keySet())));
+    }
+
+    /** The {@code "kind"} names JSON may use, one per family, in registry order. */
+    public static List<String> kinds() {
+        return KINDS;
     }
 
     public static String toJson(ModelSpec spec) {
@@ -81,9 +73,24 @@ public final class ModelSpecs {
         }
     }
 
-    private static Map<String, ModelSpec> registry(List<ModelSpec> specs) {
+    /** Each family's spec record under its {@code "kind"}: the names every checkpoint's spec.json uses. */
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        for (ModelFamily<?> family : ModelFamilies.all()) {
+            mapper.registerSubtypes(new NamedType(family.specType(), family.kind()));
+        }
+        return mapper;
+    }
+
+    private static Map<String, ModelSpec> registry() {
         Map<String, ModelSpec> map = new LinkedHashMap<>();
-        specs.forEach(s -> map.put(s.name(), s));
+        for (ModelFamily<?> family : ModelFamilies.all()) {
+            for (ModelSpec spec : family.namedSpecs()) {
+                if (map.put(spec.name(), spec) != null) {
+                    throw new IllegalStateException("two registered specs are called " + spec.name());
+                }
+            }
+        }
         return map;
     }
 }

@@ -38,7 +38,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  * {@code layer_param} at the last one): {@code Wis [1, k, nIn, 4*hidden]}
  * (masked taps stored as 0), {@code Wss [k, hidden, 4*hidden]} (conv1d layout), {@code b [1, 4*hidden]}.
  */
-public class RowLstm extends ImageLayer {
+public class RowLstm extends ImageLayer implements MaskedLayer {
 
     public static final String INPUT_TO_STATE = "Wis";
     public static final String STATE_TO_STATE = "Wss";
@@ -124,6 +124,26 @@ public class RowLstm extends ImageLayer {
     /** The input-to-state mask, {@code [1, k, nIn, 4*hidden]}: this pixel and those left of it. */
     public INDArray mask() {
         return Masks.kernel(1, kernel, MaskType.B, (int) nIn, (int) (4 * hidden), 1);
+    }
+
+    /** The input-to-state kernel under mask B; its output channels are the four gates. */
+    @Override
+    public List<MaskedKernel> maskedKernels() {
+        long blocked = Masks.blockedWeights(1, kernel, MaskType.B, (int) nIn, (int) (4 * hidden), 1);
+        return List.of(new MaskedKernel(INPUT_TO_STATE, 1, kernel, MaskType.B, blocked, true));
+    }
+
+    @Override
+    public INDArray mask(String parameter) {
+        if (!INPUT_TO_STATE.equals(parameter)) {
+            throw new IllegalArgumentException("the Row LSTM masks only " + INPUT_TO_STATE + ", not " + parameter);
+        }
+        return mask();
+    }
+
+    @Override
+    public String kernelLabel() {
+        return "1x" + kernel;
     }
 
     @Override

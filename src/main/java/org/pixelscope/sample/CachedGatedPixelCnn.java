@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pixelscope.model.GatedPixelCnnLayer;
 import org.pixelscope.model.GatedPixelCnnSpec;
-import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 
 /**
@@ -74,10 +73,9 @@ final class CachedGatedPixelCnn implements Conditionals {
     private final float[] hidden;
 
     CachedGatedPixelCnn(PixelModel model) {
-        if (!supports(model.spec())) {
+        if (!(model.spec() instanceof GatedPixelCnnSpec spec)) {
             throw new IllegalArgumentException(model.spec().name() + " is not a Gated PixelCNN");
         }
-        GatedPixelCnnSpec spec = (GatedPixelCnnSpec) model.spec();
         ComputationGraph net = model.network();
         height = spec.height();
         width = spec.width();
@@ -93,22 +91,17 @@ final class CachedGatedPixelCnn implements Conditionals {
         for (int j = 0; j < layers; j++) {
             String name = TrainedWeights.gatedLayer(j + 1);
             Layer layer = net.getLayer(name);
-            GatedPixelCnnLayer conf = (GatedPixelCnnLayer) layer.conf().getLayer();
-            INDArray wv = layer.getParam(GatedPixelCnnLayer.VERTICAL);
-            INDArray wh = layer.getParam(GatedPixelCnnLayer.HORIZONTAL);
+            INDArray wv = TrainedWeights.maskedKernel(net, name, GatedPixelCnnLayer.VERTICAL);
+            INDArray wh = TrainedWeights.maskedKernel(net, name, GatedPixelCnnLayer.HORIZONTAL);
             // the kernels reach (size - 1) rows up and columns left; the vertical one is centred across
             vertical[j] = new KernelTaps(
-                    wv.mul(conf.verticalMask().castTo(wv.dataType())),
+                    wv,
                     (int) wv.size(0) - 1,
                     (int) wv.size(1) / 2,
                     j == 0 ? KernelTaps.Reach.ROWS_ABOVE : KernelTaps.Reach.ROWS_UP_TO,
                     name);
             horizontal[j] = new KernelTaps(
-                    wh.mul(conf.horizontalMask().castTo(wh.dataType())),
-                    0,
-                    (int) wh.size(1) - 1,
-                    j == 0 ? KernelTaps.Reach.BEFORE : KernelTaps.Reach.UP_TO,
-                    name);
+                    wh, 0, (int) wh.size(1) - 1, j == 0 ? KernelTaps.Reach.BEFORE : KernelTaps.Reach.UP_TO, name);
             toHorizontal[j] = TrainedWeights.floats(layer.getParam(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL));
             outWeights[j] = TrainedWeights.floats(layer.getParam(GatedPixelCnnLayer.OUT));
             bv[j] = TrainedWeights.floats(layer.getParam(TrainedWeights.GATED_VERTICAL_BIAS));
@@ -124,10 +117,6 @@ final class CachedGatedPixelCnn implements Conditionals {
         z = new float[2 * f];
         gated = new float[f];
         hidden = new float[f];
-    }
-
-    static boolean supports(ModelSpec spec) {
-        return spec instanceof GatedPixelCnnSpec;
     }
 
     @Override

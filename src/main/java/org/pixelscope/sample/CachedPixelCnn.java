@@ -2,7 +2,6 @@ package org.pixelscope.sample;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.model.PixelModel;
 
@@ -60,10 +59,9 @@ final class CachedPixelCnn implements Conditionals {
     private final float[] acc;
 
     CachedPixelCnn(PixelModel model) {
-        if (!supports(model.spec())) {
+        if (!(model.spec() instanceof PixelCnnSpec spec)) {
             throw new IllegalArgumentException(model.spec().name() + " is not a masked PixelCNN");
         }
-        PixelCnnSpec spec = (PixelCnnSpec) model.spec();
         ComputationGraph net = model.network();
         height = spec.height();
         width = spec.width();
@@ -88,10 +86,6 @@ final class CachedPixelCnn implements Conditionals {
         pad = spec.hiddenKernel() / 2;
         ring = pad + 1;
         acc = new float[filters];
-    }
-
-    static boolean supports(ModelSpec spec) {
-        return spec instanceof PixelCnnSpec;
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.pixelscope.model.DiagonalBiLstm;
 import org.pixelscope.model.DiagonalBiLstmSpec;
 import org.pixelscope.model.LayerNames;
-import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 
 /**
@@ -63,10 +62,9 @@ public final class DiagonalBiLstmStepper implements Conditionals {
     private int next;
 
     public DiagonalBiLstmStepper(PixelModel model) {
-        if (!supports(model.spec())) {
+        if (!(model.spec() instanceof DiagonalBiLstmSpec spec)) {
             throw new IllegalArgumentException(model.spec().name() + " is not a Diagonal BiLSTM");
         }
-        DiagonalBiLstmSpec spec = (DiagonalBiLstmSpec) model.spec();
         height = spec.height();
         width = spec.width();
         hidden = spec.hidden();
@@ -104,10 +102,6 @@ public final class DiagonalBiLstmStepper implements Conditionals {
                     .dup();
         }
         reset();
-    }
-
-    public static boolean supports(ModelSpec spec) {
-        return spec instanceof DiagonalBiLstmSpec;
     }
 
     /** One LSTM step per layer and direction at {@code k}; the same position again is fine. */

@@ -13,7 +13,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.pixelscope.model.MaskedConv2D;
-import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.model.RasterLstmSpec;
 import org.pixelscope.model.RasterSequence;
@@ -45,10 +44,9 @@ public final class RasterLstmStepper implements Conditionals {
     private int last = -1;
 
     public RasterLstmStepper(PixelModel model) {
-        if (!supports(model.spec())) {
+        if (!(model.spec() instanceof RasterLstmSpec spec)) {
             throw new IllegalArgumentException(model.spec().name() + " is not a raster LSTM");
         }
-        RasterLstmSpec spec = (RasterLstmSpec) model.spec();
         ComputationGraph net = model.network();
         dataType = net.params().dataType();
         startValue = ((RasterSequence)
@@ -88,10 +86,6 @@ public final class RasterLstmStepper implements Conditionals {
         steps.getLayer(STEP_OUT)
                 .getParam("b")
                 .assign(TrainedWeights.convBias(net, TrainedWeights.RASTER_OUT).reshape(1, 1));
-    }
-
-    public static boolean supports(ModelSpec spec) {
-        return spec instanceof RasterLstmSpec;
     }
 
     /**

@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pixelscope.model.LayerNames;
-import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.model.RowLstm;
 import org.pixelscope.model.RowLstmSpec;
@@ -43,10 +42,9 @@ public final class RowLstmStepper implements Conditionals {
     private int stateRow = -1;
 
     public RowLstmStepper(PixelModel model) {
-        if (!supports(model.spec())) {
+        if (!(model.spec() instanceof RowLstmSpec spec)) {
             throw new IllegalArgumentException(model.spec().name() + " is not a Row LSTM");
         }
-        RowLstmSpec spec = (RowLstmSpec) model.spec();
         height = spec.height();
         hidden = spec.hidden();
         ComputationGraph net = model.network();
@@ -54,7 +52,7 @@ public final class RowLstmStepper implements Conditionals {
         int k = spec.rowKernel();
         for (int i = 1; i <= spec.layers(); i++) {
             String name = LayerNames.rowLstm(i);
-            inputToState.add(TrainedWeights.maskedKernel(net, name));
+            inputToState.add(TrainedWeights.maskedKernel(net, name, RowLstm.INPUT_TO_STATE));
             stateToState.add(net.getLayer(name)
                     .getParam(RowLstm.STATE_TO_STATE)
                     .reshape(1, k, hidden, 4L * hidden)
@@ -65,10 +63,6 @@ public final class RowLstmStepper implements Conditionals {
                     .dup());
         }
         alongRow = PixelRnnEnds.same(1, k);
-    }
-
-    public static boolean supports(ModelSpec spec) {
-        return spec instanceof RowLstmSpec;
     }
 
     /** Pixel k's column of its row's probabilities ({@link #rowProbabilities}): one row of every layer per pixel. */

@@ -12,7 +12,12 @@ package org.pixelscope.sample;
  */
 public record SampleRequest(int count, long seed, double temperature, float[] prefix, int prefixRows) {
 
+    /** 64 images: an 8x8 grid, about what a screen or a slide shows legibly. */
     public static final int MAX_COUNT = 64;
+    /** 16 images: a 4x4 grid, enough to judge variety at a size a lecture hall can read. */
+    public static final int DEFAULT_COUNT = 16;
+    /** 7: any fixed value works; shared by the CLI and the GUI so that both draw the same first images. */
+    public static final int DEFAULT_SEED = 7;
 
     public SampleRequest {
         if (count < 1 || count > MAX_COUNT) {

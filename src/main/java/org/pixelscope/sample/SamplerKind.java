@@ -1,14 +1,13 @@
 package org.pixelscope.sample;
 
-import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 
 /**
  * The samplers and the factory that picks one: every way of computing the {@link Conditionals}
  * of a model, each exact (the same draws for a seed as {@link #NAIVE}, tests compare them), and
- * {@link #fastest} choosing among those that apply. This is the one place that knows which model
- * family has which sampler.
+ * {@link #fastest} choosing among those that apply. {@link FastSamplers} says which model family has
+ * which fast sampler.
  *
  * <p>Thread: stateless; {@link #create} makes a new instance per run.
  */
@@ -42,42 +41,13 @@ public enum SamplerKind implements Conditionals.Factory {
      * Every layer keeps its activations; a pixel costs one position of each layer (Fast
      * PixelCNN++); the PixelCNNs: masked ({@link CachedPixelCnn}) and gated ({@link CachedGatedPixelCnn}).
      */
-    CACHED("cached") {
-        @Override
-        public boolean supports(ModelSpec spec) {
-            return CachedPixelCnn.supports(spec) || CachedGatedPixelCnn.supports(spec);
-        }
-
-        @Override
-        Conditionals make(PixelModel model) {
-            return model.spec() instanceof GatedPixelCnnSpec
-                    ? new CachedGatedPixelCnn(model)
-                    : new CachedPixelCnn(model);
-        }
-    },
+    CACHED("cached"),
     /**
      * The step forms of the PixelRNNs, which carry their states from pixel to pixel: one LSTM step
      * per pixel (raster LSTM), one row of each layer (Row LSTM), one step per layer and direction
      * (Diagonal BiLSTM).
      */
-    RECURRENT("recurrent") {
-        @Override
-        public boolean supports(ModelSpec spec) {
-            return RasterLstmStepper.supports(spec)
-                    || RowLstmStepper.supports(spec)
-                    || DiagonalBiLstmStepper.supports(spec);
-        }
-
-        @Override
-        Conditionals make(PixelModel model) {
-            if (RowLstmStepper.supports(model.spec())) {
-                return new RowLstmStepper(model);
-            }
-            return DiagonalBiLstmStepper.supports(model.spec())
-                    ? new DiagonalBiLstmStepper(model)
-                    : new RasterLstmStepper(model);
-        }
-    };
+    RECURRENT("recurrent");
 
     private final String id;
 
@@ -90,10 +60,14 @@ public enum SamplerKind implements Conditionals.Factory {
         return id;
     }
 
-    /** Whether this sampler works for a model. */
-    public abstract boolean supports(ModelSpec spec);
+    /** Whether this sampler works for a model: the whole-network ones always, the fast ones per {@link FastSamplers}. */
+    public boolean supports(ModelSpec spec) {
+        return FastSamplers.find(this, spec).isPresent();
+    }
 
-    abstract Conditionals make(PixelModel model);
+    Conditionals make(PixelModel model) {
+        return FastSamplers.find(this, model.spec()).orElseThrow().make().apply(model);
+    }
 
     /** A fresh instance for one run; a model this sampler does not serve is an IllegalArgumentException. */
     @Override
@@ -113,11 +87,6 @@ public enum SamplerKind implements Conditionals.Factory {
 
     /** The fastest exact sampler for a model: the one the GUI and {@code sample} use. */
     public static SamplerKind fastest(ModelSpec spec) {
-        for (SamplerKind kind : new SamplerKind[] {CACHED, RECURRENT}) {
-            if (kind.supports(spec)) {
-                return kind;
-            }
-        }
-        return CROPPED;
+        return FastSamplers.fastest(spec).map(FastSamplers.Entry::kind).orElse(CROPPED);
     }
 }

@@ -1,13 +1,13 @@
 package org.pixelscope.sample;
 
+import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.model.LayerNames;
 import org.pixelscope.model.MaskedConv2D;
-import org.pixelscope.model.NetworkBuilder;
+import org.pixelscope.model.MaskedLayer;
 import org.pixelscope.model.PixelCnnSpec;
-import org.pixelscope.model.RowLstm;
 
 /**
  * Reads a trained network's weights for the samplers: the kernels as the forward pass multiplies
@@ -35,7 +35,7 @@ final class TrainedWeights {
 
     /** A PixelCNN's convolution {@code i}: 0 the mask-A layer, then the mask-B layers, last the 1x1 output. */
     static String pixelCnnLayer(PixelCnnSpec spec, int i) {
-        return NetworkBuilder.pixelCnnLayer(spec, i);
+        return LayerNames.pixelCnnLayer(spec, i);
     }
 
     /** A Gated PixelCNN's gated layer {@code i}, from 1 to {@link GatedPixelCnnSpec#layers()}. */
@@ -48,22 +48,23 @@ final class TrainedWeights {
         return LayerNames.rasterLstm(i);
     }
 
-    /** A masked layer's kernel with its mask applied, a copy: what the forward pass multiplies by. */
+    /** A {@link MaskedConv2D}'s kernel {@code W} as the forward pass multiplies by it: {@link #maskedKernel(ComputationGraph, String, String)}. */
     static INDArray maskedKernel(ComputationGraph net, String name) {
-        Object conf = net.getLayer(name).conf().getLayer();
-        INDArray mask;
-        String param;
-        if (conf instanceof MaskedConv2D conv) {
-            mask = conv.getMaskType() == null ? null : conv.mask();
-            param = MaskedConv2D.WEIGHT;
-        } else if (conf instanceof RowLstm rowLstm) {
-            mask = rowLstm.mask();
-            param = RowLstm.INPUT_TO_STATE;
-        } else {
-            throw new IllegalArgumentException("layer " + name + " has no masked kernel");
+        return maskedKernel(net, name, MaskedConv2D.WEIGHT);
+    }
+
+    /**
+     * A kernel as the forward pass multiplies by it, a copy: times its mask when the layer masks
+     * that parameter ({@link MaskedLayer}), as stored otherwise.
+     */
+    static INDArray maskedKernel(ComputationGraph net, String name, String parameter) {
+        INDArray w = net.getLayer(name).getParam(parameter);
+        if (w == null) {
+            throw new IllegalArgumentException("layer " + name + " has no parameter " + parameter);
         }
-        INDArray w = net.getLayer(name).getParam(param);
-        return mask == null ? w.dup() : w.mul(mask.castTo(w.dataType()));
+        Optional<MaskedLayer> masked =
+                MaskedLayer.of(net, name).filter(m -> m.kernel(parameter).isPresent());
+        return masked.map(m -> w.mul(m.mask(parameter).castTo(w.dataType()))).orElseGet(w::dup);
     }
 
     /** A {@link MaskedConv2D}'s bias as a vector {@code [nOut]}, a copy. */

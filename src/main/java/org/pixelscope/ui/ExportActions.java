@@ -98,7 +98,9 @@ final class ExportActions {
                 .mnist()
                 .thenCompose(mnist -> ctx.session().read(model -> {
                     MnistTraining.requireSize(mnist, model.spec());
-                    return new Export(ImageLikelihoods.nats(model, MnistTraining.test(mnist, 0)), mnist.testLabels());
+                    return new Export(
+                            ImageLikelihoods.nats(model, MnistTraining.evaluation(mnist.test(), 0)),
+                            mnist.testLabels());
                 }));
         return reported(title, scored)
                 .thenCompose(e -> ExportJob.run(ctx, title, file, () -> {

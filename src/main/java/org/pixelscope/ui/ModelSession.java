@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleLongProperty;
 import org.pixelscope.data.Assets;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.ModelSpec;
@@ -49,6 +51,7 @@ public final class ModelSession {
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
     private final ReadOnlyObjectWrapper<Path> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private final LongProperty newModelSeed = new SimpleLongProperty(this, "newModelSeed", TrainingConfig.DEFAULT_SEED);
     private SharedModel shared;
     private CompletableFuture<MnistData> mnist;
     private Trainer trainer;
@@ -100,6 +103,15 @@ public final class ModelSession {
     /** True when replacing the model or quitting now would lose work: unsaved training, or a run in progress. */
     public boolean hasUnsavedWork() {
         return unsaved.get() || trainer != null;
+    }
+
+    /**
+     * The seed that fixes a new model's initial weights ({@link #create}); the train view's Seed
+     * field edits it, so a model created and trained in the app starts from the weights that
+     * {@code train --model ... --seed} starts from. {@link TrainingConfig#DEFAULT_SEED} at first.
+     */
+    public LongProperty newModelSeedProperty() {
+        return newModelSeed;
     }
 
     /** The receptive-field service, cached per spec for the session's life. */
@@ -180,9 +192,9 @@ public final class ModelSession {
                         jobs.fx());
     }
 
-    /** Builds an untrained network for {@code spec} on a worker and makes it current. */
+    /** Builds an untrained network for {@code spec} with the {@link #newModelSeedProperty() seed for new models} on a worker and makes it current. */
     public CompletableFuture<PixelModel> create(ModelSpec spec) {
-        long seed = TrainingConfig.DEFAULT_SEED;
+        long seed = newModelSeed.get();
         return jobs.submit(() -> NetworkBuilder.build(spec, seed, TrainingConfig.DEFAULT_LEARNING_RATE))
                 .thenApplyAsync(
                         m -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.model.MaskType;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelCnnSpec;
@@ -30,6 +31,23 @@ class InspectTest {
         // mask A 7x7 blocks 25 taps, mask B 3x3 blocks 4 taps
         assertThat(s.maskedZeros()).isEqualTo(25L * 64 + 5L * 4 * 64 * 64);
         assertThat(s.toText()).contains("Total params: 187,905").contains("conv0_A (MaskedConv2D 7x7, mask A)");
+    }
+
+    /** The gated layers' masks are not raster masks: counted in the table, no A/B and no grid. */
+    @Test
+    void summaryAndGridsOfTheGatedModel() {
+        PixelModel gated =
+                NetworkBuilder.build(new GatedPixelCnnSpec("gated-small", "test", 9, 9, 4, 7, 2, 3), 1, 1e-3);
+        LayerSummary s = LayerSummary.of(gated);
+        SummaryRow first = s.rows().get(1);
+        assertThat(first.type()).isEqualTo("GatedPixelCnnLayer 7x7, own row and pixel blocked");
+        assertThat(first.mask()).isNull();
+        // the first layer's 5x7 vertical kernel blocks its last row, the 1x5 horizontal one its last column
+        assertThat(first.maskedZeros()).isEqualTo((7L + 1) * 1 * 2 * 4);
+        assertThat(s.rows().get(2).type()).isEqualTo("GatedPixelCnnLayer 3x3");
+        assertThat(s.rows().get(2).maskedZeros()).isZero();
+        assertThat(s.maskedZeros()).isEqualTo(first.maskedZeros());
+        assertThat(MaskGrid.of(gated)).isEmpty();
     }
 
     @Test

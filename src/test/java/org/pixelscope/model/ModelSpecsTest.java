@@ -30,7 +30,9 @@ class ModelSpecsTest {
     @MethodSource("registered")
     void jsonRoundTripGivesAnEqualSpec(ModelSpec spec) {
         String json = ModelSpecs.toJson(spec);
-        assertThat(json).contains("\"kind\" : \"" + kind(spec) + "\"").contains(spec.name());
+        assertThat(json)
+                .contains("\"kind\" : \"" + ModelFamilies.of(spec).kind() + "\"")
+                .contains(spec.name());
         assertThat(ModelSpecs.fromJson(json)).isEqualTo(spec);
         ModelSpec resized = spec.withSize(12, 9);
         assertThat(ModelSpecs.fromJson(ModelSpecs.toJson(resized)))
@@ -38,23 +40,48 @@ class ModelSpecsTest {
                 .isNotEqualTo(spec);
     }
 
-    private static String kind(ModelSpec spec) {
-        if (spec instanceof GatedPixelCnnSpec) {
-            return GatedPixelCnnSpec.KIND;
-        } else if (spec instanceof RasterLstmSpec) {
-            return RasterLstmSpec.KIND;
-        } else if (spec instanceof RowLstmSpec) {
-            return RowLstmSpec.KIND;
-        } else if (spec instanceof DiagonalBiLstmSpec) {
-            return DiagonalBiLstmSpec.KIND;
-        }
-        return PixelCnnSpec.KIND;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("registered")
     void everyRegisteredModelIsAutoregressiveAt10x10(ModelSpec spec) {
         Causality.assertAutoregressive(NetworkBuilder.build(spec.withSize(10, 10), 7, 1e-3), 17);
+    }
+
+    /** The kinds and field names are in every saved spec.json: the registry must write exactly what older builds wrote. */
+    @Test
+    void persistedNamesAreThoseOfEarlierReleases() {
+        assertThat(ModelSpecs.kinds())
+                .containsExactly("pixelcnn", "gated-pixelcnn", "raster-lstm", "row-lstm", "diagonal-bilstm");
+        assertThat(ModelSpecs.toJson(PixelCnnSpec.chapter())).isEqualToIgnoringNewLines("""
+                        {
+                          "kind" : "pixelcnn",
+                          "name" : "pixelcnn-chapter",
+                          "description" : "The chapter's PixelCNN: 7x7 mask-A conv, five 3x3 mask-B convs, 64 filters, 1x1 sigmoid",
+                          "height" : 28,
+                          "width" : 28,
+                          "filters" : 64,
+                          "firstKernel" : 7,
+                          "hiddenLayers" : 5,
+                          "hiddenKernel" : 3,
+                          "residual" : false
+                        }""");
+        assertThat(fields(GatedPixelCnnSpec.standard()))
+                .isEqualTo("kind name description height width filters firstKernel layers kernel");
+        assertThat(fields(RasterLstmSpec.standard())).isEqualTo("kind name description height width hidden layers");
+        assertThat(fields(RowLstmSpec.standard()))
+                .isEqualTo("kind name description height width hidden firstKernel layers rowKernel");
+        assertThat(fields(DiagonalBiLstmSpec.standard()))
+                .isEqualTo("kind name description height width hidden firstKernel layers");
+    }
+
+    private static String fields(ModelSpec spec) {
+        return String.join(
+                " ",
+                ModelSpecs.toJson(spec)
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> l.startsWith("\""))
+                        .map(l -> l.substring(1, l.indexOf('"', 1)))
+                        .toList());
     }
 
     @Test

@@ -2,12 +2,9 @@ package org.pixelscope.ui.masks;
 
 import java.util.List;
 import org.pixelscope.inspect.ReceptiveField;
-import org.pixelscope.model.DiagonalBiLstmSpec;
-import org.pixelscope.model.GatedPixelCnnSpec;
+import org.pixelscope.model.ModelFamilies;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.NetworkBuilder;
-import org.pixelscope.model.PixelCnnSpec;
-import org.pixelscope.model.RowLstmSpec;
 
 /** The words beside the receptive-field grid. Plain functions, no JavaFX. */
 final class FieldCaption {
@@ -16,7 +13,8 @@ final class FieldCaption {
 
     /**
      * What the big grid shows, in words: how many of the pixels before the chosen one the shown
-     * layer reads, how many the model's output never reads, and why, in the terms of its family.
+     * layer reads, how many the model's output never reads, and why, in the terms of its family
+     * ({@link org.pixelscope.model.ModelFamily#unseenPixels}).
      */
     static String text(ModelSpec spec, ReceptiveField rf, int layer, int row, int col) {
         List<String> layers = rf.layers();
@@ -44,36 +42,7 @@ final class FieldCaption {
                                 ? " It never sees the %d hatched ones: %s"
                                 : " After all its layers the model still never sees %d of them: %s",
                         blind,
-                        whyUnseen(spec));
-    }
-
-    /** Why a model family's output misses some earlier pixels. */
-    private static String whyUnseen(ModelSpec spec) {
-        if (spec instanceof PixelCnnSpec) {
-            return "pixels beyond the reach of its stacked kernels (too many rows up or columns aside) and the"
-                    + " blind spot to the upper right, which stacking masked convolutions never fills.";
-        }
-        if (spec instanceof GatedPixelCnnSpec) {
-            return "they are beyond the reach of its vertical stack (too many rows up, or too far to the side: it"
-                    + " widens by a few columns per layer) or of its horizontal stack (too far left in this row)."
-                    + " Within that reach it sees everything: its two stacks leave no blind spot.";
-        }
-        if (spec instanceof RowLstmSpec r) {
-            return String.format(
-                    "the Row LSTM's context is a triangle. Each row further up it reaches %d more"
-                            + " pixel%s to each side, so the far left of this pixel's own row and the far upper left and"
-                            + " upper right stay out of reach.",
-                    r.rowKernel() / 2, r.rowKernel() / 2 == 1 ? "" : "s");
-        }
-        if (spec instanceof DiagonalBiLstmSpec d) {
-            return String.format(
-                    "the Diagonal BiLSTM misses only the last pixel of the row above. No feature of"
-                            + " that row contains it (a mask-A feature excludes its own pixel); the features of this row"
-                            + " that do lie within %d columns of the right edge, and the left-to-right scan reads this row"
-                            + " only up to this pixel.",
-                    d.firstKernel() / 2);
-        }
-        return "its layers do not reach them.";
+                        ModelFamilies.unseenPixels(spec));
     }
 
     /** A layer name as shown: the loss layer's output is the model's p(x=1). */

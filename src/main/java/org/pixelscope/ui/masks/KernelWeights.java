@@ -1,16 +1,16 @@
 package org.pixelscope.ui.masks;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.pixelscope.model.MaskedConv2D;
+import org.pixelscope.model.MaskedKernel;
+import org.pixelscope.model.MaskedLayer;
 import org.pixelscope.model.PixelModel;
-import org.pixelscope.model.RowLstm;
 
 /**
  * The learned kernel of one output channel of a masked layer, summed over its input channels:
- * {@code sum_i W[r, c, i, out]} for each tap (r, c) of the {@code [kH, kW, nIn, nOut]} weights
- * (a masked convolution's {@code W}, or a Row LSTM's input-to-state kernel, whose output
- * channels are the gate pre-activations). Summing shows where the channel looks with how much net weight; with one input
+ * {@code sum_i W[r, c, i, out]} for each tap (r, c) of the {@code [kH, kW, nIn, nOut]} weights of
+ * the layer's raster-masked kernel ({@link MaskedLayer#rasterKernel()}: a masked convolution's
+ * {@code W}, or a Row LSTM's input-to-state kernel, whose output channels are the gate
+ * pre-activations). Summing shows where the channel looks with how much net weight; with one input
  * channel (the mask-A layer on a binary image) it is the kernel itself.
  *
  * <p>Thread: {@link #read} on a worker, from a model copy only that worker uses.
@@ -27,12 +27,11 @@ public record KernelWeights(
 
     /** Reads the weights of {@code layer} from {@code copy}. */
     public static KernelWeights read(PixelModel copy, String layer, int outChannel) {
-        Layer l = copy.network().getLayer(layer);
-        if (l == null) {
-            throw new IllegalArgumentException("the model has no layer " + layer);
-        }
-        boolean gates = l.conf().getLayer() instanceof RowLstm;
-        INDArray w = l.getParam(gates ? RowLstm.INPUT_TO_STATE : MaskedConv2D.WEIGHT);
+        MaskedKernel kernel = MaskedLayer.of(copy.network(), layer)
+                .flatMap(MaskedLayer::rasterKernel)
+                .orElseThrow(() -> new IllegalArgumentException("the model has no raster-masked layer " + layer));
+        boolean gates = kernel.gates();
+        INDArray w = copy.network().getLayer(layer).getParam(kernel.parameter());
         if (w == null || w.rank() != 4) {
             throw new IllegalArgumentException(layer + " has no [kH, kW, nIn, nOut] kernel");
         }

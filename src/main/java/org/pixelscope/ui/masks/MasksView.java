@@ -16,8 +16,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import org.pixelscope.inspect.MaskGrid;
-import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.model.MaskType;
+import org.pixelscope.model.ModelFamilies;
 import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.field.FieldCanvas;
 
@@ -97,15 +97,11 @@ public final class MasksView extends BorderPane {
             message.setText("No model is loaded: open a checkpoint or create a model to see its masks.");
         } else if (grids == null) {
             message.setText("Reading the model's masks…");
-        } else if (grids.isEmpty() && vm.modelProperty().get().spec() instanceof GatedPixelCnnSpec) {
-            message.setText("The Gated PixelCNN needs no masks in its later layers: its vertical stack's kernels cover"
-                    + " only rows that are already above the pixel, its horizontal stack's only the pixels to the left."
-                    + " Only the first layer, which reads the image, leaves out the pixel's own row (vertical) and the"
-                    + " pixel itself (horizontal). Its receptive field, measured from the model itself, is shown"
-                    + " below: no blind spot.");
         } else if (grids.isEmpty()) {
-            message.setText("This model has no masked convolutions, so there are no masks to draw."
-                    + " Its receptive field, measured from the model itself, is shown below.");
+            message.setText(ModelFamilies.of(vm.modelProperty().get().spec())
+                    .withoutRasterMasks()
+                    .orElse("This model has no masked convolutions, so there are no masks to draw."
+                            + " Its receptive field, measured from the model itself, is shown below."));
         } else {
             message.setText("");
         }

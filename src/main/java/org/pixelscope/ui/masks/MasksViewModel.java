@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.pixelscope.data.MnistData;
 import org.pixelscope.inspect.MaskGrid;
 import org.pixelscope.inspect.ReceptiveField;
 import org.pixelscope.model.PixelModel;
@@ -31,8 +32,8 @@ public final class MasksViewModel {
     private final ReadOnlyObjectWrapper<ReceptiveField> field = new ReadOnlyObjectWrapper<>(this, "field");
     private final ReadOnlyObjectWrapper<KernelWeights> kernel = new ReadOnlyObjectWrapper<>(this, "kernel");
     private final ReadOnlyObjectWrapper<PixelModel> model = new ReadOnlyObjectWrapper<>(this, "model");
-    private final IntegerProperty pixelRow = new SimpleIntegerProperty(this, "pixelRow", 14);
-    private final IntegerProperty pixelCol = new SimpleIntegerProperty(this, "pixelCol", 14);
+    private final IntegerProperty pixelRow = new SimpleIntegerProperty(this, "pixelRow", MnistData.SIDE / 2);
+    private final IntegerProperty pixelCol = new SimpleIntegerProperty(this, "pixelCol", MnistData.SIDE / 2);
     private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", 0);
     private final StringProperty kernelLayer = new SimpleStringProperty(this, "kernelLayer");
     private final IntegerProperty outChannel = new SimpleIntegerProperty(this, "outChannel", 0);
@@ -109,8 +110,8 @@ public final class MasksViewModel {
     /** Selects the output pixel (row, col), clamped to the image. */
     public void selectPixel(int row, int col) {
         PixelModel m = model.get();
-        int h = m == null ? 28 : m.spec().height();
-        int w = m == null ? 28 : m.spec().width();
+        int h = m == null ? MnistData.SIDE : m.spec().height();
+        int w = m == null ? MnistData.SIDE : m.spec().width();
         pixelRow.set(Math.max(0, Math.min(h - 1, row)));
         pixelCol.set(Math.max(0, Math.min(w - 1, col)));
     }

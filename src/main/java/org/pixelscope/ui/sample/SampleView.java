@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.pixelscope.data.MnistData;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
 import org.pixelscope.ui.AppContext;
@@ -217,8 +218,12 @@ public final class SampleView extends BorderPane {
         complete.setId("completion");
         complete.selectedProperty().bindBidirectional(vm.completionProperty());
         complete.selectedProperty().addListener(o -> reset());
-        Spinner<Integer> test = spinner(vm.testImageProperty(), 0, 9999, "test-image");
-        Slider kept = slider(vm.keptRowsProperty(), 1, 27, "kept-rows");
+        // the data set's size is known once completion has read it; until then the sampler checks the index
+        Spinner<Integer> test = spinner(vm.testImageProperty(), 0, Integer.MAX_VALUE, "test-image");
+        vm.testImagesProperty()
+                .addListener((obs, o, n) -> ((SpinnerValueFactory.IntegerSpinnerValueFactory) test.getValueFactory())
+                        .setMax(Math.max(0, n.intValue() - 1)));
+        Slider kept = slider(vm.keptRowsProperty(), 1, MnistData.SIDE - 1, "kept-rows");
         kept.setMajorTickUnit(1);
         kept.setMinorTickCount(0);
         kept.setSnapToTicks(true);

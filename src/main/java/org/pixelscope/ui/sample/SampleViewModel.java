@@ -15,9 +15,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import org.pixelscope.data.MnistData;
 import org.pixelscope.inspect.ReceptiveField;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.sample.PixelStep;
+import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
 import org.pixelscope.ui.AppContext;
 
@@ -33,13 +35,13 @@ import org.pixelscope.ui.AppContext;
 public final class SampleViewModel {
 
     private final AppContext ctx;
-    private final IntegerProperty count = new SimpleIntegerProperty(this, "count", 16);
-    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 7);
+    private final IntegerProperty count = new SimpleIntegerProperty(this, "count", SampleRequest.DEFAULT_COUNT);
+    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", SampleRequest.DEFAULT_SEED);
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1.0);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 2.0 / 3);
     private final BooleanProperty completion = new SimpleBooleanProperty(this, "completion", false);
     private final IntegerProperty testImage = new SimpleIntegerProperty(this, "testImage", 0);
-    private final IntegerProperty keptRows = new SimpleIntegerProperty(this, "keptRows", 14);
+    private final IntegerProperty keptRows = new SimpleIntegerProperty(this, "keptRows", MnistData.SIDE / 2);
     private final IntegerProperty selectedImage = new SimpleIntegerProperty(this, "selectedImage", 0);
     private final ReadOnlyObjectWrapper<SampleTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown", 0);
@@ -47,6 +49,7 @@ public final class SampleViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
     private final ReadOnlyObjectWrapper<ReceptiveField> field = new ReadOnlyObjectWrapper<>(this, "field");
     private final ReadOnlyObjectWrapper<float[]> original = new ReadOnlyObjectWrapper<>(this, "original");
+    private final ReadOnlyIntegerWrapper testImages = new ReadOnlyIntegerWrapper(this, "testImages", 0);
 
     private Playback playback;
     private Generation current;
@@ -56,6 +59,7 @@ public final class SampleViewModel {
 
     public SampleViewModel(AppContext ctx) {
         this.ctx = ctx;
+        completion.addListener((obs, o, on) -> countTestImages(on));
         speed.addListener((obs, o, v) -> {
             if (playback != null) {
                 playback.setRate(Playback.rateFor(v.doubleValue()));
@@ -86,9 +90,14 @@ public final class SampleViewModel {
         return completion;
     }
 
-    /** Test image (0..9999) whose top rows a completion keeps. */
+    /** Test image (0..{@link #testImagesProperty()} - 1) whose top rows a completion keeps. */
     public IntegerProperty testImageProperty() {
         return testImage;
+    }
+
+    /** Test images of the session's data set; 0 until completion is first switched on and the data are read. */
+    public ReadOnlyIntegerProperty testImagesProperty() {
+        return testImages.getReadOnlyProperty();
     }
 
     /** Rows of the test image kept in completion mode (1..H-1). */
@@ -317,5 +326,15 @@ public final class SampleViewModel {
         shown.set(playback == null ? 0 : playback.position());
         computed.set(cursor());
         playing.set(playback != null && playback.playing());
+    }
+
+    /** Counts the data set's test images once; a failed read is reported by the completion that needs the image. */
+    private void countTestImages(boolean on) {
+        if (on && testImages.get() == 0) {
+            ctx.session()
+                    .mnist()
+                    .thenAcceptAsync(
+                            m -> testImages.set(m.test().count()), ctx.jobs().fx());
+        }
     }
 }

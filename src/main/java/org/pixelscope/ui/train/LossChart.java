@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.pixelscope.data.MnistData;
 
 /**
  * Training curves on one canvas: raw loss per iteration (thin, light), its moving average (bold)
@@ -53,7 +54,7 @@ public final class LossChart extends Region {
     private final javafx.beans.property.DoubleProperty emphasis =
             new javafx.beans.property.SimpleDoubleProperty(this, "emphasis", 1);
 
-    private final IntegerProperty pixels = new SimpleIntegerProperty(this, "pixels", 28 * 28);
+    private final IntegerProperty pixels = new SimpleIntegerProperty(this, "pixels", MnistData.SIDE * MnistData.SIDE);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final CurveCache cache;
     private double[] ys = new double[512];

@@ -13,6 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.pixelscope.data.MnistData;
 import org.pixelscope.sample.SampleTrace;
 
 /**
@@ -49,8 +50,8 @@ final class SampleStrip extends VBox {
         for (int i = 0; i < tiles.length; i++) {
             tiles[i] = new ImageView();
             tiles[i].setSmooth(false);
-            tiles[i].setFitWidth(28 * SCALE);
-            tiles[i].setFitHeight(28 * SCALE);
+            tiles[i].setFitWidth(MnistData.SIDE * SCALE);
+            tiles[i].setFitHeight(MnistData.SIDE * SCALE);
             StackPane tile = new StackPane(tiles[i]);
             tile.getStyleClass().add("tile");
             row.getChildren().add(tile);

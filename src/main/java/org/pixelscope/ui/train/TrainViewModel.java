@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.MnistTraining;
 import org.pixelscope.train.Trainer;
@@ -38,7 +39,8 @@ public final class TrainViewModel {
     private final Hyperparameters hyper = new Hyperparameters();
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(this, "training");
-    private final ReadOnlyIntegerWrapper pixels = new ReadOnlyIntegerWrapper(this, "pixels", 28 * 28);
+    private final ReadOnlyIntegerWrapper pixels =
+            new ReadOnlyIntegerWrapper(this, "pixels", MnistData.SIDE * MnistData.SIDE);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final BooleanProperty thisRunOnly = new SimpleBooleanProperty(this, "thisRunOnly");
     private final ReadOnlyBooleanWrapper continuedRun = new ReadOnlyBooleanWrapper(this, "continuedRun");
@@ -68,6 +70,8 @@ public final class TrainViewModel {
     public TrainViewModel(AppContext ctx) {
         this.ctx = ctx;
         this.samples = new SampleStripModel(ctx, hyper.seedProperty()::get);
+        // the Seed field also seeds the next new model's weights, as train --seed does
+        hyper.seedProperty().bindBidirectional(ctx.session().newModelSeedProperty());
         state.addListener((o, was, now) -> training.set(now != RunState.IDLE));
         hyper.learningRateProperty().addListener((o, was, now) -> applyLearningRate(now.doubleValue()));
         ctx.session().modelProperty().addListener(o -> modelChanged());
@@ -327,7 +331,10 @@ public final class TrainViewModel {
 
     private void modelChanged() {
         PixelModel m = ctx.session().getModel();
-        pixels.set(m == null ? 28 * 28 : m.spec().height() * m.spec().width());
+        pixels.set(
+                m == null
+                        ? MnistData.SIDE * MnistData.SIDE
+                        : m.spec().height() * m.spec().width());
         progress.reset();
         samples.clear();
         modelJustLoaded = m != null;

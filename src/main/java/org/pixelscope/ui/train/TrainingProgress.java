@@ -1,11 +1,11 @@
 package org.pixelscope.ui.train;
 
-import java.time.Duration;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.pixelscope.train.Durations;
 import org.pixelscope.train.TrainingEvent;
 
 /**
@@ -86,7 +86,7 @@ public final class TrainingProgress {
         epoch.set(String.format(Locale.ROOT, "%d of %d", currentEpoch, epochs));
         iteration.set(String.format(Locale.ROOT, "%,d of %,d", done, totalIterations));
         speed.set(String.format(Locale.ROOT, "%.1f images/s", e.imagesPerSecond()));
-        eta.set(duration(e.eta()));
+        eta.set(Durations.format(e.eta()));
         loss.set(String.format(Locale.ROOT, "%.2f nats (%.4f bits/dim)", e.lossNats(), e.bitsPerDim()));
         fraction.set(totalIterations == 0 ? 0 : Math.min(1, done / (double) totalIterations));
     }
@@ -108,17 +108,5 @@ public final class TrainingProgress {
                 Math.max(1, currentEpoch),
                 epochs,
                 fraction.get() * 100);
-    }
-
-    /** A time span as a person says it: {@code 42 s}, {@code 3 min 05 s}, {@code 1 h 02 min}. */
-    static String duration(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
     }
 }

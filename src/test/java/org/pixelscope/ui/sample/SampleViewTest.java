@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -179,6 +181,13 @@ class SampleViewTest {
         float[] original =
                 Binarization.STOCHASTIC.binarizeImage(session.mnist().get().test(), 7, Binarization.FIXED_TEST_SEED);
         assertThat(vm.originalProperty().get()).containsExactly(original);
+        // the picker's bound is the data set's own test count, read when completion was switched on
+        int testImages = session.mnist().get().test().count();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.testImagesProperty().get()).isEqualTo(testImages);
+        Spinner<?> picker = robot.lookup("#test-image").queryAs(Spinner.class);
+        assertThat(((SpinnerValueFactory.IntegerSpinnerValueFactory) picker.getValueFactory()).getMax())
+                .isEqualTo(testImages - 1);
         robot.interact(view::finish);
         assertThat(vm.shownProperty().get()).isEqualTo(HW);
         int[] shown = vm.revealedValues();

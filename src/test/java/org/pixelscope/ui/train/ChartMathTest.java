@@ -3,7 +3,6 @@ package org.pixelscope.ui.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic under the chart and the read-outs: units, axes, ticks, durations. */
@@ -51,13 +50,6 @@ class ChartMathTest {
         assertThat(AxisTicks.count(1_200_000)).isEqualTo("1.2M");
         assertThat(AxisTicks.value(0.15, 0.01)).isEqualTo("0.15");
         assertThat(AxisTicks.value(120, 20)).isEqualTo("120");
-    }
-
-    @Test
-    void durationsReadAsAPersonSaysThem() {
-        assertThat(TrainingProgress.duration(Duration.ofSeconds(42))).isEqualTo("42 s");
-        assertThat(TrainingProgress.duration(Duration.ofSeconds(185))).isEqualTo("3 min 05 s");
-        assertThat(TrainingProgress.duration(Duration.ofMinutes(62))).isEqualTo("1 h 02 min");
     }
 
     @Test
