@@ -194,7 +194,11 @@ public final class ModelSession {
 
     /** Builds an untrained network for {@code spec} with the {@link #newModelSeedProperty() seed for new models} on a worker and makes it current. */
     public CompletableFuture<PixelModel> create(ModelSpec spec) {
-        long seed = newModelSeed.get();
+        return create(spec, newModelSeed.get());
+    }
+
+    /** Builds a new untrained model whose weights come from {@code seed}, and makes it current. */
+    public CompletableFuture<PixelModel> create(ModelSpec spec, long seed) {
         return jobs.submit(() -> NetworkBuilder.build(spec, seed, TrainingConfig.DEFAULT_LEARNING_RATE))
                 .thenApplyAsync(
                         m -> {

@@ -56,6 +56,20 @@ class NewModelSeedTest {
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void startingAnUntrainedModelWithAnotherSeedRebuildsItFromThatSeed() throws Exception {
+        session.create(TINY).get();
+        AppContext ctx = new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + message));
+        TrainViewModel train = new TrainViewModel(ctx);
+        session.create(TINY, TrainingConfig.DEFAULT_SEED).get(); // built before the seed field changes
+        train.hyperparameters().seedProperty().set(11);
+
+        train.start(); // the data folder does not exist: the run itself fails after the rebuild
+
+        assertThat(weights(session.getModel())).isEqualTo(weights(11));
+        assertThat(session.historyProperty().get().seed()).isEqualTo(11);
+    }
+
     private static float[] weights(long seed) {
         try (PixelModel m = NetworkBuilder.build(TINY, seed, TrainingConfig.DEFAULT_LEARNING_RATE)) {
             return weights(m);

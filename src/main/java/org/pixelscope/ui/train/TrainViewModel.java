@@ -163,6 +163,26 @@ public final class TrainViewModel {
                     .report("Cannot start training", "No model is loaded: open a checkpoint or create a model first.");
             return;
         }
+        TrainingHistory untrained = ctx.session().historyProperty().get();
+        if (untrained != null && !untrained.started() && untrained.seed() != config.seed()) {
+            // an untrained model whose seed was changed: rebuild its weights from the run's seed,
+            // so the run equals train --model NAME --seed SEED
+            state.set(RunState.STARTING);
+            ctx.status().show("Rebuilding " + model.spec().name() + " with seed " + config.seed() + "…", -1);
+            ctx.session()
+                    .create(model.spec(), config.seed())
+                    .whenCompleteAsync(
+                            (m, err) -> {
+                                state.set(RunState.IDLE);
+                                if (err != null) {
+                                    ctx.errors().report("Cannot start training", err);
+                                } else {
+                                    start();
+                                }
+                            },
+                            ctx.jobs().fx());
+            return;
+        }
         Run r = new Run(config, model);
         run = r;
         state.set(RunState.STARTING);
