@@ -4,24 +4,27 @@ import java.util.function.BiConsumer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import org.pixelscope.ui.Palette;
 
 /**
- * An H x W image with the context of one pixel drawn over it: the causal region (every pixel
- * before it in raster order, outlined in blue), the receptive field of the output there (orange
- * tint), and the blind spot (causal but not in the field: blue tint with a hatch, so it does not
- * rely on hue alone). Colours are from the Okabe-Ito palette, distinguishable with the common
- * colour-vision deficiencies. Used by the masks view (one per layer, and a large clickable one)
- * and by the sample view's zoom on the selected image.
+ * An H x W image with the context of one pixel drawn over it, in the app's colour language
+ * ({@link Palette}): the causal region (every pixel before it in raster order, outlined in blue),
+ * the receptive field of the output there (blue tint: what it reads), the blind spot (causal,
+ * below a read pixel of its column, but never read: vermillion with a hatch, so it does not rely
+ * on hue alone), and causal pixels beyond the field's reach (grey tint). Used by the
+ * masks view (one per layer, and a large clickable one) and by the sample view.
  *
  * <p>Thread: FX only.
  */
 public final class FieldCanvas extends Canvas {
 
-    public static final Color CAUSAL = Color.web("#0072B2");
-    public static final Color FIELD = Color.web("#E69F00");
-    public static final Color CURRENT = Color.web("#F0E442");
-    /** Lines of the blind spot's hatch on dark pixels (blue lines on light ones). */
-    public static final Color HATCH = Color.web("#56B4E9");
+    public static final Color CAUSAL = Palette.READ;
+    public static final Color FIELD = Palette.READ;
+    public static final Color BLIND_SPOT = Palette.BLIND_SPOT;
+    public static final Color OUT_OF_REACH = Palette.OUT_OF_REACH;
+    public static final Color CURRENT = Palette.CURRENT;
+    /** Lines of the blind spot's hatch on dark pixels (vermillion lines on light ones). */
+    public static final Color HATCH = Color.web("#FFB07A");
 
     public static final Color UNDRAWN = Color.web("#202040");
     /** Background where there is no image to show (masks view). */
@@ -89,6 +92,7 @@ public final class FieldCanvas extends Canvas {
     public void redraw() {
         GraphicsContext g = getGraphicsContext2D();
         int current = row < 0 ? -1 : row * width + col;
+        int[] reach = reach(field);
         for (int k = 0; k < height * width; k++) {
             int r = k / width;
             int c = k % width;
@@ -105,9 +109,14 @@ public final class FieldCanvas extends Canvas {
                 g.setFill(FIELD.deriveColor(0, 1, 1, 0.6));
                 g.fillRect(x, y, cell, cell);
             } else if (!seen && showCausal && field != null) {
-                g.setFill(CAUSAL.deriveColor(0, 1, 1, 0.45));
-                g.fillRect(x, y, cell, cell);
-                hatch(g, x, y, base);
+                if (isBlindSpot(reach, r, c)) {
+                    g.setFill(BLIND_SPOT.deriveColor(0, 1, 1, 0.55));
+                    g.fillRect(x, y, cell, cell);
+                    hatch(g, x, y, base);
+                } else {
+                    g.setFill(OUT_OF_REACH.deriveColor(0, 1, 1, 0.22));
+                    g.fillRect(x, y, cell, cell);
+                }
             }
         }
         if (current >= 0) {
@@ -124,6 +133,34 @@ public final class FieldCanvas extends Canvas {
         }
     }
 
+    /**
+     * For each column, the topmost row the field reads ({@link Integer#MAX_VALUE} for none), or
+     * null when there is no field. A causal pixel the field misses while it reads a pixel above it
+     * in the same column is a blind spot: the layers reach past it and still skip it (the wedge
+     * up and to the right of a stacked masked convolution, which no depth fills). Any other missed
+     * causal pixel is out of reach: more layers would read it.
+     */
+    static int[] reach(boolean[][] field) {
+        if (field == null) {
+            return null;
+        }
+        int[] top = new int[field[0].length];
+        java.util.Arrays.fill(top, Integer.MAX_VALUE);
+        for (int r = field.length - 1; r >= 0; r--) {
+            for (int c = 0; c < top.length; c++) {
+                if (field[r][c]) {
+                    top[c] = r;
+                }
+            }
+        }
+        return top;
+    }
+
+    /** True when (r, c), a causal pixel the field does not read, lies below a read pixel of its column. */
+    static boolean isBlindSpot(int[] reach, int r, int c) {
+        return reach != null && reach[c] < r;
+    }
+
     private Color base(int k) {
         if (image == null) {
             return BLANK;
@@ -137,7 +174,7 @@ public final class FieldCanvas extends Canvas {
         if (cell < 4) {
             return;
         }
-        g.setStroke(base.getBrightness() > 0.5 ? CAUSAL : HATCH);
+        g.setStroke(base.getBrightness() > 0.5 ? BLIND_SPOT : HATCH);
         g.setLineWidth(Math.max(1, cell / 8));
         g.strokeLine(x, y + cell, x + cell, y);
         g.strokeLine(x, y + cell / 2, x + cell / 2, y);

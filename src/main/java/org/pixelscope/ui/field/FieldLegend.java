@@ -11,8 +11,8 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The key to a {@link FieldCanvas}: causal region (blue outline), receptive field (orange),
- * blind spot (blue, hatched) and the current pixel (yellow frame).
+ * The key to a {@link FieldCanvas}: causal region (blue outline), receptive field (blue),
+ * blind spot (vermillion, hatched), out of reach (grey) and the current pixel (yellow frame).
  *
  * <p>Thread: FX only.
  */
@@ -26,9 +26,10 @@ public final class FieldLegend extends VBox {
         causal.setStrokeWidth(2.5);
         Rectangle field = new Rectangle(14, 14, FieldCanvas.FIELD.deriveColor(0, 1, 1, 0.8));
         Line hatch = new Line(0, 14, 14, 0);
-        hatch.setStroke(FieldCanvas.HATCH);
+        hatch.setStroke(FieldCanvas.BLIND_SPOT.darker());
         hatch.setStrokeWidth(2);
-        StackPane blind = new StackPane(new Rectangle(14, 14, FieldCanvas.CAUSAL.deriveColor(0, 1, 1, 0.6)), hatch);
+        StackPane blind = new StackPane(new Rectangle(14, 14, FieldCanvas.BLIND_SPOT.deriveColor(0, 1, 1, 0.7)), hatch);
+        Rectangle far = new Rectangle(14, 14, FieldCanvas.OUT_OF_REACH.deriveColor(0, 1, 1, 0.6));
         Rectangle frame = new Rectangle(10, 10, Color.TRANSPARENT);
         frame.setStroke(FieldCanvas.CURRENT);
         frame.setStrokeWidth(2);
@@ -37,7 +38,8 @@ public final class FieldLegend extends VBox {
                 .addAll(
                         row(causal, "causal region: every pixel before the current one"),
                         row(field, "receptive field: pixels the output actually reads"),
-                        row(blind, "unseen: before it, but never read (hatched)"),
+                        row(blind, "blind spot: within the field's reach, never read (hatched)"),
+                        row(far, "out of reach: before it, too far for the layers"),
                         row(current, "current pixel"));
     }
 

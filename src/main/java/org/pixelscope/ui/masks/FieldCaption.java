@@ -5,6 +5,7 @@ import org.pixelscope.inspect.ReceptiveField;
 import org.pixelscope.model.ModelFamilies;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.NetworkBuilder;
+import org.pixelscope.ui.field.Unseen;
 
 /** The words beside the receptive-field grid. Plain functions, no JavaFX. */
 final class FieldCaption {
@@ -26,7 +27,8 @@ final class FieldCaption {
                 "Output at row %d, column %d after layer %d of %d (%s) reads %d of the %d pixels before it",
                 row, col, layer + 1, layers.size(), display(layers.get(layer)), seen, before);
         if (!last && seen < before) {
-            text += String.format("; the %d hatched ones are out of its reach so far.", before - seen);
+            Unseen so = Unseen.of(rf.field(layers.get(layer), row, col), row, col);
+            text += String.format("; of the other %d, %s so far.", before - seen, so.describe());
         } else {
             text += ".";
         }
@@ -36,12 +38,14 @@ final class FieldCaption {
                             ? " The model sees every pixel before this one: no blind spot."
                             : " After all its layers the model sees every pixel before this one: no blind spot.");
         }
+        Unseen never = Unseen.of(rf.outputField(row, col), row, col);
         return text
                 + String.format(
                         last
-                                ? " It never sees the %d hatched ones: %s"
-                                : " After all its layers the model still never sees %d of them: %s",
+                                ? " It never sees %d of them (%s): %s"
+                                : " After all its layers the model still never sees %d of them (%s): %s",
                         blind,
+                        never.describe(),
                         ModelFamilies.unseenPixels(spec));
     }
 

@@ -1,21 +1,23 @@
 package org.pixelscope.ui.masks;
 
 import javafx.scene.paint.Color;
+import org.pixelscope.ui.Palette;
 
 /**
- * Diverging colour scale for signed weights: blue for negative, white for zero, orange for
- * positive (Okabe-Ito blue #0072B2 and orange #E69F00, distinguishable with red-green colour
- * blindness), symmetric around zero so equal magnitudes get equal strength.
+ * Diverging colour scale for signed weights: purple for negative, white for zero, green for
+ * positive (the ends of ColorBrewer's PRGn scale, readable with red-green colour blindness; not
+ * blue or grey, which mean "read" and "blocked" elsewhere, see {@code ui.Palette}), symmetric
+ * around zero so equal magnitudes get equal strength.
  *
  * <p>Thread: any.
  */
 public final class HeatColors {
 
-    public static final Color NEGATIVE = Color.web("#0072B2");
+    public static final Color NEGATIVE = Palette.NEGATIVE;
     public static final Color ZERO = Color.WHITE;
-    public static final Color POSITIVE = Color.web("#E69F00");
+    public static final Color POSITIVE = Palette.POSITIVE;
     /** Cells a mask blocks: not a weight at all, so not on the scale. */
-    public static final Color BLOCKED = Color.web("#9E9E9E");
+    public static final Color BLOCKED = Palette.BLOCKED;
 
     private HeatColors() {}
 

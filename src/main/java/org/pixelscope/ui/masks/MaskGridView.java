@@ -8,7 +8,7 @@ import org.pixelscope.inspect.MaskGrid;
 
 /**
  * A mask drawn as a grid of kernel taps, one cell per tap at the layer's real kernel size:
- * allowed taps blue, blocked taps orange with a cross (so the difference does not rest on hue
+ * allowed taps blue, blocked taps grey with a cross (so the difference does not rest on hue
  * alone), the centre tap framed and dotted. Cells carry the style classes {@code mask-cell},
  * {@code allowed} or {@code blocked}, and {@code centre}; the masks view's CSS colours them.
  *

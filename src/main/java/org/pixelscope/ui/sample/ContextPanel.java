@@ -121,8 +121,11 @@ final class ContextPanel extends VBox {
                             ? "Measuring the model's receptive field…"
                             : "Unseen: " + rf.blindSpotSize(step.row(), step.col()) + " of the "
                                     + (step.row() * t.width() + step.col())
-                                    + " pixels before this one are out of the model's sight:"
-                                    + " beyond the reach of its layers, or in a blind spot (hatched in the grid).");
+                                    + " pixels before this one are out of the model's sight: "
+                                    + org.pixelscope.ui.field.Unseen.of(
+                                                    rf.outputField(step.row(), step.col()), step.row(), step.col())
+                                            .describe()
+                                    + ".");
         }
         zoom.redraw();
         probability.show(step);

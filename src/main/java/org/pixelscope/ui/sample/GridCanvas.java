@@ -29,7 +29,7 @@ import org.pixelscope.sample.SampleTrace;
 final class GridCanvas extends Region {
 
     static final Color UNDRAWN = Color.web("#202040");
-    static final Color HIGHLIGHT = Color.web("#F0E442");
+    static final Color HIGHLIGHT = org.pixelscope.ui.Palette.CURRENT;
     static final Color SELECTED = Color.web("#56B4E9");
     private static final Color BACKGROUND = Color.web("#3A3A3A");
     private static final double GAP = 6;

@@ -20,7 +20,7 @@ import org.pixelscope.sample.PixelStep;
  */
 final class ProbabilityBar extends VBox {
 
-    static final Color ONE = Color.web("#0072B2");
+    static final Color ONE = org.pixelscope.ui.Palette.PROBABILITY;
     static final Color ZERO = Color.web("#D9D9D9");
 
     private static final double BAR = 20;

@@ -29,7 +29,7 @@ class FieldCaptionTest {
         assertThat(last)
                 .contains("layer " + layers.size() + " of " + layers.size() + " (output p(x=1))")
                 .contains("reads " + (before - blind) + " of the " + before)
-                .contains("never sees the " + blind + " hatched")
+                .contains("never sees " + blind + " of them (")
                 .contains("triangle")
                 .contains("far left of this pixel's own row")
                 .doesNotContain("masked convolutions");
@@ -38,7 +38,7 @@ class FieldCaptionTest {
         String first = FieldCaption.text(model.spec(), rf, 0, row, col);
         assertThat(first)
                 .contains("reads " + firstSeen + " of the " + before)
-                .contains("the " + (before - firstSeen) + " hatched ones are out of its reach so far")
+                .contains("of the other " + (before - firstSeen) + ", ")
                 .contains("still never sees " + blind + " of them");
     }
 

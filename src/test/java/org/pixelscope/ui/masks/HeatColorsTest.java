@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class HeatColorsTest {
 
     @Test
-    void zeroIsWhiteAndTheEndsAreBlueAndOrange() {
+    void zeroIsWhiteAndTheEndsArePurpleAndGreen() {
         assertThat(HeatColors.diverging(0, 2)).isEqualTo(Color.WHITE);
-        assertThat(HeatColors.diverging(-2, 2)).isEqualTo(Color.web("#0072B2"));
-        assertThat(HeatColors.diverging(2, 2)).isEqualTo(Color.web("#E69F00"));
+        assertThat(HeatColors.diverging(-2, 2)).isEqualTo(Color.web("#762A83"));
+        assertThat(HeatColors.diverging(2, 2)).isEqualTo(Color.web("#1B7837"));
     }
 
     @Test
@@ -25,8 +25,8 @@ class HeatColorsTest {
                 .isCloseTo(0.5, offset(1e-6));
         assertThat(distanceFromWhite(pos) / distanceFromWhite(HeatColors.POSITIVE))
                 .isCloseTo(0.5, offset(1e-6));
-        assertThat(neg.getBlue()).isGreaterThan(neg.getRed());
-        assertThat(pos.getRed()).isGreaterThan(pos.getBlue());
+        assertThat(neg.getGreen()).as("purple").isLessThan(neg.getRed()).isLessThan(neg.getBlue());
+        assertThat(pos.getGreen()).as("green").isGreaterThan(pos.getRed()).isGreaterThan(pos.getBlue());
     }
 
     @Test

@@ -110,15 +110,15 @@ class MasksViewTest {
         }
         assertThat(rf.blindSpotSize(10, 14)).isPositive();
 
-        // the large grid shows a read pixel orange and the blind spot blue
+        // the large grid shows a read pixel blue and the blind spot vermillion (the colour language)
         robot.interact(() -> vm.layerProperty().set(layers.size() - 1));
         WritableImage shot =
                 WaitForAsyncUtils.asyncFx(() -> big.snapshot(null, null)).get();
         Color seen = shot.getPixelReader().getColor((int) ((13 + 0.2) * cell), (int) ((9 + 0.8) * cell));
         Color blind = shot.getPixelReader().getColor((int) ((20 + 0.2) * cell), (int) ((9 + 0.2) * cell));
         assertThat(rf.outputField(10, 14)[9][13]).isTrue();
-        assertThat(seen.getRed()).as("orange: read").isGreaterThan(seen.getBlue());
-        assertThat(blind.getBlue()).as("blue: blind spot").isGreaterThan(blind.getRed());
+        assertThat(seen.getBlue()).as("blue: read").isGreaterThan(seen.getRed());
+        assertThat(blind.getRed()).as("vermillion: blind spot").isGreaterThan(blind.getBlue());
         assertThat(errors).isEmpty();
     }
 
