@@ -46,7 +46,7 @@ public record LayerSummary(
             GraphVertex v = conf.getVertices().get(name);
             String inputs = String.join(", ", conf.getVertexInputs().getOrDefault(name, List.of()));
             if (v == null) {
-                rows.add(new SummaryRow(name, "Input", shape(in), 0, null, 0, ""));
+                rows.add(new SummaryRow(name, "Input", shape(in), 0, null, 0, "", ""));
                 continue;
             }
             long params = net.getVertex(name).numParams();
@@ -65,10 +65,37 @@ public record LayerSummary(
                 }
             }
             masked += zeros;
-            rows.add(new SummaryRow(name, type, shape(types.get(name)), params, mask, zeros, inputs));
+            rows.add(new SummaryRow(
+                    name, type, shape(types.get(name)), params, mask, zeros, inputs, formula(net.getVertex(name))));
         }
         long total = net.numParams();
         return new LayerSummary(model.spec().name(), rows, total, total, 0, masked);
+    }
+
+    /**
+     * The parameter count as a sum over the vertex's parameter arrays, in their stored shapes:
+     * {@code W 64x1x7x7 = 3,136 + b 1x64 = 64}; empty when it has none.
+     */
+    static String formula(org.deeplearning4j.nn.graph.vertex.GraphVertex vertex) {
+        java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> table = vertex.paramTable(false);
+        if (table == null || table.isEmpty()) {
+            return "";
+        }
+        java.util.StringJoiner terms = new java.util.StringJoiner(" + ");
+        for (var e : table.entrySet()) {
+            long[] shape = e.getValue().shape();
+            java.util.StringJoiner dims = new java.util.StringJoiner("x");
+            for (long d : shape) {
+                dims.add(Long.toString(d));
+            }
+            terms.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%s %s = %,d",
+                    e.getKey(),
+                    dims,
+                    e.getValue().length()));
+        }
+        return terms.toString();
     }
 
     /** The plain-text table the CLI prints and the GUI copies. */

@@ -19,16 +19,70 @@ public final class KernelHeatMap extends Canvas {
     private static final double BAR_HEIGHT = 14;
     private static final double LABEL_HEIGHT = 18;
     private final double side;
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    private KernelWeights kernel;
+    private MaskGrid mask;
+    private double cell = 1;
 
     /** {@code side}: width and height of the kernel area in screen pixels. */
     public KernelHeatMap(double side) {
         super(side, side + BAR_HEIGHT + LABEL_HEIGHT + 8);
         this.side = side;
         getStyleClass().add("kernel-heat-map");
+        // hovering a cell shows the number behind its colour
+        tip.setShowDelay(javafx.util.Duration.millis(100));
+        javafx.scene.control.Tooltip.install(this, tip);
+        setOnMouseMoved(e -> tip.setText(describeAt(e.getX(), e.getY())));
+    }
+
+    /** The hover text at canvas position (x, y): the tap's offset, weight, or why it is blocked. */
+    String describeAt(double x, double y) {
+        if (kernel == null) {
+            return "";
+        }
+        int r = (int) (y / cell);
+        int c = (int) (x / cell);
+        double[][] v = kernel.values();
+        if (r < 0 || c < 0 || r >= v.length || c >= v[0].length) {
+            return "Colour scale: purple negative, white zero, green positive, up to ±"
+                    + String.format(java.util.Locale.ROOT, "%.4f", kernel.maxAbs());
+        }
+        int dr = r - v.length / 2;
+        int dc = c - v[0].length / 2;
+        String where = String.format(
+                java.util.Locale.ROOT,
+                "tap (%d, %d): %s%s",
+                r,
+                c,
+                dr == 0 && dc == 0
+                        ? "the centre"
+                        : offset(dr, "row") + (dr != 0 && dc != 0 ? ", " : "") + offset(dc, "column"),
+                "");
+        if (mask != null && !mask.allowed()[r][c]) {
+            return where + "\nblocked by mask " + mask.type()
+                    + ": the weight is held at 0, so the output never reads this position";
+        }
+        return where
+                + String.format(
+                        java.util.Locale.ROOT,
+                        "\nweight %+.5f (summed over %d input channel%s)",
+                        v[r][c],
+                        kernel.inChannels(),
+                        kernel.inChannels() == 1 ? "" : "s");
+    }
+
+    private static String offset(int d, String what) {
+        if (d == 0) {
+            return "";
+        }
+        String dir = what.equals("row") ? (d < 0 ? "above" : "below") : (d < 0 ? "left" : "right");
+        return Math.abs(d) + " " + what + (Math.abs(d) == 1 ? "" : "s") + " " + dir;
     }
 
     /** Draws {@code kernel}; {@code mask} may be null (an unmasked layer). */
     public void show(KernelWeights kernel, MaskGrid mask) {
+        this.kernel = kernel;
+        this.mask = mask;
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
         if (kernel == null) {
@@ -38,6 +92,7 @@ public final class KernelHeatMap extends Canvas {
         int kh = v.length;
         int kw = v[0].length;
         double cell = Math.floor(side / Math.max(kh, kw));
+        this.cell = cell;
         double max = kernel.maxAbs();
         for (int r = 0; r < kh; r++) {
             for (int c = 0; c < kw; c++) {

@@ -66,6 +66,22 @@ public final class SummaryView extends BorderPane {
 
     private TableView<SummaryRow> table() {
         TableView<SummaryRow> table = new TableView<>(vm.rows());
+        // hovering a row shows where its parameter count comes from
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            {
+                tip.setShowDelay(javafx.util.Duration.millis(200));
+            }
+
+            @Override
+            protected void updateItem(SummaryRow row, boolean empty) {
+                super.updateItem(row, empty);
+                String text = empty || row == null ? "" : parameterTip(row);
+                tip.setText(text);
+                setTooltip(text.isEmpty() ? null : tip);
+            }
+        });
         table.setId("summary-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No model loaded."));
@@ -83,6 +99,20 @@ public final class SummaryView extends BorderPane {
                         true));
         table.getColumns().add(column("Inputs", SummaryRow::inputs, 120, false));
         return table;
+    }
+
+    /** The tooltip of a row: its parameter formula and, for a masked layer, what the mask zeroes. */
+    static String parameterTip(SummaryRow row) {
+        if (row.formula().isEmpty()) {
+            return "";
+        }
+        String text = row.name() + ": " + row.formula()
+                + (row.formula().contains(" + ") ? " → " + SummaryViewModel.count(row.params()) : "");
+        if (row.maskedZeros() > 0) {
+            text += "\n" + SummaryViewModel.count(row.maskedZeros())
+                    + " of them held at 0 by the mask (counted, never used)";
+        }
+        return text;
     }
 
     private static TableColumn<SummaryRow, String> column(
