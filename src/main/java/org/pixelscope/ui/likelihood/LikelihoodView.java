@@ -115,7 +115,7 @@ public final class LikelihoodView extends BorderPane {
         Button rank = button("Rank test images", "rank", vm::rank);
         rank.disableProperty().bind(vm.rankingBusyProperty());
         Label draw = new Label("Draw on the image: drag to ink, right-drag to erase");
-        draw.getStyleClass().add("note");
+        draw.getStyleClass().addAll("note", "draw-hint");
         ToolBar bar = new ToolBar(
                 new Label("Test image"),
                 index,
