@@ -41,6 +41,7 @@ public final class LikelihoodView extends BorderPane {
     private final CellGrid heat = new CellGrid(CELL);
     private final Label caption = new Label();
     private final Label total = new Label();
+    private final Label bits = new Label();
     private final Label pixel = new Label();
     private final RankingStrip most;
     private final RankingStrip least;
@@ -61,6 +62,9 @@ public final class LikelihoodView extends BorderPane {
         total.setId("likelihood-total");
         pixel.setId("likelihood-pixel");
         total.getStyleClass().add("total");
+        bits.setId("likelihood-bits");
+        bits.getStyleClass().add("bits");
+        pixel.getStyleClass().add("pixel-readout");
         caption.getStyleClass().add("caption");
         picture.setOnStroke((cells, secondary) ->
                 vm.paint(cells, !secondary && !vm.eraserProperty().get()));
@@ -71,7 +75,7 @@ public final class LikelihoodView extends BorderPane {
         rankingNote.getStyleClass().add("note");
         rankingNote.setWrapText(true);
         setTop(toolbar());
-        ScrollPane body = new ScrollPane(new VBox(10, maps(), total, pixel, new Separator(), ranking()));
+        ScrollPane body = new ScrollPane(new VBox(10, maps(), new Separator(), ranking()));
         body.setFitToWidth(true);
         body.getStyleClass().add("body");
         body.setPadding(new Insets(10));
@@ -142,13 +146,19 @@ public final class LikelihoodView extends BorderPane {
         ScaleLegend legend = new ScaleLegend(heat.getHeight() > 0 ? heat.getHeight() : 28 * CELL);
         legend.setId("likelihood-legend");
         VBox scale = new VBox(4, new Label(" "), legend, unit);
-        HBox row = new HBox(16, left, right, scale);
+        Label formula = new Label("the sum of the pixels' −log p;\nbits/dim = nats / (pixels · ln 2)");
+        formula.getStyleClass().add("note");
+        VBox numbers = new VBox(6, new Label(" "), total, bits, formula, new Separator(), pixel);
+        numbers.setMinWidth(200);
+        numbers.setPrefWidth(240);
+        HBox row = new HBox(16, left, right, scale, numbers);
         row.setAlignment(Pos.TOP_LEFT);
         return row;
     }
 
     private Node ranking() {
-        return new VBox(8, rankingNote, most, least);
+        HBox ends = new HBox(24, most, least);
+        return new VBox(8, rankingNote, ends);
     }
 
     private void drawPicture() {
@@ -166,15 +176,11 @@ public final class LikelihoodView extends BorderPane {
                     vm.messageProperty().get().isEmpty()
                             ? "Computing…"
                             : vm.messageProperty().get());
+            bits.setText("");
         } else {
             heat.show(m.height(), m.width(), k -> HeatScale.of(m.nats()[k]));
-            total.setText(String.format(
-                    Locale.ROOT,
-                    "NLL %.2f nats = %.4f bits/dim  (the sum of the %d pixels' −log p; bits/dim = nats / (%d · ln 2))",
-                    m.total(),
-                    m.bitsPerDim(),
-                    m.size(),
-                    m.size()));
+            total.setText(String.format(Locale.ROOT, "NLL %.2f nats", m.total()));
+            bits.setText(String.format(Locale.ROOT, "= %.4f bits/dim", m.bitsPerDim()));
         }
         showCaption();
         hover(hovered);
@@ -202,7 +208,7 @@ public final class LikelihoodView extends BorderPane {
         }
         pixel.setText(String.format(
                 Locale.ROOT,
-                "Row %d, column %d (pixel %d in raster order): x = %d · p(x = 1) = %.4f · −log p(x = %d) = %.3f nats",
+                "Row %d, column %d\n(pixel %d in raster order)\nx = %d\np(x = 1) = %.4f\n−log p(x = %d) = %.3f nats",
                 k / m.width(),
                 k % m.width(),
                 k,

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 /**
- * One end of the ranking as a row of thumbnails, each with its NLL in nats beneath; clicking a
+ * One end of the ranking as a block of thumbnails, six to a row, each with its NLL in nats beneath; clicking a
  * thumbnail shows that test image's map.
  *
  * <p>Thread: FX only.
@@ -19,11 +19,14 @@ final class RankingStrip extends VBox {
 
     private static final double THUMB_CELL = 2;
 
-    private final HBox thumbs = new HBox(6);
+    private static final int COLUMNS = 6;
+
+    private final TilePane thumbs = new TilePane(6, 4);
     private final IntConsumer onPick;
 
     RankingStrip(String title, String id, IntConsumer onPick) {
         this.onPick = onPick;
+        thumbs.setPrefColumns(COLUMNS);
         setId(id);
         getStyleClass().add("ranking-strip");
         Label heading = new Label(title);
