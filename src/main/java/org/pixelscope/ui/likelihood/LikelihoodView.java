@@ -139,7 +139,7 @@ public final class LikelihoodView extends BorderPane {
         imageTitle.getStyleClass().add("map-title");
         Label mapTitle = new Label("−log p(xᵢ | x<ᵢ) per pixel");
         mapTitle.getStyleClass().add("map-title");
-        VBox left = new VBox(4, imageTitle, picture, caption);
+        VBox left = new VBox(4, imageTitle, picture, caption, completion());
         VBox right = new VBox(4, mapTitle, heat);
         Label unit = new Label("nats\n(clipped\nat " + (int) HeatScale.MAX_NATS + ")");
         unit.getStyleClass().add("note");
@@ -154,6 +154,26 @@ public final class LikelihoodView extends BorderPane {
         HBox row = new HBox(16, left, right, scale, numbers);
         row.setAlignment(Pos.TOP_LEFT);
         return row;
+    }
+
+    /** "Keep the top [K] rows, [Complete]": the model draws the rest of the shown image. */
+    private Node completion() {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                1, 27, vm.keptRowsProperty().get());
+        f.valueProperty().addListener((obs, was, v) -> {
+            if (v != null) {
+                vm.keptRowsProperty().set(v);
+            }
+        });
+        Spinner<Integer> rows = new Spinner<>(f);
+        rows.setId("kept-rows");
+        rows.setEditable(true);
+        rows.setPrefWidth(70);
+        Button complete = button("Complete the rest", "complete", vm::complete);
+        complete.disableProperty().bind(vm.completingProperty());
+        HBox box = new HBox(6, new Label("Keep top"), rows, new Label("rows"), complete);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private Node ranking() {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -68,6 +69,9 @@ public final class LikelihoodViewModel {
     private final ReadOnlyObjectWrapper<LikelihoodMap> map = new ReadOnlyObjectWrapper<>(this, "map");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanProperty eraser = new SimpleBooleanProperty(this, "eraser", false);
+    private final IntegerProperty keptRows = new SimpleIntegerProperty(this, "keptRows", 14);
+    private final ReadOnlyBooleanWrapper completing = new ReadOnlyBooleanWrapper(this, "completing");
+    private long completions;
     private boolean inFlight;
     private Request pending;
     private long lastStart;
@@ -134,6 +138,40 @@ public final class LikelihoodViewModel {
     /** When set, the primary button erases instead of inking. */
     public BooleanProperty eraserProperty() {
         return eraser;
+    }
+
+    /** Rows of the shown image that {@link #complete()} keeps. */
+    public IntegerProperty keptRowsProperty() {
+        return keptRows;
+    }
+
+    /** True while the model completes an image. */
+    public ReadOnlyBooleanProperty completingProperty() {
+        return completing.getReadOnlyProperty();
+    }
+
+    /**
+     * Lets the current model draw the shown image anew below its top {@link #keptRowsProperty()
+     * rows}; the result becomes the drawing, with its map. Each call draws with a new seed.
+     */
+    public void complete() {
+        float[] shown = image.get();
+        PixelModel model = ctx.session().getModel();
+        if (shown == null || model == null || completing.get()) {
+            return;
+        }
+        completing.set(true);
+        Completion.of(ctx, shown, keptRows.get(), ++completions)
+                .whenCompleteAsync(
+                        (pixels, error) -> {
+                            completing.set(false);
+                            if (error != null) {
+                                ctx.errors().report("Cannot complete the image", error);
+                            } else if (model == ctx.session().getModel()) {
+                                draw(pixels);
+                            }
+                        },
+                        ctx.jobs().fx());
     }
 
     /** The most and least likely test images; null until ranked, and again when the model changes. */

@@ -119,6 +119,24 @@ class LikelihoodViewModelTest {
     }
 
     @Test
+    void theModelCompletesAnImageBelowTheKeptRows() {
+        LikelihoodViewModel vm = viewModel(session);
+        vm.showTest(0);
+        float[] original = vm.imageProperty().get();
+        vm.keptRowsProperty().set(14);
+        vm.complete();
+        assertThat(vm.completingProperty().get()).isFalse();
+        float[] completed = vm.imageProperty().get();
+        assertThat(vm.sourceProperty().get()).isEqualTo(LikelihoodViewModel.Source.DRAWN);
+        assertThat(Arrays.copyOf(completed, 14 * 28)).containsExactly(Arrays.copyOf(original, 14 * 28));
+        assertThat(completed).isNotEqualTo(original);
+        assertThat(vm.mapProperty().get().pixels()).containsExactly(completed);
+        vm.complete();
+        assertThat(vm.imageProperty().get()).as("a new seed each time").isNotEqualTo(completed);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void rankingListsTheTestImagesByNllAndIsKeptForTheModel() {
         LikelihoodViewModel vm = viewModel(session);
         vm.rank();
