@@ -14,8 +14,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.pixelscope.ui.AppContext;
@@ -143,6 +145,7 @@ public final class LikelihoodView extends BorderPane {
         VBox right = new VBox(4, mapTitle, heat);
         Label unit = new Label("nats\n(clipped\nat " + (int) HeatScale.MAX_NATS + ")");
         unit.getStyleClass().add("note");
+        fixed(unit);
         ScaleLegend legend = new ScaleLegend(heat.getHeight() > 0 ? heat.getHeight() : 28 * CELL);
         legend.setId("likelihood-legend");
         VBox scale = new VBox(4, new Label(" "), legend, unit);
@@ -169,9 +172,10 @@ public final class LikelihoodView extends BorderPane {
         rows.setId("kept-rows");
         rows.setEditable(true);
         rows.setPrefWidth(70);
-        Button complete = button("Complete the rest", "complete", vm::complete);
+        Button complete = button("Complete", "complete", vm::complete);
         complete.disableProperty().bind(vm.completingProperty());
-        HBox box = new HBox(6, new Label("Keep top"), rows, new Label("rows"), complete);
+        complete.setTooltip(new Tooltip("The model draws the rows below, pixel by pixel, as in the Sample view"));
+        HBox box = new HBox(6, fixed(new Label("Keep top")), rows, fixed(new Label("rows,")), complete);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -257,6 +261,12 @@ public final class LikelihoodView extends BorderPane {
                                         "%,d test images scored, mean NLL %.2f nats. Click a digit to see its map.",
                                         r.scored(),
                                         r.meanNats()));
+    }
+
+    /** A label that keeps its whole text rather than an ellipsis. */
+    private static Label fixed(Label l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static int side(float[] image) {
