@@ -26,7 +26,7 @@ public final class ExplainPanel extends ScrollPane {
         setMinWidth(260);
     }
 
-    /** Shows the explanation of {@code view} ({@code sample}, {@code masks}, {@code train}, {@code summary}). */
+    /** Shows the explanation of {@code view} ({@code sample}, {@code masks}, {@code train}, {@code summary}, {@code likelihood}). */
     public void show(String view) {
         Explanation text = Explanation.of(view);
         body.getChildren().clear();

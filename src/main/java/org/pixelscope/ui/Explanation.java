@@ -23,7 +23,7 @@ public record Explanation(String title, List<Block> blocks) {
     /** A paragraph or a formula. */
     public record Block(boolean formula, String text) {}
 
-    /** Reads the explanation of {@code view} ({@code sample}, {@code masks}, {@code train}, {@code summary}). */
+    /** Reads the explanation of {@code view} ({@code sample}, {@code masks}, {@code train}, {@code summary}, {@code likelihood}). */
     public static Explanation of(String view) {
         String name = "explain/" + view + ".txt";
         try (InputStream in = Explanation.class.getResourceAsStream(name)) {

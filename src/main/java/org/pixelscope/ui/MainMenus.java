@@ -159,7 +159,7 @@ final class MainMenus {
 
     private Menu view() {
         Menu m = new Menu("View");
-        String[] names = {"Train", "Sample", "Masks", "Summary"};
+        String[] names = {"Train", "Sample", "Masks", "Summary", "Likelihood"};
         for (int i = 0; i < names.length; i++) {
             int index = i;
             m.getItems().add(item(names[i], "Shortcut+" + (i + 1), () -> w.selectTab(index)));

@@ -31,7 +31,7 @@ import org.pixelscope.backend.Backend;
 import org.pixelscope.model.ModelSpec;
 
 /**
- * The main window's content: menus, the model picker and data line, the four views as tabs,
+ * The main window's content: menus, the model picker and data line, the five views as tabs,
  * and the status bar (job and progress, back end, model). Keyboard: Ctrl+T or Space starts and
  * pauses training (Space only on the Train tab), Right steps one pixel on the Sample tab, except
  * while a control that uses those keys has the focus (a slider, spinner, text field or list).
@@ -53,7 +53,7 @@ public final class MainWindow extends BorderPane {
     private final ExplainPanel explain = new ExplainPanel();
     /** The keys of a demo, on screen until hidden (View > Key Hints). */
     private final Label keyHints =
-            new Label("Space play/pause · → pixel · ↓ row · 1-4 views · F1 explain · F5 lecture · Ctrl +/− zoom");
+            new Label("Space play/pause · → pixel · ↓ row · 1-5 views · F1 explain · F5 lecture · Ctrl +/− zoom");
 
     private final UnsavedWork unsavedWork;
     private final ExportActions exports;
@@ -217,7 +217,7 @@ public final class MainWindow extends BorderPane {
         return fps;
     }
 
-    /** Selects the tab at {@code index} (0 Train, 1 Sample, 2 Masks, 3 Summary). */
+    /** Selects the tab at {@code index} (0 Train, 1 Sample, 2 Masks, 3 Summary, 4 Likelihood). */
     void selectTab(int index) {
         tabs.getSelectionModel().select(index);
     }

@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
+import org.pixelscope.ui.likelihood.LikelihoodView;
 import org.pixelscope.ui.masks.MasksView;
 import org.pixelscope.ui.sample.SampleView;
 import org.pixelscope.ui.summary.SummaryView;
 import org.pixelscope.ui.train.TrainView;
 
 /**
- * The four views of the main window and the actions that menus and shortcuts reach in them.
+ * The five views of the main window and the actions that menus and shortcuts reach in them.
  *
  * <p>Thread: FX only.
  */
@@ -30,7 +31,8 @@ final class Views {
                 new Entry("Train", train),
                 new Entry("Sample", sample),
                 new Entry("Masks", new MasksView(ctx)),
-                new Entry("Summary", new SummaryView(ctx)));
+                new Entry("Summary", new SummaryView(ctx)),
+                new Entry("Likelihood", new LikelihoodView(ctx)));
     }
 
     List<Entry> entries() {

@@ -11,7 +11,7 @@ class ExplanationTest {
 
     @Test
     void everyViewHasAnExplanationWithAFormula() {
-        for (String view : List.of("train", "sample", "masks", "summary")) {
+        for (String view : List.of("train", "sample", "masks", "summary", "likelihood")) {
             Explanation t = Explanation.of(view);
             assertThat(t.title()).as(view).isNotBlank();
             assertThat(t.blocks()).as(view).anyMatch(Explanation.Block::formula);

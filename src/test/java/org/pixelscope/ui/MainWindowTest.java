@@ -49,9 +49,11 @@ class MainWindowTest {
     }
 
     @Test
-    void opensWithFourViewsAndAModelPicker(FxRobot robot) throws Exception {
+    void opensWithFiveViewsAndAModelPicker(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Train", "Sample", "Masks", "Summary");
+        assertThat(tabs.getTabs())
+                .extracting(t -> t.getText())
+                .containsExactly("Train", "Sample", "Masks", "Summary", "Likelihood");
         ModelPicker picker = robot.lookup("#model-picker").queryAs(ModelPicker.class);
         assertThat(picker.getItems()).hasSize(ModelSpecs.all().size() + 2);
         // the status bar names the native build once ND4J has started
@@ -90,6 +92,9 @@ class MainWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.selectedTab()).isEqualTo("Summary");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.selectedTab()).isEqualTo("Likelihood");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.selectedTab()).isEqualTo("Sample");
@@ -166,12 +171,15 @@ class MainWindowTest {
         robot.press(KeyCode.DIGIT4).release(KeyCode.DIGIT4);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.selectedTab()).isEqualTo("Summary");
+        robot.press(KeyCode.DIGIT5).release(KeyCode.DIGIT5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.selectedTab()).isEqualTo("Likelihood");
         robot.press(KeyCode.DIGIT3).release(KeyCode.DIGIT3);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.selectedTab()).isEqualTo("Masks");
         Label hints = robot.lookup("#key-hints").queryAs(Label.class);
         assertThat(hints.isVisible()).isTrue();
-        assertThat(hints.getText()).contains("Space play/pause").contains("1-4 views");
+        assertThat(hints.getText()).contains("Space play/pause").contains("1-5 views");
         robot.interact(() -> hints.setVisible(false));
         assertThat(hints.isManaged()).isFalse();
     }

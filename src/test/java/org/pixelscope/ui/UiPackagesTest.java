@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class UiPackagesTest {
 
-    private static final List<String> FEATURES = List.of("sample", "masks", "train", "summary");
+    private static final List<String> FEATURES = List.of("sample", "masks", "train", "summary", "likelihood");
 
     @Test
     void featurePackagesDoNotImportEachOther() {
