@@ -146,7 +146,8 @@ public final class LikelihoodView extends BorderPane {
         Label unit = new Label("nats\n(clipped\nat " + (int) HeatScale.MAX_NATS + ")");
         unit.getStyleClass().add("note");
         fixed(unit);
-        ScaleLegend legend = new ScaleLegend(heat.getHeight() > 0 ? heat.getHeight() : 28 * CELL);
+        ScaleLegend legend =
+                new ScaleLegend(heat.getHeight() > 0 ? heat.getHeight() : org.pixelscope.data.MnistData.SIDE * CELL);
         legend.setId("likelihood-legend");
         VBox scale = new VBox(4, new Label(" "), legend, unit);
         Label formula = new Label("the sum of the pixels' −log p;\nbits/dim = nats / (pixels · ln 2)");
@@ -195,7 +196,7 @@ public final class LikelihoodView extends BorderPane {
     private void showMap() {
         LikelihoodMap m = vm.mapProperty().get();
         if (m == null) {
-            heat.show(28, 28, k -> NO_MAP);
+            heat.show(org.pixelscope.data.MnistData.SIDE, org.pixelscope.data.MnistData.SIDE, k -> NO_MAP);
             total.setText(
                     vm.messageProperty().get().isEmpty()
                             ? "Computing…"
@@ -270,7 +271,7 @@ public final class LikelihoodView extends BorderPane {
     }
 
     private static int side(float[] image) {
-        return image == null ? 28 : (int) Math.round(Math.sqrt(image.length));
+        return image == null ? org.pixelscope.data.MnistData.SIDE : (int) Math.round(Math.sqrt(image.length));
     }
 
     private static Button button(String text, String id, Runnable action) {

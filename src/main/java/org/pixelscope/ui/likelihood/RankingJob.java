@@ -136,7 +136,7 @@ final class RankingJob {
 
     /** On a worker: scores the test images and ranks them; throws {@link CancellationException} once cancelled. */
     private Ranking score(PixelModel model, MnistData mnist, AtomicBoolean cancelled, UiBatcher<Double> progress) {
-        BinarizedIterator test = MnistTraining.test(mnist, limit);
+        BinarizedIterator test = MnistTraining.evaluation(mnist.test(), limit);
         int total = test.images();
         AtomicInteger done = new AtomicInteger();
         // called once per batch as the iterator makes it: the place to report and to stop

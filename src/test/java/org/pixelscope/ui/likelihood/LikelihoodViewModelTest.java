@@ -39,7 +39,7 @@ class LikelihoodViewModelTest {
         session.open(ModelSession.shippedCheckpoint()).get();
         mnist = session.mnist().get();
         // what eval and the likelihood CSV say about the first test images
-        reference = session.read(m -> ImageLikelihoods.nats(m, MnistTraining.test(mnist, RANKED)))
+        reference = session.read(m -> ImageLikelihoods.nats(m, MnistTraining.evaluation(mnist.test(), RANKED)))
                 .get();
     }
 
