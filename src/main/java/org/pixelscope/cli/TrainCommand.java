@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         Args.range(spec, "--batch", batch, 1, TrainingConfig.MAX_BATCH);
         Args.range(spec, "--lr", learningRate, 0, MAX_LEARNING_RATE);
         Args.limit(spec, "--limit", limit);
-        if (!(minLearningRate >= 0 && minLearningRate <= learningRate)) {
+        if (!(minLearningRate >= 0) || Args.given(spec, "--min-lr") && minLearningRate > learningRate) {
             throw Args.bad(spec, "--min-lr must be 0 to --lr (" + learningRate + "), got " + minLearningRate);
         }
         Args.range(spec, "--patience", patience, 0, TrainingConfig.MAX_EPOCHS);

@@ -92,7 +92,9 @@ class DataAndExportTest {
         assertThat(bits.getChildren()).hasSize(5);
         assertThat(robot.lookup(".data-warning").queryAllAs(Label.class))
                 .anyMatch(l -> l.getText().contains("zz-broken.png"));
-        robot.clickOn("Use This Data");
+        // the dialog's content exists before its window shows: wait for the button to be on screen
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> useButton(robot) != null);
+        robot.interact(() -> useButton(robot).fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> dir.equals(session.dataDir()));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -105,6 +107,17 @@ class DataAndExportTest {
                 .first()
                 .isEqualTo(dir.toAbsolutePath().normalize());
         assertThat(errors).isEmpty();
+    }
+
+    private static javafx.scene.control.Button useButton(FxRobot robot) {
+        return robot.lookup(".button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> "Use This Data".equals(b.getText())
+                        && b.isVisible()
+                        && b.getScene() != null
+                        && b.getScene().getWindow() != null
+                        && b.getScene().getWindow().isShowing())
+                .findFirst()
+                .orElse(null);
     }
 
     @Test

@@ -177,7 +177,7 @@ class MainWindowTest {
         robot.press(KeyCode.DIGIT3).release(KeyCode.DIGIT3);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.selectedTab()).isEqualTo("Masks");
-        Label hints = robot.lookup("#key-hints").queryAs(Label.class);
+        Label hints = window.keyHints();
         assertThat(hints.isVisible()).isTrue();
         assertThat(hints.getText()).contains("Space play/pause").contains("1-5 views");
         robot.interact(() -> hints.setVisible(false));
