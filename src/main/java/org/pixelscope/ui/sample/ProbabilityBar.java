@@ -26,12 +26,18 @@ final class ProbabilityBar extends VBox {
     private static final double BAR = 20;
     private static final double PAD = 8;
 
-    private final Canvas bar = new Canvas(290, BAR + 14);
+    private final Canvas bar;
     private final Label heading = new Label("p(x = 1 | pixels before)");
     private final Label drawn = new Label();
 
     ProbabilityBar() {
+        this(290);
+    }
+
+    /** A bar {@code width} screen pixels wide (the panes of a comparison need a narrow one). */
+    ProbabilityBar(double width) {
         super(4);
+        bar = new Canvas(width, BAR + 14);
         getStyleClass().add("probability-bar");
         heading.getStyleClass().add("side-title");
         bar.setId("probability-canvas");
