@@ -7,6 +7,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.pixelscope.ui.field.FieldLegend;
@@ -56,8 +57,7 @@ final class CompareLayout extends VBox {
         field.selectedProperty().addListener(o -> update());
         FieldLegend legend = new FieldLegend();
         VBox overlays = new VBox(4, new HBox(12, causal, field), legend);
-        overlays.setMinWidth(300);
-        overlays.setPrefWidth(330);
+        overlays.setMinWidth(Region.USE_PREF_SIZE);
         coins.setId("compare-coins");
         coins.getStyleClass().add("note");
         coins.setWrapText(true);

@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.pixelscope.inspect.ReceptiveField;
@@ -22,8 +23,8 @@ import org.pixelscope.ui.field.FieldCanvas;
  */
 final class ComparePane extends VBox {
 
-    /** Width of the context column: a 28x28 zoom at 6 screen pixels per image pixel, and a bar below it. */
-    static final double COLUMN = 170;
+    /** Width of the context column: a 28x28 zoom at 5 screen pixels per image pixel, and a bar below it. */
+    static final double COLUMN = 150;
 
     private final PaneState state;
     private final GridCanvas grid = new GridCanvas();
@@ -32,7 +33,7 @@ final class ComparePane extends VBox {
     private final Label pixel = new Label();
     private final Label unseen = new Label();
     private final StackPane zoomHolder = new StackPane();
-    private final ProbabilityBar probability = new ProbabilityBar(COLUMN);
+    private final ProbabilityBar probability = new ProbabilityBar(COLUMN, true);
     private FieldCanvas zoom;
     private int zoomSize;
 
@@ -51,6 +52,7 @@ final class ComparePane extends VBox {
         pixel.getStyleClass().add("note");
         unseen.getStyleClass().add("note");
         unseen.setWrapText(true);
+        unseen.setMinHeight(Region.USE_PREF_SIZE);
         zoomHolder.setAlignment(Pos.TOP_LEFT);
         VBox column = new VBox(6, pixel, zoomHolder, unseen, probability);
         column.getStyleClass().add("compare-context");
@@ -74,6 +76,11 @@ final class ComparePane extends VBox {
 
     String caption() {
         return caption.getText();
+    }
+
+    /** The line above the zoom: the image and pixel on show. */
+    String pixelText() {
+        return pixel.getText();
     }
 
     /** Redraws for playback position {@code shown} and the selected image. */
@@ -121,12 +128,12 @@ final class ComparePane extends VBox {
         } else {
             zoom.setPixel(step.row(), step.col());
             zoom.setField(rf == null ? null : rf.outputField(step.row(), step.col()));
-            pixel.setText("Image " + (image + 1) + ", pixel (" + step.row() + ", " + step.col() + ")");
+            pixel.setText("Image " + (image + 1) + " · pixel (" + step.row() + ", " + step.col() + ")");
             unseen.setText(
                     rf == null
-                            ? "Measuring the receptive field…"
-                            : "Unseen: " + rf.blindSpotSize(step.row(), step.col()) + " of the "
-                                    + (step.row() * t.width() + step.col()) + " pixels before this one.");
+                            ? "Measuring the field…"
+                            : "Unseen: " + rf.blindSpotSize(step.row(), step.col()) + " of "
+                                    + (step.row() * t.width() + step.col()) + " earlier pixels");
         }
         zoom.redraw();
         probability.show(step);

@@ -45,6 +45,7 @@ public final class SampleView extends BorderPane {
     private final GridCanvas grid = new GridCanvas();
     private final ContextPanel context;
     private final CompareLayout compare;
+    private final ScrollPane compareScroll;
     private final ScrollPane side;
     private final Button play = new Button("Play");
     private final Label progress = new Label();
@@ -54,6 +55,12 @@ public final class SampleView extends BorderPane {
         this.vm = new SampleViewModel(ctx);
         this.context = new ContextPanel(vm);
         this.compare = new CompareLayout(vm);
+        // at lecture zoom the two panes may need more height than the window has: scroll rather than clip
+        this.compareScroll = new ScrollPane(compare);
+        compareScroll.setFitToWidth(true);
+        compareScroll.setFitToHeight(true);
+        compareScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        compareScroll.getStyleClass().add("side");
         getStyleClass().add("sample-view");
         getStylesheets().add(SampleView.class.getResource("sample.css").toExternalForm());
         grid.setId("sample-grid");
@@ -167,7 +174,7 @@ public final class SampleView extends BorderPane {
     /** One grid with the context panel beside it, or the two panes of a comparison. */
     private void layOut() {
         boolean two = comparing();
-        setCenter(two ? compare : grid);
+        setCenter(two ? compareScroll : grid);
         setRight(two ? null : side);
         refresh();
     }

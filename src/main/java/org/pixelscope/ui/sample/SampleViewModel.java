@@ -156,10 +156,11 @@ public final class SampleViewModel {
         return new PaneState(
                 () -> {
                     PixelModel m = ctx.session().getModel();
-                    return m == null
-                            ? "No model"
-                            : m.spec().name() + " · "
-                                    + ctx.session().sourceProperty().get();
+                    String from = ctx.session().sourceProperty().get();
+                    if (m == null) {
+                        return "No model";
+                    }
+                    return from.startsWith(m.spec().name()) ? from : m.spec().name() + " · " + from;
                 },
                 () -> current,
                 field::get);

@@ -68,7 +68,7 @@ class CompareViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         CompareLayout layout = view.compareLayout();
-        assertThat(view.getCenter()).isSameAs(layout);
+        assertThat(layout.getScene()).as("the two panes are on show").isNotNull();
         assertThat(view.getRight()).as("the panes carry their own context").isNull();
         assertThat(layout.left().caption()).startsWith("tiny");
         assertThat(layout.right().caption()).startsWith("pixelcnn-gated");
@@ -80,8 +80,10 @@ class CompareViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(vm.shownProperty().get()).isEqualTo(2);
-        assertThat(layout.left().probability().text()).contains("Pixel (0, 1) of image 1");
-        assertThat(layout.right().probability().text()).contains("Pixel (0, 1) of image 1");
+        assertThat(layout.left().pixelText()).isEqualTo("Image 1 · pixel (0, 1)");
+        assertThat(layout.left().probability().text()).startsWith("p(x = 1) = ");
+        assertThat(layout.right().pixelText()).isEqualTo("Image 1 · pixel (0, 1)");
+        assertThat(layout.right().probability().text()).startsWith("p(x = 1) = ");
 
         PixelModel compared = vm.comparison().modelProperty().get().model();
         robot.clickOn("#compare-with");
@@ -89,6 +91,7 @@ class CompareViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, compared::isClosed);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.getCenter()).isSameAs(view.grid());
+        assertThat(layout.getScene()).isNull();
         assertThat(errors).isEmpty();
     }
 
