@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,53 @@ class CompareViewModelTest {
         assertThat(vm.comparison().fieldProperty().get().height()).isEqualTo(8);
         assertThat(vm.agreement().compared()).isEqualTo(3 * n);
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theSlowerSamplerSetsThePace() throws Exception {
+        // real workers; the "FX thread" is this test thread, which runs what the workers hand back
+        BlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
+        GatedPixelCnnSpec slow = new GatedPixelCnnSpec("slow-gated", "test", 8, 8, 48, 7, 6, 5);
+        try (JobRunner jobs = JobRunner.threaded(fx::add)) {
+            ModelSession threaded =
+                    new ModelSession(jobs, dir.resolve("no-mnist"), Autosave.in(dir.resolve("autosave2")));
+            threaded.create(TINY);
+            runUntil(fx, () -> threaded.getModel() != null);
+            SampleViewModel v =
+                    new SampleViewModel(new AppContext(threaded, new StatusModel(), (t, m) -> errors.add(t + m)));
+            v.speedProperty().set(Playback.FASTEST);
+            v.compareWithProperty().set(new CompareSource.Untrained(slow));
+            runUntil(fx, () -> v.comparison().traceProperty().get() != null);
+            SampleTrace a = v.traceProperty().get();
+            SampleTrace b = v.comparison().traceProperty().get();
+            long now = 0;
+            int ticks = 0;
+            while (!(a.complete() && b.complete() && v.shownProperty().get() == HW)) {
+                for (Runnable r = fx.poll(5, TimeUnit.MILLISECONDS); r != null; r = fx.poll()) {
+                    r.run();
+                }
+                v.tick(now += 16_000_000);
+                ticks++;
+                int bothDone = Math.min(a.cursor(), b.cursor());
+                assertThat(v.shownProperty().get()).as("tick %d", ticks).isLessThanOrEqualTo(bothDone);
+                assertThat(ticks).as("finished within a minute").isLessThan(12_000);
+            }
+            v.compareWithProperty().set(new CompareSource.None());
+            runUntil(fx, () -> v.comparison().traceProperty().get() == null);
+            threaded.getModel().close();
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    private static void runUntil(BlockingQueue<Runnable> fx, BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited a minute").isLessThan(end);
+            Runnable r = fx.poll(10, TimeUnit.MILLISECONDS);
+            if (r != null) {
+                r.run();
+            }
+        }
     }
 
     @Test
