@@ -93,7 +93,14 @@ public final class SampleView extends BorderPane {
         vm.traceProperty().addListener(o -> refresh());
         vm.selectedImageProperty().addListener(o -> refresh());
         vm.fieldProperty().addListener(o -> refresh());
-        vm.computedProperty().addListener(o -> showProgress());
+        // while comparing, each pane's caption tells how far and how fast its sampler got
+        vm.computedProperty().addListener(o -> {
+            if (comparing()) {
+                refresh();
+            } else {
+                showProgress();
+            }
+        });
         vm.compareWithProperty().addListener(o -> layOut());
         Comparison c = vm.comparison();
         c.traceProperty().addListener(o -> refresh());
