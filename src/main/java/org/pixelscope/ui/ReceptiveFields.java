@@ -44,17 +44,38 @@ public final class ReceptiveFields {
             return CompletableFuture.failedFuture(
                     new IllegalStateException("the model changed before its field was measured"));
         }
-        CompletableFuture<ReceptiveField> field = session.read(m -> {
-                    ReceptiveField rf = ReceptiveField.measure(m);
-                    // The measurement leaves about 1.5 GB of activations behind (H*W one-hot images through
-                    // every layer) that only a collection frees: collect now, once, rather than let the
-                    // next ones pile up on top of them.
-                    System.gc();
-                    return rf;
-                })
+        CompletableFuture<ReceptiveField> field = session.read(ReceptiveFields::measure)
                 .thenApplyAsync(rf -> rf, session.jobs().fx());
         measured.put(model.spec(), field);
         return field;
+    }
+
+    /**
+     * The field of a model the session does not hold, such as the second model the Sample view
+     * compares with: cached per spec like the session's own (comparing with a model of the
+     * current spec costs nothing), measured on a worker through {@code model}, which stays open
+     * while it is read. Fails if {@code model} is retired before the measurement starts.
+     */
+    public CompletableFuture<ReceptiveField> of(SharedModel model) {
+        ModelSpec spec = model.model().spec();
+        CompletableFuture<ReceptiveField> known = measured.get(spec);
+        if (known != null && !known.isCompletedExceptionally()) {
+            return known;
+        }
+        CompletableFuture<ReceptiveField> field = session.jobs()
+                .submit(() -> model.read(ReceptiveFields::measure))
+                .thenApplyAsync(rf -> rf, session.jobs().fx());
+        measured.put(spec, field);
+        return field;
+    }
+
+    private static ReceptiveField measure(PixelModel m) {
+        ReceptiveField rf = ReceptiveField.measure(m);
+        // The measurement leaves about 1.5 GB of activations behind (H*W one-hot images through
+        // every layer) that only a collection frees: collect now, once, rather than let the
+        // next ones pile up on top of them.
+        System.gc();
+        return rf;
     }
 
     /** Specs with a field measured or being measured, least recently used first (tests). */

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pixelscope.data.Binarization;
 import org.pixelscope.data.ImageSet;
+import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.sample.PixelStep;
 import org.pixelscope.sample.RasterSampler;
@@ -29,6 +30,8 @@ final class Generation {
     private final float[] original;
     private final PixelModel copy;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile long startedNanos;
+    private volatile long endedNanos;
 
     private Generation(SampleRequest request, SampleTrace trace, float[] original, PixelModel copy) {
         this.request = request;
@@ -43,13 +46,22 @@ final class Generation {
      * CLI does, repeated {@code count} times (each image draws from its own random stream).
      */
     static CompletableFuture<Generation> prepare(AppContext ctx, PixelModel model, Settings s) {
-        int h = model.spec().height();
-        int w = model.spec().width();
+        return prepare(ctx, model.spec(), ctx.session().snapshot(), s);
+    }
+
+    /**
+     * A generation for {@code spec} that samples {@code snapshot} (a copy of the weights that the
+     * generation then owns, for example the compared model's), otherwise as {@link #prepare(AppContext,
+     * PixelModel, Settings)}: the same settings give the same request, seed and random numbers.
+     */
+    static CompletableFuture<Generation> prepare(
+            AppContext ctx, ModelSpec spec, CompletableFuture<PixelModel> snapshot, Settings s) {
+        int h = spec.height();
+        int w = spec.width();
         int n = Math.max(1, Math.min(SampleRequest.MAX_COUNT, s.count()));
         CompletableFuture<float[]> image = s.complete()
                 ? ctx.session().mnist().thenApply(mnist -> testImage(mnist.test(), s.testImage(), h, w))
                 : CompletableFuture.completedFuture(null);
-        CompletableFuture<PixelModel> snapshot = ctx.session().snapshot();
         return image.whenComplete((img, e) -> {
                     if (e != null) {
                         snapshot.thenAccept(PixelModel::close); // the run will not happen: free the copy
@@ -71,11 +83,21 @@ final class Generation {
      */
     CompletableFuture<Void> run(AppContext ctx) {
         return ctx.jobs().submit(() -> {
+            startedNanos = System.nanoTime();
             try (copy) {
                 new RasterSampler(SamplerKind.fastest(copy.spec())).sample(copy, request, trace, cancelled::get);
+            } finally {
+                endedNanos = System.nanoTime();
             }
             return null;
         });
+    }
+
+    /** Seconds the sampler has run so far (all of its run once it ended); 0 before it starts. */
+    double seconds() {
+        long start = startedNanos;
+        long end = endedNanos;
+        return start == 0 ? 0 : ((end == 0 ? System.nanoTime() : end) - start) / 1e9;
     }
 
     /** Frees the copy of a generation that will never {@link #run} (a newer one replaced it first). */
@@ -126,6 +148,18 @@ final class Generation {
                 && image < trace.count()
                 && position >= 0
                 && (position < start() || position < trace.cursor());
+    }
+
+    /** Value shown at {@code position} of {@code image} with the playback at {@code shown}: 0, 1, or -1 if not shown. */
+    int shownValue(int image, int position, int shown) {
+        return position >= shown || !has(image, position) ? -1 : value(image, position);
+    }
+
+    /** The pixel shown last in {@code image} with the playback at {@code shown}, or null before the first one. */
+    PixelStep shownStep(int image, int shown) {
+        int k = shown - 1;
+        int i = Math.min(image, trace.count() - 1);
+        return k >= 0 && has(i, k) ? step(i, k) : null;
     }
 
     /** Every image's values in raster order, -1 from {@code shown} on. */

@@ -26,12 +26,23 @@ final class ProbabilityBar extends VBox {
     private static final double BAR = 20;
     private static final double PAD = 8;
 
-    private final Canvas bar = new Canvas(290, BAR + 14);
+    private final Canvas bar;
+    private final boolean compact;
     private final Label heading = new Label("p(x = 1 | pixels before)");
     private final Label drawn = new Label();
 
     ProbabilityBar() {
+        this(290, false);
+    }
+
+    /**
+     * A bar {@code width} screen pixels wide; {@code compact} keeps the texts short and leaves
+     * out which pixel it is (the panes of a comparison say that once above their zoom).
+     */
+    ProbabilityBar(double width, boolean compact) {
         super(4);
+        this.compact = compact;
+        bar = new Canvas(width, BAR + 14);
         getStyleClass().add("probability-bar");
         heading.getStyleClass().add("side-title");
         bar.setId("probability-canvas");
@@ -59,32 +70,40 @@ final class ProbabilityBar extends VBox {
         for (double t : new double[] {0, 0.5, 1}) {
             g.fillText(t == 0.5 ? "0.5" : Integer.toString((int) t), PAD + w * t, BAR + 2);
         }
+        String p1 = compact ? "p(x = 1)" : "p(x = 1 | pixels before)";
         if (step == null) {
-            heading.setText("p(x = 1 | pixels before)");
+            heading.setText(p1);
             drawn.setText("No pixel drawn yet.");
         } else if (step.given()) {
-            heading.setText("p(x = 1 | pixels before): given");
-            drawn.setText("Pixel (" + step.row() + ", " + step.col() + ") of image " + (step.image() + 1)
-                    + " is given, kept from the test image (value " + step.value() + "); nothing was drawn.");
+            heading.setText(p1 + ": given");
+            drawn.setText(
+                    compact
+                            ? "Kept from the test image (" + step.value() + ")."
+                            : "Pixel (" + step.row() + ", " + step.col() + ") of image " + (step.image() + 1)
+                                    + " is given, kept from the test image (value " + step.value()
+                                    + "); nothing was drawn.");
             g.setFill(Color.gray(0.4));
             g.setFont(Font.font(12));
             g.setTextBaseline(VPos.CENTER);
             g.fillText("given", PAD + w / 2, BAR / 2);
         } else {
             double p = step.probability();
-            heading.setText(String.format("p(x = 1 | pixels before) = %.3f", p));
+            heading.setText(String.format("%s = %.3f", p1, p));
             g.setFill(ONE);
             g.fillRect(PAD, 0, w * p, BAR);
             g.setStroke(Color.BLACK);
             g.setLineWidth(2);
             g.strokeLine(PAD + w * p, 0, PAD + w * p, BAR);
-            drawn.setText(String.format(
-                    "Pixel (%d, %d) of image %d: drew %d (%s).",
-                    step.row(),
-                    step.col(),
-                    step.image() + 1,
-                    step.value(),
-                    step.value() == 1 ? "white, ink" : "black, background"));
+            drawn.setText(
+                    compact
+                            ? String.format("Drew %d (%s).", step.value(), step.value() == 1 ? "ink" : "background")
+                            : String.format(
+                                    "Pixel (%d, %d) of image %d: drew %d (%s).",
+                                    step.row(),
+                                    step.col(),
+                                    step.image() + 1,
+                                    step.value(),
+                                    step.value() == 1 ? "white, ink" : "black, background"));
         }
         g.setStroke(Color.gray(0.5));
         g.setLineWidth(1);

@@ -44,6 +44,9 @@ public final class SampleView extends BorderPane {
     private final SampleViewModel vm;
     private final GridCanvas grid = new GridCanvas();
     private final ContextPanel context;
+    private final CompareLayout compare;
+    private final ScrollPane compareScroll;
+    private final ScrollPane side;
     private final Button play = new Button("Play");
     private final Label progress = new Label();
 
@@ -51,6 +54,13 @@ public final class SampleView extends BorderPane {
         this.ctx = ctx;
         this.vm = new SampleViewModel(ctx);
         this.context = new ContextPanel(vm);
+        this.compare = new CompareLayout(vm);
+        // at lecture zoom the two panes may need more height than the window has: scroll rather than clip
+        this.compareScroll = new ScrollPane(compare);
+        compareScroll.setFitToWidth(true);
+        compareScroll.setFitToHeight(true);
+        compareScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        compareScroll.getStyleClass().add("side");
         getStyleClass().add("sample-view");
         getStylesheets().add(SampleView.class.getResource("sample.css").toExternalForm());
         grid.setId("sample-grid");
@@ -59,7 +69,7 @@ public final class SampleView extends BorderPane {
         progress.setId("sample-progress");
         setTop(new VBox(6, transport(), settings()));
         setCenter(grid);
-        ScrollPane side = new ScrollPane(context);
+        side = new ScrollPane(context);
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(350);
@@ -83,7 +93,19 @@ public final class SampleView extends BorderPane {
         vm.traceProperty().addListener(o -> refresh());
         vm.selectedImageProperty().addListener(o -> refresh());
         vm.fieldProperty().addListener(o -> refresh());
-        vm.computedProperty().addListener(o -> showProgress());
+        // while comparing, each pane's caption tells how far and how fast its sampler got
+        vm.computedProperty().addListener(o -> {
+            if (comparing()) {
+                refresh();
+            } else {
+                showProgress();
+            }
+        });
+        vm.compareWithProperty().addListener(o -> layOut());
+        Comparison c = vm.comparison();
+        c.traceProperty().addListener(o -> refresh());
+        c.fieldProperty().addListener(o -> refresh());
+        c.modelProperty().addListener(o -> refresh());
         vm.playingProperty().addListener((obs, o, p) -> play.setText(p ? "Pause" : "Play"));
         AnimationTimer timer = new AnimationTimer() {
             @Override
@@ -147,7 +169,29 @@ public final class SampleView extends BorderPane {
         return context;
     }
 
+    /** True while two models are compared (or the second one loads): the two-pane layout. */
+    boolean comparing() {
+        return !(vm.compareWithProperty().get() instanceof CompareSource.None);
+    }
+
+    CompareLayout compareLayout() {
+        return compare;
+    }
+
+    /** One grid with the context panel beside it, or the two panes of a comparison. */
+    private void layOut() {
+        boolean two = comparing();
+        setCenter(two ? compareScroll : grid);
+        setRight(two ? null : side);
+        refresh();
+    }
+
     private void refresh() {
+        if (comparing()) {
+            compare.update();
+            showProgress();
+            return;
+        }
         SampleTrace t = vm.traceProperty().get();
         grid.show(t, vm.shownProperty().get(), vm.selectedImageProperty().get(), vm::valueAt);
         context.update();
@@ -162,12 +206,14 @@ public final class SampleView extends BorderPane {
             return;
         }
         progress.setText(String.format(
-                "Shown %d / %d pixels per image · computed %d / %d · model: %s",
-                vm.shownProperty().get(),
-                t.pixelsPerImage(),
-                vm.computedProperty().get(),
-                t.pixelsPerImage(),
-                ctx.session().sourceProperty().get()));
+                        "Shown %d / %d pixels per image · computed %d / %d",
+                        vm.shownProperty().get(),
+                        t.pixelsPerImage(),
+                        vm.computedProperty().get(),
+                        t.pixelsPerImage())
+                + (comparing()
+                        ? " in both panes (playback waits for the slower model)"
+                        : " · model: " + ctx.session().sourceProperty().get()));
     }
 
     private Node transport() {
@@ -245,7 +291,12 @@ public final class SampleView extends BorderPane {
                 complete,
                 test,
                 kept,
-                keptText);
+                keptText,
+                new Separator(Orientation.VERTICAL),
+                new Label("Compare with"),
+                new ComparePicker(
+                        vm.compareWithProperty(),
+                        () -> getScene() == null ? null : getScene().getWindow()));
     }
 
     /** An integer spinner that follows {@code p} and starts a new generation when changed. */

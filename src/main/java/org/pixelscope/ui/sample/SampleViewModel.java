@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -51,6 +52,7 @@ public final class SampleViewModel {
     private final ReadOnlyObjectWrapper<float[]> original = new ReadOnlyObjectWrapper<>(this, "original");
     private final ReadOnlyIntegerWrapper testImages = new ReadOnlyIntegerWrapper(this, "testImages", 0);
 
+    private final Comparison comparison;
     private Playback playback;
     private Generation current;
     private int generationId;
@@ -59,6 +61,7 @@ public final class SampleViewModel {
 
     public SampleViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.comparison = new Comparison(ctx, this::reset);
         completion.addListener((obs, o, on) -> countTestImages(on));
         speed.addListener((obs, o, v) -> {
             if (playback != null) {
@@ -138,10 +141,58 @@ public final class SampleViewModel {
         return original.getReadOnlyProperty();
     }
 
+    /** The second pane: the model compared with and what it draws. */
+    Comparison comparison() {
+        return comparison;
+    }
+
+    /** The model to compare with, {@link CompareSource.None} for one model (the Sample view's "Compare with"). */
+    ObjectProperty<CompareSource> compareWithProperty() {
+        return comparison.sourceProperty();
+    }
+
+    /** The session model's pane: what {@link SampleView} shows left of the compared model. */
+    PaneState sessionPane() {
+        return new PaneState(
+                () -> {
+                    PixelModel m = ctx.session().getModel();
+                    String from = ctx.session().sourceProperty().get();
+                    if (m == null) {
+                        return "No model";
+                    }
+                    return from.startsWith(m.spec().name()) ? from : m.spec().name() + " · " + from;
+                },
+                () -> current,
+                field::get);
+    }
+
+    /** The compared model's pane. */
+    PaneState comparedPane() {
+        return new PaneState(
+                () -> {
+                    ComparedModel m = comparison.modelProperty().get();
+                    return m != null
+                            ? m.name()
+                            : comparison.sourceProperty().get().label() + " (loading…)";
+                },
+                comparison::current,
+                comparison.fieldProperty()::get);
+    }
+
+    /** Of the pixels both panes show, how many differ; zero of zero without a comparison. */
+    Agreement agreement() {
+        return Agreement.of(current, comparison.current(), shown.get());
+    }
+
     /** Value shown at raster {@code position} of {@code image}: 0 or 1, or -1 if not shown yet. */
     public int valueAt(int image, int position) {
         Generation g = current;
-        return g == null || position >= shown.get() || !g.has(image, position) ? -1 : g.value(image, position);
+        return g == null ? -1 : g.shownValue(image, position, shown.get());
+    }
+
+    /** As {@link #valueAt} in the compared model's pane; -1 without a comparison. */
+    int comparedValueAt(int image, int position) {
+        return comparison.valueAt(image, position, shown.get());
     }
 
     /** What the grid shows, image by image in raster order: 0, 1, or -1 for not shown yet. */
@@ -152,12 +203,12 @@ public final class SampleViewModel {
     /** The pixel drawn last in the selected image, or null before the first one. */
     public PixelStep currentStep() {
         Generation g = current;
-        int k = shown.get() - 1;
-        if (g == null || k < 0) {
-            return null;
-        }
-        int image = Math.min(selectedImage.get(), g.trace().count() - 1);
-        return g.has(image, k) ? g.step(image, k) : null;
+        return g == null ? null : g.shownStep(selectedImage.get(), shown.get());
+    }
+
+    /** As {@link #currentStep()} in the compared model's pane; null without a comparison. */
+    PixelStep comparedStep() {
+        return comparison.step(selectedImage.get(), shown.get());
     }
 
     /** Shows one more pixel in every image (pauses; waits for the sampler if it is behind). */
@@ -194,38 +245,49 @@ public final class SampleViewModel {
         act(p -> p.tick(dt, cursor()));
     }
 
-    /** A new generation with the current count, seed, temperature and completion settings. */
+    /**
+     * A new generation with the current count, seed, temperature and completion settings; when
+     * comparing, one for each model, from the same settings, shown once both are ready.
+     */
     public void reset() {
         PixelModel model = ctx.session().getModel();
         if (current != null) {
             current.cancel();
         }
+        comparison.cancel();
         int id = ++generationId;
         if (model == null) {
-            install(null);
+            install(null, null);
             return;
         }
         Generation.Settings settings = new Generation.Settings(
                 count.get(), seed.get(), temperature.get(), completion.get(), testImage.get(), keptRows.get());
-        Generation.prepare(ctx, model, settings)
-                .thenAcceptAsync(
-                        g -> {
-                            if (id == generationId) {
-                                install(g);
-                                start(g);
-                            } else {
-                                g.discard();
+        CompletableFuture<Generation> main = Generation.prepare(ctx, model, settings);
+        CompletableFuture<Generation> second = comparison.prepare(settings);
+        CompletableFuture.allOf(main, second)
+                .whenCompleteAsync(
+                        (v, e) -> {
+                            Generation a = succeeded(main);
+                            Generation b = succeeded(second);
+                            if (id == generationId && e == null) {
+                                install(a, b);
+                                start(a, b);
+                                return;
                             }
-                        },
-                        ctx.jobs().fx())
-                .exceptionallyAsync(
-                        e -> {
+                            for (Generation g : new Generation[] {a, b}) {
+                                if (g != null) {
+                                    g.discard();
+                                }
+                            }
                             if (id == generationId) {
                                 ctx.errors().report("Cannot sample", e);
                             }
-                            return null;
                         },
                         ctx.jobs().fx());
+    }
+
+    private static Generation succeeded(CompletableFuture<Generation> f) {
+        return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
     }
 
     /** Writes what the grid shows now as a PNG, on a worker. */
@@ -241,26 +303,31 @@ public final class SampleViewModel {
         return Exports.run(ctx, "Export GIF", file, t, () -> GridExport.writeGif(t, t.cursor(), file));
     }
 
-    private void start(Generation g) {
+    private void start(Generation g, Generation second) {
         ctx.status().show("Sampling " + g.request().count() + " images…", -1);
-        long t0 = System.nanoTime();
-        g.run(ctx)
-                .whenCompleteAsync(
-                        (v, e) -> {
-                            if (current == g) {
-                                act(p -> p.tick(0, cursor()));
-                                if (e != null) {
-                                    ctx.status().idle("Sampling failed");
-                                    ctx.errors().report("Sampling failed", e);
-                                } else if (!g.cancelled()) {
-                                    ctx.status()
-                                            .idle(String.format(
-                                                    "Sampled %d images in %.1f s",
-                                                    g.request().count(), (System.nanoTime() - t0) / 1e9));
-                                }
-                            }
-                        },
-                        ctx.jobs().fx());
+        CompletableFuture<Void> runs =
+                second == null ? g.run(ctx) : CompletableFuture.allOf(g.run(ctx), second.run(ctx));
+        runs.whenCompleteAsync(
+                (v, e) -> {
+                    if (current == g) {
+                        act(p -> p.tick(0, cursor()));
+                        if (e != null) {
+                            ctx.status().idle("Sampling failed");
+                            ctx.errors().report("Sampling failed", e);
+                        } else if (!g.cancelled()) {
+                            ctx.status()
+                                    .idle(
+                                            second == null
+                                                    ? String.format(
+                                                            "Sampled %d images in %.1f s",
+                                                            g.request().count(), g.seconds())
+                                                    : String.format(
+                                                            "Sampled %d images in each pane: %.1f s and %.1f s",
+                                                            g.request().count(), g.seconds(), second.seconds()));
+                        }
+                    }
+                },
+                ctx.jobs().fx());
     }
 
     /**
@@ -269,8 +336,9 @@ public final class SampleViewModel {
      * playback position, so the position is brought in line with the new generation (nothing
      * drawn yet beyond its kept rows) before any property changes.
      */
-    private void install(Generation g) {
+    private void install(Generation g, Generation second) {
         current = g;
+        comparison.install(second);
         playback = g == null
                 ? null
                 : new Playback(g.start(), g.trace().pixelsPerImage(), g.trace().width());
@@ -286,10 +354,12 @@ public final class SampleViewModel {
         }
         original.set(g == null ? null : g.original());
         trace.set(g == null ? null : g.trace());
+        comparison.publish();
     }
 
     private void modelChanged(PixelModel m) {
         field.set(null);
+        comparison.sessionModelChanged(m);
         reset();
         if (m != null) {
             ctx.session()
@@ -310,9 +380,13 @@ public final class SampleViewModel {
         }
     }
 
-    /** The sampler's progress in the generation on show (not the trace property, which follows it). */
+    /**
+     * The sampler's progress in the generation on show (not the trace property, which follows it);
+     * when comparing, the slower of the two samplers', so playback waits for both.
+     */
     private int cursor() {
-        return current == null ? 0 : current.trace().cursor();
+        int c = current == null ? 0 : current.trace().cursor();
+        return comparison.current() == null ? c : Math.min(c, comparison.cursor());
     }
 
     private void act(Consumer<Playback> action) {
