@@ -85,6 +85,8 @@ public final class MainWindow extends BorderPane {
         this.unsavedWork =
                 new UnsavedWork(ctx.session(), this::askUnsaved, views::stopTrainingAndWait, () -> save(false));
         getStyleClass().add("main-window");
+        getStylesheets()
+                .add(MainWindow.class.getResource("controlsfx-compat.css").toExternalForm());
         this.exports = new ExportActions(ctx);
         this.menus = new MainMenus(this);
         this.dataActions = new DataActions(ctx, prefs, this::window, menus::recentDataChanged);
