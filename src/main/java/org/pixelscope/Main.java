@@ -7,7 +7,7 @@ import org.pixelscope.cli.PixelScopeCli;
 
 /**
  * Entry point of {@code java -jar pixelscope.jar}: with arguments it runs the command line;
- * without, or with {@code app [--data=DIR]}, it opens the desktop app. A plain class, not the {@code Application} subclass, so the
+ * without, or with {@code app [--data=DIR] [--scene=FILE]}, it opens the desktop app. A plain class, not the {@code Application} subclass, so the
  * JavaFX runtime on the class path is accepted (a jar whose main class extends
  * {@code Application} fails from the class path with "JavaFX runtime components are missing").
  */
@@ -40,7 +40,8 @@ public final class Main {
         // before anything starts DL4J: its log lines go to the file, not the terminal
         Logging.install();
         if (args.length == 0 || args[0].equals(APP)) {
-            // "app --data=DIR" opens the desktop app with that folder previewed (File > Open Data)
+            // "app --data=DIR" opens the desktop app with that folder previewed (File > Open Data),
+            // "app --scene=FILE" with a saved demo (File > Open Scene)
             org.pixelscope.ui.DesktopLauncher.launch(
                     args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

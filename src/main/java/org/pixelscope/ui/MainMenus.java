@@ -115,6 +115,9 @@ final class MainMenus {
                 item("Open Data…", "Shortcut+Shift+O", () -> w.data().choose()),
                 recentData,
                 new SeparatorMenuItem(),
+                item("Open Scene…", null, this::openScene),
+                item("Save Scene…", null, this::saveScene),
+                new SeparatorMenuItem(),
                 item("Save Checkpoint", "Shortcut+S", () -> w.save(false)),
                 item("Save Checkpoint As…", "Shortcut+Shift+S", () -> w.save(true)),
                 export,
@@ -247,6 +250,32 @@ final class MainMenus {
                             a.show();
                         },
                         w.context().jobs().fx());
+    }
+
+    private void openScene() {
+        javafx.stage.FileChooser fc = sceneChooser("Open scene");
+        java.io.File f = fc.showOpenDialog(w.getScene().getWindow());
+        if (f != null) {
+            w.scenes().open(f.toPath());
+        }
+    }
+
+    private void saveScene() {
+        javafx.stage.FileChooser fc = sceneChooser("Save scene");
+        fc.setInitialFileName("demo." + SceneFile.EXTENSION);
+        java.io.File f = fc.showSaveDialog(w.getScene().getWindow());
+        if (f != null) {
+            w.scenes().save(f.toPath());
+        }
+    }
+
+    private static javafx.stage.FileChooser sceneChooser(String title) {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters()
+                .add(new javafx.stage.FileChooser.ExtensionFilter(
+                        "PixelScope scene", "*." + SceneFile.EXTENSION, "*.json"));
+        return fc;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

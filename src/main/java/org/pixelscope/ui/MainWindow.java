@@ -59,6 +59,7 @@ public final class MainWindow extends BorderPane {
     private final ExportActions exports;
     private final DataActions dataActions;
     private final MainMenus menus;
+    private final Scenes scenes = new Scenes(this);
     private final javafx.beans.property.ObjectProperty<Theme> theme =
             new javafx.beans.property.SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
@@ -222,6 +223,16 @@ public final class MainWindow extends BorderPane {
     /** Selects the tab at {@code index} (0 Train, 1 Sample, 2 Masks, 3 Summary, 4 Likelihood). */
     void selectTab(int index) {
         tabs.getSelectionModel().select(index);
+    }
+
+    /** The views' titles in tab order. */
+    java.util.List<String> tabTitles() {
+        return tabs.getTabs().stream().map(Tab::getText).toList();
+    }
+
+    /** File > Save Scene / Open Scene. */
+    Scenes scenes() {
+        return scenes;
     }
 
     String selectedTab() {

@@ -80,6 +80,10 @@ public class PixelScopeApp extends Application {
         session.sourceProperty().addListener((obs, was, is) -> stage.setTitle("PixelScope — " + is));
         stage.show();
         openInitialModel();
+        String sceneFile = getParameters().getNamed().get("scene");
+        if (sceneFile != null) {
+            window.scenes().open(Path.of(sceneFile));
+        }
         String data = getParameters().getNamed().get("data");
         if (data != null) {
             window.data().open(Path.of(data));

@@ -139,6 +139,7 @@ public final class SceneFile {
         Sample p = s.sample();
         if (p != null) {
             range(file, "sample count", p.count(), 1, 64);
+            range(file, "seed", p.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE);
             range(file, "test image", p.testImage(), 0, 1_000_000);
             range(file, "kept rows", p.keptRows(), 0, 4096);
             range(file, "selected image", p.selectedImage(), 0, 63);

@@ -22,15 +22,17 @@ final class Views {
 
     private final TrainView train;
     private final SampleView sample;
+    private final MasksView masks;
     private final List<Entry> entries;
 
     Views(AppContext ctx) {
         train = new TrainView(ctx);
         sample = new SampleView(ctx);
+        masks = new MasksView(ctx);
         entries = List.of(
                 new Entry("Train", train),
                 new Entry("Sample", sample),
-                new Entry("Masks", new MasksView(ctx)),
+                new Entry("Masks", masks),
                 new Entry("Summary", new SummaryView(ctx)),
                 new Entry("Likelihood", new LikelihoodView(ctx)));
     }
@@ -45,6 +47,10 @@ final class Views {
 
     SampleView sample() {
         return sample;
+    }
+
+    MasksView masks() {
+        return masks;
     }
 
     void toggleTraining() {

@@ -58,6 +58,8 @@ public final class SampleViewModel {
     private int generationId;
     private long lastTick = -1;
     private boolean autoPlay = true;
+    /** Pixels per image to show once the next generation is installed (a scene); -1 for none. */
+    private int pendingPosition = -1;
 
     public SampleViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -211,6 +213,16 @@ public final class SampleViewModel {
         return comparison.step(selectedImage.get(), shown.get());
     }
 
+    /**
+     * Starts a new generation (as {@link #reset}) and shows its first {@code position} pixels per
+     * image, paused: how a scene restores the step a demo was at.
+     */
+    public void resetShowing(int position) {
+        autoPlay = false;
+        pendingPosition = Math.max(0, position);
+        reset();
+    }
+
     /** Shows one more pixel in every image (pauses; waits for the sampler if it is behind). */
     public void stepPixel() {
         autoPlay = false;
@@ -344,7 +356,10 @@ public final class SampleViewModel {
                 : new Playback(g.start(), g.trace().pixelsPerImage(), g.trace().width());
         if (playback != null) {
             playback.setRate(Playback.rateFor(speed.get()));
-            if (autoPlay) {
+            if (pendingPosition >= 0) {
+                playback.step(Math.max(0, pendingPosition - playback.position()), 0);
+                pendingPosition = -1;
+            } else if (autoPlay) {
                 playback.togglePlay(0);
             }
         }
