@@ -72,6 +72,22 @@ final class ContextPanel extends VBox {
         drawOriginal();
     }
 
+    /** Whether the field is shown (the Field box). */
+    boolean showField() {
+        return field.isSelected();
+    }
+
+    /** Whether the causal region and blind spot are shown. */
+    boolean showCausal() {
+        return causal.isSelected();
+    }
+
+    /** Calls {@code action} when either box changes. */
+    void onToggles(Runnable action) {
+        causal.selectedProperty().addListener(o -> action.run());
+        field.selectedProperty().addListener(o -> action.run());
+    }
+
     ProbabilityBar probability() {
         return probability;
     }

@@ -14,7 +14,8 @@ import org.pixelscope.sample.SampleTrace;
 /**
  * The grid of generated images, scaled to fit (whole screen pixels per image pixel while they
  * fit, so pixels stay square and sharp): white digits on black, pixels not shown yet in a dim
- * blue, the current pixel of every image framed in yellow, the selected image framed in sky blue.
+ * blue, the current pixel of every image framed in yellow, the selected image framed in sky blue
+ * with the current pixel's receptive field over it (read pixels blue, blind spot vermillion).
  *
  * <p>Each image lives in its own {@link WritableImage}, already at screen size (a block of
  * {@code scale x scale} texels per image pixel), drawn 1:1; each frame writes only the positions
@@ -48,12 +49,39 @@ final class GridCanvas extends Region {
     private double scale = 1;
     private double ox;
     private double oy;
+    /** The output field at the current pixel, drawn over the selected image; null for none. */
+    private boolean[][] field;
+
+    private boolean showField;
+    private boolean showBlindSpot;
 
     GridCanvas() {
         getStyleClass().add("sample-grid");
         canvas.setId("sample-grid-canvas");
         getChildren().add(canvas);
         setMinSize(200, 200);
+    }
+
+    /**
+     * Overlays the receptive field of the current pixel on the selected image in the app's colour
+     * language: read pixels blue, the blind spot vermillion (see {@code ui.Palette}), so the field
+     * is visible on the image being drawn, not only beside it.
+     */
+    void setOverlay(boolean[][] field, boolean showField, boolean showBlindSpot) {
+        this.field = field;
+        this.showField = showField;
+        this.showBlindSpot = showBlindSpot;
+    }
+
+    /** {image, raster position} under canvas point (x, y), or null outside every image. */
+    int[] pixelAt(double x, double y) {
+        int i = imageAt(x, y);
+        if (i < 0) {
+            return null;
+        }
+        int col = (int) ((x - imageX(i)) / scale);
+        int row = (int) ((y - imageY(i)) / scale);
+        return new int[] {i, Math.min(trace.height() - 1, row) * trace.width() + Math.min(trace.width() - 1, col)};
     }
 
     /** Calls {@code action(image)} when the user clicks an image. */
@@ -187,6 +215,7 @@ final class GridCanvas extends Region {
                 g.drawImage(textures[i], imageX(i), imageY(i), w * scale, h * scale); // smaller than 1 px per pixel
             }
         }
+        drawOverlay(g);
         if (selected >= 0 && selected < trace.count()) {
             g.setStroke(SELECTED);
             g.setLineWidth(3);
@@ -202,6 +231,43 @@ final class GridCanvas extends Region {
                 double y = imageY(i) + (k / w) * scale;
                 g.strokeRect(x - lw / 2, y - lw / 2, scale + lw, scale + lw);
             }
+        }
+    }
+
+    private void drawOverlay(GraphicsContext g) {
+        int current = shown - 1;
+        if (field == null
+                || current < 0
+                || selected < 0
+                || selected >= trace.count()
+                || !(showField || showBlindSpot)) {
+            return;
+        }
+        int w = trace.width();
+        int[] top = new int[w];
+        java.util.Arrays.fill(top, Integer.MAX_VALUE);
+        for (int r = field.length - 1; r >= 0; r--) {
+            for (int c = 0; c < w; c++) {
+                if (field[r][c]) {
+                    top[c] = r;
+                }
+            }
+        }
+        Color read = org.pixelscope.ui.Palette.READ.deriveColor(0, 1, 1, 0.5);
+        Color blind = org.pixelscope.ui.Palette.BLIND_SPOT.deriveColor(0, 1, 1, 0.55);
+        double x0 = imageX(selected);
+        double y0 = imageY(selected);
+        for (int k = 0; k < current; k++) {
+            int r = k / w;
+            int c = k % w;
+            if (field[r][c] && showField) {
+                g.setFill(read);
+            } else if (!field[r][c] && showBlindSpot && top[c] < r) {
+                g.setFill(blind);
+            } else {
+                continue;
+            }
+            g.fillRect(x0 + c * scale, y0 + r * scale, scale, scale);
         }
     }
 

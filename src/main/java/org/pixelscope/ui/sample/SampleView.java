@@ -24,6 +24,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.pixelscope.data.MnistData;
+import org.pixelscope.sample.PixelStep;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
 import org.pixelscope.ui.AppContext;
@@ -54,6 +55,7 @@ public final class SampleView extends BorderPane {
         this.ctx = ctx;
         this.vm = new SampleViewModel(ctx);
         this.context = new ContextPanel(vm);
+        context.onToggles(this::refresh);
         this.compare = new CompareLayout(vm);
         // at lecture zoom the two panes may need more height than the window has: scroll rather than clip
         this.compareScroll = new ScrollPane(compare);
@@ -66,6 +68,11 @@ public final class SampleView extends BorderPane {
         grid.setId("sample-grid");
         grid.setOnImageClicked(i -> vm.selectedImageProperty().set(i));
         grid.setOnMousePressed(e -> requestFocus());
+        // hovering a pixel of the grid shows the number behind it: p(x=1) when it was drawn, and the value
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(100));
+        javafx.scene.control.Tooltip.install(grid.canvas(), tip);
+        grid.canvas().setOnMouseMoved(e -> tip.setText(hoverText(grid.pixelAt(e.getX(), e.getY()))));
         progress.setId("sample-progress");
         setTop(new VBox(6, transport(), settings()));
         setCenter(grid);
@@ -178,6 +185,31 @@ public final class SampleView extends BorderPane {
         return compare;
     }
 
+    /** The hover text of {image, raster position}: its p(x=1) and the value drawn, or that it is not drawn yet. */
+    String hoverText(int[] at) {
+        SampleTrace t = vm.traceProperty().get();
+        if (at == null || t == null) {
+            return "";
+        }
+        int image = at[0];
+        int k = at[1];
+        String where = String.format(
+                java.util.Locale.ROOT, "Image %d, pixel (%d, %d)", image + 1, k / t.width(), k % t.width());
+        if (k >= vm.shownProperty().get()) {
+            return where + ": not drawn yet";
+        }
+        PixelStep s = t.step(image, k);
+        return s.given()
+                ? where + String.format(": %d, kept from the test image (not drawn)", s.value())
+                : where
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                ": p(x = 1) = %.3f, drew %d%s",
+                                s.probability(),
+                                s.value(),
+                                s.value() == 1 ? " (ink)" : "");
+    }
+
     /** One grid with the context panel beside it, or the two panes of a comparison. */
     private void layOut() {
         boolean two = comparing();
@@ -193,6 +225,12 @@ public final class SampleView extends BorderPane {
             return;
         }
         SampleTrace t = vm.traceProperty().get();
+        PixelStep step = vm.currentStep();
+        org.pixelscope.inspect.ReceptiveField rf = vm.fieldProperty().get();
+        grid.setOverlay(
+                rf == null || step == null ? null : rf.outputField(step.row(), step.col()),
+                context.showField(),
+                context.showCausal());
         grid.show(t, vm.shownProperty().get(), vm.selectedImageProperty().get(), vm::valueAt);
         context.update();
         showProgress();

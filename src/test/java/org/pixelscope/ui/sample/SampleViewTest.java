@@ -238,6 +238,45 @@ class SampleViewTest {
     }
 
     /** Applies settings, creates an untrained chapter model and waits until the sampler is done. */
+    @Test
+    void theSelectedImageShowsTheFieldAndHoverNamesTheNumbers(FxRobot robot) throws Exception {
+        SampleViewModel vm = view.viewModel();
+        generate(robot, v -> {
+            v.countProperty().set(4);
+            v.pause();
+        });
+        robot.interact(() -> {
+            for (int i = 0; i < 14; i++) {
+                view.stepRow();
+            }
+            for (int i = 0; i < 14; i++) {
+                view.stepPixel();
+            }
+        });
+        WaitForAsyncUtils.waitFor(
+                180, TimeUnit.SECONDS, () -> vm.fieldProperty().get() != null);
+        robot.interact(() -> vm.selectedImageProperty().set(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the current pixel is (14, 13); (13, 13) is read by the chapter model, (0, 0) too far up
+        PixelReader shot = snapshotGrid().getPixelReader();
+        int readPixel = rgb(shot, view.grid().cellCentre(0, 13, 13));
+        int farPixel = rgb(shot, view.grid().cellCentre(0, 0, 0));
+        int otherImage = rgb(shot, view.grid().cellCentre(1, 13, 13));
+        assertThat(vm.fieldProperty().get().outputField(14, 13)[13][13]).isTrue();
+        assertThat(readPixel)
+                .as("blue tint on a read pixel of the selected image")
+                .isNotIn(expected(0), expected(1));
+        assertThat(readPixel & 0xFF).as("blue").isGreaterThan(readPixel >> 16 & 0xFF);
+        assertThat(farPixel).as("no tint beyond the field").isIn(expected(0), expected(1));
+        assertThat(otherImage).as("other images stay plain").isIn(expected(0), expected(1));
+
+        String drawn = view.hoverText(new int[] {0, 13 * W + 13});
+        assertThat(drawn).startsWith("Image 1, pixel (13, 13): p(x = 1) = ").contains("drew ");
+        double p = vm.traceProperty().get().step(0, 13 * W + 13).probability();
+        assertThat(drawn).contains(String.format(java.util.Locale.ROOT, "%.3f", p));
+        assertThat(view.hoverText(new int[] {0, 20 * W})).endsWith("not drawn yet");
+    }
+
     private void generate(FxRobot robot, Consumer<SampleViewModel> settings) throws Exception {
         SampleViewModel vm = view.viewModel();
         robot.interact(() -> {
