@@ -10,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.pixelscope.data.MnistData;
 import org.pixelscope.inspect.SummaryMarkdown;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.train.HistoryCsv;
@@ -45,28 +43,13 @@ class DataAndExportTest {
 
     @Start
     void start(Stage stage) {
-        session =
-                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        AppContext ctx =
-                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message));
-        window = new MainWindow(ctx, new AppPreferences(NODE));
-        stage.setScene(new Scene(window, 1280, 800));
-        stage.show();
+        window = WindowFixture.show(stage, NODE, errors);
+        session = window.context().session();
     }
 
     @AfterAll
     static void forget() throws Exception {
         NODE.removeNode();
-    }
-
-    private <T> T await(java.util.concurrent.CompletableFuture<T> f) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, f::isDone);
-        WaitForAsyncUtils.waitForFxEvents();
-        return f.get();
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
     }
 
     private Path pictures() throws Exception {
@@ -123,22 +106,23 @@ class DataAndExportTest {
     @Test
     void everyExportWritesAFileThatParsesBack(FxRobot robot) throws Exception {
         Path dir = pictures();
-        DataPreview preview = await(onFx(() -> window.data().preview(dir)));
+        DataPreview preview =
+                WindowFixture.await(WindowFixture.onFx(() -> window.data().preview(dir)));
         robot.interact(() -> window.data().use(preview));
-        await(onFx(() -> session.create(PixelCnnSpec.chapter())));
+        WindowFixture.await(WindowFixture.onFx(() -> session.create(PixelCnnSpec.chapter())));
 
         Path md = tmp.resolve("summary.md");
-        await(onFx(() -> window.exports().summaryMarkdown(md)));
+        WindowFixture.await(WindowFixture.onFx(() -> window.exports().summaryMarkdown(md)));
         List<String> table = Files.readAllLines(md);
         assertThat(table).contains(SummaryMarkdown.HEADER);
         assertThat(String.join("\n", table)).contains("conv0_A");
 
         Path history = tmp.resolve("history.csv");
-        await(onFx(() -> window.exports().historyCsv(history)));
+        WindowFixture.await(WindowFixture.onFx(() -> window.exports().historyCsv(history)));
         assertThat(Files.readAllLines(history).get(0)).isEqualTo(HistoryCsv.HEADER);
 
         Path likelihoods = tmp.resolve("likelihoods.csv");
-        await(onFx(() -> window.exports().likelihoodCsv(likelihoods)));
+        WindowFixture.await(WindowFixture.onFx(() -> window.exports().likelihoodCsv(likelihoods)));
         List<String> rows = Files.readAllLines(likelihoods);
         assertThat(rows.get(0)).isEqualTo(ImageLikelihoods.HEADER);
         assertThat(rows).hasSize(6);
@@ -151,7 +135,8 @@ class DataAndExportTest {
         robot.interact(() -> window.selectTab(0));
         WaitForAsyncUtils.waitForFxEvents();
         Path png = tmp.resolve("loss.png");
-        await(onFx(() -> window.exports().chartPng(window.views().train(), png)));
+        WindowFixture.await(WindowFixture.onFx(
+                () -> window.exports().chartPng(window.views().train(), png)));
         BufferedImage chart = ImageIO.read(png.toFile());
         assertThat(chart.getWidth()).isGreaterThan(200);
         assertThat(chart.getHeight()).isGreaterThan(100);

@@ -7,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -15,7 +14,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pixelscope.data.MnistData;
 import org.pixelscope.model.ModelSpecs;
 import org.pixelscope.model.PixelCnnSpec;
 import org.testfx.api.FxRobot;
@@ -34,13 +32,8 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        session =
-                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        AppContext ctx =
-                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message));
-        window = new MainWindow(ctx, new AppPreferences(NODE));
-        stage.setScene(new Scene(window, 1280, 800));
-        stage.show();
+        window = WindowFixture.show(stage, NODE, errors);
+        session = window.context().session();
     }
 
     @AfterAll

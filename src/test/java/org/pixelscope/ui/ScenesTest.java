@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.pixelscope.data.MnistData;
 import org.pixelscope.ui.masks.MasksViewModel;
 import org.pixelscope.ui.sample.SampleViewModel;
 import org.testfx.api.FxRobot;
@@ -38,13 +35,8 @@ class ScenesTest {
 
     @Start
     void start(Stage stage) {
-        session =
-                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        AppContext ctx =
-                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message));
-        window = new MainWindow(ctx, new AppPreferences(NODE));
-        stage.setScene(new Scene(window, 1280, 800));
-        stage.show();
+        window = WindowFixture.show(stage, NODE, errors);
+        session = window.context().session();
     }
 
     @AfterAll
@@ -53,19 +45,9 @@ class ScenesTest {
         Platform.runLater(() -> Theme.LIGHT.apply(null));
     }
 
-    private static <T> T await(CompletableFuture<T> f) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, f::isDone);
-        WaitForAsyncUtils.waitForFxEvents();
-        return f.get();
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
-    }
-
     @Test
     void aSavedSceneComesBackAsItWas(FxRobot robot) throws Exception {
-        await(onFx(() -> session.open(ModelSession.shippedCheckpoint())));
+        WindowFixture.await(WindowFixture.onFx(() -> session.open(ModelSession.shippedCheckpoint())));
         SampleViewModel sample = window.views().sample().viewModel();
         MasksViewModel masks = window.views().masks().viewModel();
         robot.interact(() -> {
@@ -80,7 +62,7 @@ class ScenesTest {
         WaitForAsyncUtils.waitFor(
                 120, TimeUnit.SECONDS, () -> sample.shownProperty().get() == 100);
         Path file = tmp.resolve("demo." + SceneFile.EXTENSION);
-        await(onFx(() -> window.scenes().save(file)));
+        WindowFixture.await(WindowFixture.onFx(() -> window.scenes().save(file)));
 
         robot.interact(() -> {
             sample.seedProperty().set(5);
@@ -89,7 +71,8 @@ class ScenesTest {
             window.themeProperty().set(Theme.LIGHT);
             window.selectTab(0);
         });
-        SceneFile.Scene scene = await(onFx(() -> window.scenes().open(file)));
+        SceneFile.Scene scene =
+                WindowFixture.await(WindowFixture.onFx(() -> window.scenes().open(file)));
 
         assertThat(scene.view()).isEqualTo("masks");
         assertThat(window.selectedTab()).isEqualTo("Masks");
@@ -107,9 +90,9 @@ class ScenesTest {
 
     @Test
     void anUntrainedModelGoesIntoASceneByName(FxRobot robot) throws Exception {
-        await(onFx(() -> session.create(org.pixelscope.model.PixelCnnSpec.chapter())));
+        WindowFixture.await(WindowFixture.onFx(() -> session.create(org.pixelscope.model.PixelCnnSpec.chapter())));
         Path file = tmp.resolve("untrained." + SceneFile.EXTENSION);
-        await(onFx(() -> window.scenes().save(file)));
+        WindowFixture.await(WindowFixture.onFx(() -> window.scenes().save(file)));
         assertThat(SceneFile.read(file).model())
                 .as("an untrained model goes in by name")
                 .isEqualTo("pixelcnn-chapter");

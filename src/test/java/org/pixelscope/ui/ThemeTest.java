@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pixelscope.data.MnistData;
 import org.pixelscope.ui.train.ChartPalette;
 import org.pixelscope.ui.train.LossChart;
 import org.testfx.api.FxRobot;
@@ -28,12 +26,7 @@ class ThemeTest {
 
     @Start
     void start(Stage stage) {
-        ModelSession session =
-                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        AppContext ctx = new AppContext(session, new StatusModel(), (title, message) -> {});
-        window = new MainWindow(ctx, new AppPreferences(NODE));
-        stage.setScene(new Scene(window, 1280, 800));
-        stage.show();
+        window = WindowFixture.show(stage, NODE, new java.util.ArrayList<>());
     }
 
     @AfterAll

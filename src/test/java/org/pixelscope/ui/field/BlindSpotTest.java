@@ -18,22 +18,8 @@ class BlindSpotTest {
 
     /** Counts {blind spot, out of reach} among the causal pixels before (row, col) the field misses. */
     private static int[] unseen(boolean[][] field, int row, int col) {
-        int[] reach = FieldCanvas.reach(field);
-        int blind = 0;
-        int far = 0;
-        int width = field[0].length;
-        for (int k = 0; k < row * width + col; k++) {
-            int r = k / width;
-            int c = k % width;
-            if (!field[r][c]) {
-                if (FieldCanvas.isBlindSpot(reach, r, c)) {
-                    blind++;
-                } else {
-                    far++;
-                }
-            }
-        }
-        return new int[] {blind, far};
+        Unseen u = Unseen.of(field, row, col);
+        return new int[] {u.blindSpot(), u.outOfReach()};
     }
 
     private static boolean[][] outputField(String name, int row, int col) {
