@@ -39,7 +39,16 @@ public final class TrainView extends BorderPane {
         chart.pixelsProperty().bind(vm.pixelsProperty());
         vm.revisionProperty().addListener(o -> chart.dataChanged());
         setTop(toolbar());
-        VBox centre = new VBox(chart, new SampleStrip(vm.samples()));
+        // the strip of sample tiles scrolls sideways when the window (or lecture zoom) leaves too
+        // little room, so the chart and the side panel keep their space instead of overlapping
+        javafx.scene.control.ScrollPane strip = new javafx.scene.control.ScrollPane(new SampleStrip(vm.samples()));
+        strip.setFitToHeight(true);
+        strip.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        strip.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        strip.getStyleClass().add("sample-strip-scroll");
+        strip.setMinWidth(0);
+        VBox centre = new VBox(chart, strip);
+        centre.setMinWidth(0);
         centre.getStyleClass().add("centre");
         VBox.setVgrow(chart, Priority.ALWAYS);
         setCenter(centre);
