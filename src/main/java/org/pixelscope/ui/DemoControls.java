@@ -18,14 +18,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface DemoControls {
 
-    /** The titles {@link #selectView} takes, in tab order. */
+    /** A view title {@link #selectView} takes (the tab's text). */
+    String TRAIN = "Train";
+
+    /** A view title {@link #selectView} takes. */
     String SAMPLE = "Sample";
 
+    /** A view title {@link #selectView} takes. */
     String MASKS = "Masks";
 
+    /** A view title {@link #selectView} takes. */
     String LIKELIHOOD = "Likelihood";
-
-    String TRAIN = "Train";
 
     /** Shows the view with this tab title ({@link #SAMPLE}, {@link #MASKS}, ...). */
     void selectView(String title);
