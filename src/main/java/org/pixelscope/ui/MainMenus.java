@@ -45,7 +45,9 @@ final class MainMenus {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(file(), train(), sample(), view(), help());
+        Menu help = help();
+        help.getItems().add(0, item("Guided Tour", "F2", w::startTour));
+        MenuBar bar = new MenuBar(file(), train(), sample(), view(), help);
         bar.setId("menu-bar");
         return bar;
     }

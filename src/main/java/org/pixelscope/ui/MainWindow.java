@@ -29,12 +29,16 @@ import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.pixelscope.backend.Backend;
 import org.pixelscope.model.ModelSpec;
+import org.pixelscope.ui.tour.GuidedTour;
+import org.pixelscope.ui.tour.TourPanel;
+import org.pixelscope.ui.tour.TourSteps;
 
 /**
  * The main window's content: menus, the model picker and data line, the five views as tabs,
  * and the status bar (job and progress, back end, model). Keyboard: Ctrl+T or Space starts and
  * pauses training (Space only on the Train tab), Right steps one pixel on the Sample tab, except
  * while a control that uses those keys has the focus (a slider, spinner, text field or list).
+ * While the guided tour runs (F2), Right and Left, PageDown and PageUp move it and Esc ends it.
  *
  * <p>Thread: FX only.
  */
@@ -52,14 +56,15 @@ public final class MainWindow extends BorderPane {
     private final Presentation presentation;
     private final ExplainPanel explain = new ExplainPanel();
     /** The keys of a demo, on screen until hidden (View > Key Hints). */
-    private final Label keyHints =
-            new Label("Space play/pause · → pixel · ↓ row · 1-5 views · F1 explain · F5 lecture · Ctrl +/− zoom");
+    private final Label keyHints = new Label(
+            "Space play/pause · → pixel · ↓ row · 1-5 views · F1 explain · F2 tour · F5 lecture · Ctrl +/− zoom");
 
     private final UnsavedWork unsavedWork;
     private final ExportActions exports;
     private final DataActions dataActions;
     private final MainMenus menus;
     private final Scenes scenes = new Scenes(this);
+    private final TourPanel tour;
     private final javafx.beans.property.ObjectProperty<Theme> theme =
             new javafx.beans.property.SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
@@ -127,7 +132,8 @@ public final class MainWindow extends BorderPane {
         statusBar.textProperty().bind(ctx.status().jobProperty());
         statusBar.progressProperty().bind(ctx.status().progressProperty());
         statusBar.getRightItems().addAll(modelLabel, new Label("  |  "), backendLabel);
-        setBottom(statusBar);
+        tour = new TourPanel(new GuidedTour(TourSteps.pixelCnnDigit(), new WindowDemo(this, views)));
+        setBottom(new VBox(tour, statusBar));
         ctx.session().sourceProperty().addListener((obs, was, is) -> showModel());
         ctx.session().modelProperty().addListener((obs, was, is) -> showModel());
         ctx.jobs()
@@ -394,11 +400,24 @@ public final class MainWindow extends BorderPane {
                 m == null ? "" : String.format("%s · %,d parameters", m.spec().name(), m.parameterCount()));
     }
 
+    /** Starts the guided tour (Help > Guided Tour, F2); while it runs it owns the arrow keys. */
+    void startTour() {
+        tour.tour().start();
+    }
+
+    GuidedTour tour() {
+        return tour.tour();
+    }
+
     private void shortcut(KeyEvent e) {
-        if (e.isControlDown()
-                || e.isAltDown()
-                || e.isMetaDown()
-                || usesKeys(getScene().getFocusOwner())) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+            return;
+        }
+        if (tour.tour().keyPressed(e.getCode(), getScene().getFocusOwner())) {
+            e.consume();
+            return;
+        }
+        if (usesKeys(getScene().getFocusOwner())) {
             return;
         }
         boolean sample = selectedTab().equals("Sample");

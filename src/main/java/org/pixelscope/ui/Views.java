@@ -23,18 +23,20 @@ final class Views {
     private final TrainView train;
     private final SampleView sample;
     private final MasksView masks;
+    private final LikelihoodView likelihood;
     private final List<Entry> entries;
 
     Views(AppContext ctx) {
         train = new TrainView(ctx);
         sample = new SampleView(ctx);
         masks = new MasksView(ctx);
+        likelihood = new LikelihoodView(ctx);
         entries = List.of(
                 new Entry("Train", train),
                 new Entry("Sample", sample),
                 new Entry("Masks", masks),
                 new Entry("Summary", new SummaryView(ctx)),
-                new Entry("Likelihood", new LikelihoodView(ctx)));
+                new Entry("Likelihood", likelihood));
     }
 
     List<Entry> entries() {
@@ -51,6 +53,10 @@ final class Views {
 
     MasksView masks() {
         return masks;
+    }
+
+    LikelihoodView likelihood() {
+        return likelihood;
     }
 
     void toggleTraining() {

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The UI's feature packages (one per view) do not use each other: what two views share lives in
- * the ui package (session, services) or in {@code ui.field} (the receptive-field widgets).
+ * the ui package (session, services) or in {@code ui.field} (the receptive-field widgets). The
+ * guided tour ({@code ui.tour}) reaches the views only through {@code ui.DemoControls}.
  */
 class UiPackagesTest {
 
-    private static final List<String> FEATURES = List.of("sample", "masks", "train", "summary", "likelihood");
+    private static final List<String> FEATURES = List.of("sample", "masks", "train", "summary", "likelihood", "tour");
 
     @Test
     void featurePackagesDoNotImportEachOther() {

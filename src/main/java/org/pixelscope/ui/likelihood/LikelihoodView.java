@@ -93,7 +93,8 @@ public final class LikelihoodView extends BorderPane {
         showRanking();
     }
 
-    LikelihoodViewModel viewModel() {
+    /** The view model, for tests and the guided tour. */
+    public LikelihoodViewModel viewModel() {
         return vm;
     }
 

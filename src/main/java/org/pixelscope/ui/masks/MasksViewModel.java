@@ -39,6 +39,8 @@ public final class MasksViewModel {
     private final IntegerProperty outChannel = new SimpleIntegerProperty(this, "outChannel", 0);
     private SharedModel copy;
     private int loads;
+    /** Completes once the masks and field of the latest model are read (or have failed to be). */
+    private CompletableFuture<Void> loaded = CompletableFuture.completedFuture(null);
 
     /** A snapshot of the weights and the masks read from it. */
     private record Masked(PixelModel copy, List<MaskGrid> grids) {}
@@ -116,6 +118,35 @@ public final class MasksViewModel {
         pixelCol.set(Math.max(0, Math.min(w - 1, col)));
     }
 
+    /**
+     * Completes on the FX thread once the masks and the receptive field of the session's current
+     * model are read (failures are reported); a newer model's reading replaces an older one's.
+     */
+    public CompletableFuture<Void> whenLoaded() {
+        return loaded;
+    }
+
+    /** Shows the learned kernel of the first masked layer (mask A in a PixelCNN); none without masks. */
+    public void showFirstKernel() {
+        List<MaskGrid> g = grids.get();
+        if (g != null && !g.isEmpty()) {
+            kernelLayer.set(g.get(0).layer());
+        }
+    }
+
+    /**
+     * Shows the field after layer {@code index} of the measured field's layers: 0 is the first,
+     * and a negative index counts from the end (-1 is the last). Clamped to the layers there are.
+     */
+    public void showLayer(int index) {
+        ReceptiveField rf = field.get();
+        if (rf == null) {
+            return;
+        }
+        int n = rf.layers().size();
+        layer.set(Math.max(0, Math.min(n - 1, index < 0 ? n + index : index)));
+    }
+
     /** Reads the weights again (they move while a model trains; masks and field do not). */
     public void refreshWeights() {
         PixelModel m = model.get();
@@ -141,12 +172,17 @@ public final class MasksViewModel {
 
     private void load(PixelModel m) {
         int id = ++loads;
+        CompletableFuture<Void> previous = loaded;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loaded = done;
+        done.whenComplete((v, e) -> previous.complete(null));
         replaceCopy(null);
         model.set(m);
         field.set(null);
         kernel.set(null);
         grids.set(null);
         if (m == null) {
+            done.complete(null);
             return;
         }
         selectPixel(m.spec().height() / 2, m.spec().width() / 2);
@@ -182,6 +218,7 @@ public final class MasksViewModel {
                             if (id != loads) {
                                 return;
                             }
+                            done.complete(null);
                             ctx.status().idle(e == null ? "Receptive field measured" : "Could not inspect the model");
                             if (e != null) {
                                 ctx.errors().report("Cannot inspect the model", e);

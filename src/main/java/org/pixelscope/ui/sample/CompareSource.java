@@ -50,6 +50,19 @@ sealed interface CompareSource {
         }
     }
 
+    /**
+     * The source called {@code name}: null for none, "shipped" for the pretrained checkpoint, else
+     * a new untrained network of the registered spec of that name.
+     *
+     * @throws IllegalArgumentException for a name no spec has (the message lists the names)
+     */
+    static CompareSource named(String name) {
+        if (name == null) {
+            return new None();
+        }
+        return name.equals("shipped") ? new Shipped() : new Untrained(ModelSpecs.require(name));
+    }
+
     /** The list a picker offers, in order: none, shipped, then every registered spec. */
     static List<CompareSource> offered() {
         List<CompareSource> out = new ArrayList<>();

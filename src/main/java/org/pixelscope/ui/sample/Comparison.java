@@ -1,6 +1,7 @@
 package org.pixelscope.ui.sample;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,7 +30,7 @@ import org.pixelscope.ui.AppContext;
 final class Comparison {
 
     private final AppContext ctx;
-    private final Runnable restart;
+    private final Supplier<CompletableFuture<Void>> restart;
     private final ObjectProperty<CompareSource> source =
             new SimpleObjectProperty<>(this, "source", new CompareSource.None());
     private final ReadOnlyObjectWrapper<ComparedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
@@ -38,9 +39,14 @@ final class Comparison {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private Generation current;
     private int loadId;
+    /** Completes once the latest choice has loaded (or failed) and both panes have restarted. */
+    private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
 
-    /** {@code restart}: starts a new generation in both panes (the view model's reset). */
-    Comparison(AppContext ctx, Runnable restart) {
+    /**
+     * {@code restart}: starts a new generation in both panes (the view model's reset); its future
+     * completes once the panes show it.
+     */
+    Comparison(AppContext ctx, Supplier<CompletableFuture<Void>> restart) {
         this.ctx = ctx;
         this.restart = restart;
         source.addListener((obs, was, now) -> choose(now));
@@ -49,6 +55,18 @@ final class Comparison {
     /** The model to compare with; {@link CompareSource.None} ends the comparison. */
     ObjectProperty<CompareSource> sourceProperty() {
         return source;
+    }
+
+    /**
+     * Compares with {@code s} ({@link CompareSource.None} ends the comparison), as a choice in the
+     * picker does. The future completes on the FX thread once the model has loaded (or failed to,
+     * which is reported) and both panes have started drawing anew; at once when nothing changes.
+     */
+    CompletableFuture<Void> select(CompareSource s) {
+        if (!s.equals(source.get())) {
+            source.set(s);
+        }
+        return settled;
     }
 
     /** The model compared with, once loaded; null when not comparing or while it loads. */
@@ -136,6 +154,10 @@ final class Comparison {
 
     private void choose(CompareSource s) {
         int id = ++loadId;
+        // whoever waits for an older choice waits for this one: it replaced theirs
+        CompletableFuture<Void> previous = settled;
+        settled = new CompletableFuture<>();
+        settled.whenComplete((v, e) -> previous.complete(null));
         ComparedModel old = model.get();
         boolean wasLoading = loading.get();
         model.set(null);
@@ -146,7 +168,9 @@ final class Comparison {
         }
         if (s == null || s instanceof CompareSource.None) {
             if (old != null || wasLoading) {
-                restart.run();
+                restart.get().whenComplete((v, failure) -> settle(id));
+            } else {
+                settle(id);
             }
             return;
         }
@@ -202,7 +226,14 @@ final class Comparison {
                             }
                         },
                         ctx.jobs().fx());
-        restart.run();
+        restart.get().whenComplete((v, failure) -> settle(id));
+    }
+
+    /** Completes the wait for choice {@code id} if no newer choice replaced it (which completes it in turn). */
+    private void settle(int id) {
+        if (id == loadId) {
+            settled.complete(null);
+        }
     }
 
     private static boolean fits(ComparedModel cm, PixelModel main) {

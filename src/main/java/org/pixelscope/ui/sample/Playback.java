@@ -121,6 +121,24 @@ final class Playback {
         step(width, cursor);
     }
 
+    /**
+     * Pauses at raster position {@code to} (clamped to {@code start..total}): back at once,
+     * forward as soon as the sampler has reached it. Unlike {@link #step}, the same call always
+     * ends at the same position, which is what a guided tour's step needs.
+     */
+    void seek(int to, int cursor) {
+        playing = false;
+        finishing = false;
+        int clamped = Math.max(start, Math.min(total, to));
+        if (clamped <= position()) {
+            position = clamped;
+            target = -1;
+        } else {
+            target = clamped;
+        }
+        apply(cursor);
+    }
+
     /** Show everything, as soon as it is computed. */
     void finish(int cursor) {
         playing = false;

@@ -60,6 +60,8 @@ public final class SampleViewModel {
     private boolean autoPlay = true;
     /** Pixels per image to show once the next generation is installed (a scene); -1 for none. */
     private int pendingPosition = -1;
+    /** Completes once the generation of the latest {@link #reset()} is on show. */
+    private CompletableFuture<Void> latestReset = CompletableFuture.completedFuture(null);
 
     public SampleViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -241,6 +243,43 @@ public final class SampleViewModel {
         autoPlay = playback == null ? !autoPlay : playback.playing() || playback.atEnd();
     }
 
+    /** Plays from the position shown; unlike {@link #playPause()}, never pauses. */
+    public void play() {
+        autoPlay = true;
+        act(p -> {
+            if (!p.playing()) {
+                p.togglePlay(cursor());
+            }
+        });
+    }
+
+    /**
+     * Pauses with every pixel up to and including ({@code row}, {@code col}) shown, so the
+     * context panel shows that pixel: back at once, forward as soon as the sampler gets there.
+     * The same call always ends at the same pixel (a guided tour's step).
+     */
+    public void showPixel(int row, int col) {
+        Generation g = current;
+        if (g == null) {
+            return;
+        }
+        autoPlay = false;
+        int position = row * g.trace().width() + col + 1;
+        act(p -> p.seek(position, cursor()));
+    }
+
+    /**
+     * Compares with the model called {@code name} ("shipped" for the pretrained checkpoint, a
+     * registered spec's name for a new untrained network of it) or, for null, ends the
+     * comparison. Completes on the FX thread once both panes have started drawing anew (at once
+     * when the choice is already made).
+     *
+     * @throws IllegalArgumentException for a name no spec has
+     */
+    public CompletableFuture<Void> compareWith(String name) {
+        return comparison.select(CompareSource.named(name));
+    }
+
     public void pause() {
         autoPlay = false;
         act(Playback::pause);
@@ -259,18 +298,25 @@ public final class SampleViewModel {
 
     /**
      * A new generation with the current count, seed, temperature and completion settings; when
-     * comparing, one for each model, from the same settings, shown once both are ready.
+     * comparing, one for each model, from the same settings, shown once both are ready. The future
+     * completes on the FX thread once the newest generation is on show (or has failed, which is
+     * reported), so a later reset that replaces this one completes it too.
      */
-    public void reset() {
+    public CompletableFuture<Void> reset() {
         PixelModel model = ctx.session().getModel();
         if (current != null) {
             current.cancel();
         }
         comparison.cancel();
         int id = ++generationId;
+        CompletableFuture<Void> onShow = new CompletableFuture<>();
+        CompletableFuture<Void> previous = latestReset;
+        latestReset = onShow;
+        onShow.whenComplete((v, e) -> previous.complete(null));
         if (model == null) {
             install(null, null);
-            return;
+            onShow.complete(null);
+            return onShow;
         }
         Generation.Settings settings = new Generation.Settings(
                 count.get(), seed.get(), temperature.get(), completion.get(), testImage.get(), keptRows.get());
@@ -284,6 +330,7 @@ public final class SampleViewModel {
                             if (id == generationId && e == null) {
                                 install(a, b);
                                 start(a, b);
+                                onShow.complete(null);
                                 return;
                             }
                             for (Generation g : new Generation[] {a, b}) {
@@ -293,9 +340,11 @@ public final class SampleViewModel {
                             }
                             if (id == generationId) {
                                 ctx.errors().report("Cannot sample", e);
+                                onShow.complete(null);
                             }
                         },
                         ctx.jobs().fx());
+        return onShow;
     }
 
     private static Generation succeeded(CompletableFuture<Generation> f) {

@@ -28,6 +28,27 @@ class PlaybackTest {
     }
 
     @Test
+    void seekEndsAtTheSamePositionFromAheadOrBehindAndWaitsForTheSampler() {
+        Playback p = new Playback(0, ALL, W);
+        p.togglePlay(ALL);
+        p.tick(0.2, ALL);
+        p.seek(300, 100);
+        assertThat(p.playing()).isFalse();
+        assertThat(p.pendingTarget()).as("the sampler is behind: it waits").isEqualTo(300);
+        assertThat(p.tick(0.016, 299)).isLessThan(300);
+        assertThat(p.tick(0.016, 400)).isEqualTo(300);
+        p.seek(300, 400);
+        assertThat(p.position()).as("the same seek again changes nothing").isEqualTo(300);
+        p.step(50, ALL);
+        p.seek(300, ALL);
+        assertThat(p.position()).as("back at once").isEqualTo(300);
+        p.seek(-5, ALL);
+        assertThat(p.position()).isZero();
+        p.seek(ALL + 10, ALL);
+        assertThat(p.position()).isEqualTo(ALL);
+    }
+
+    @Test
     void aStepWaitsForTheSamplerAndAppliesWhenItArrives() {
         Playback p = new Playback(0, ALL, W);
         p.step(1, 0);
