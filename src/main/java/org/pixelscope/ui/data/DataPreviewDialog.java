@@ -25,6 +25,12 @@ public final class DataPreviewDialog extends Dialog<Boolean> {
     /** The confirming button. */
     public static final ButtonType USE = new ButtonType("Use This Data", ButtonBar.ButtonData.OK_DONE);
 
+    /** Width of the content: twelve 56-pixel images a row with their gaps. */
+    static final double WIDTH = 12 * (28 * 2 + 4) + 24;
+
+    /** Height of the content before it scrolls: fits a 1366x768 laptop with the buttons. */
+    static final double PREF_HEIGHT = 540;
+
     /** Screen pixels per image pixel: 28x28 becomes 56x56, large enough to see single pixels. */
     static final int SCALE = 2;
 
@@ -37,7 +43,9 @@ public final class DataPreviewDialog extends Dialog<Boolean> {
         box.setId("data-preview");
         box.setPadding(new Insets(4, 12, 0, 12));
         for (String line : preview.lines()) {
-            box.getChildren().add(new Label(line));
+            Label l = new Label(line);
+            l.setWrapText(true);
+            box.getChildren().add(l);
         }
         box.getChildren().add(caption("As converted (grey, " + preview.cols() + "x" + preview.rows() + "):"));
         box.getChildren().add(grid(preview.grey(), preview, "preview-grey"));
@@ -47,10 +55,17 @@ public final class DataPreviewDialog extends Dialog<Boolean> {
         box.getChildren().add(grid(preview.bits(), preview, "preview-bits"));
         for (String warning : preview.warnings()) {
             Label l = new Label(warning);
+            l.setWrapText(true);
             l.getStyleClass().add("data-warning");
             box.getChildren().add(l);
         }
-        getDialogPane().setContent(box);
+        // twelve images a row; the content scrolls on a small screen so the buttons stay in reach
+        box.setPrefWidth(WIDTH);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(PREF_HEIGHT, box.prefHeight(WIDTH)));
+        scroll.setPrefViewportWidth(WIDTH);
+        getDialogPane().setContent(scroll);
         getDialogPane().getButtonTypes().addAll(USE, ButtonType.CANCEL);
         getDialogPane().lookupButton(USE).setDisable(!preview.usable());
         setResultConverter(button -> button == USE);
@@ -59,6 +74,7 @@ public final class DataPreviewDialog extends Dialog<Boolean> {
     private static Label caption(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("caption");
+        l.setWrapText(true);
         return l;
     }
 
