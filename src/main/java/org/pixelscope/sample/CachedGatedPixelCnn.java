@@ -35,10 +35,8 @@ import org.pixelscope.model.PixelModel;
  *
  * <p>Thread: not thread-safe; owned by one sampler run.
  */
-final class CachedGatedPixelCnn implements Conditionals {
+final class CachedGatedPixelCnn extends CachedRaster {
 
-    private final int height;
-    private final int width;
     private final int f;
     private final KernelTaps[] vertical;
     private final KernelTaps[] horizontal;
@@ -58,8 +56,6 @@ final class CachedGatedPixelCnn implements Conditionals {
 
     private final int ring;
 
-    private int count = -1;
-    private float[] image;
     /** Per layer: gated vertical stack {@code [N][ring][pad + W + pad][f]}. */
     private float[][] v;
     /** Per layer: {@code Wvh v_z + b_h} of the current row, {@code [N][W][2f]}. */
@@ -67,18 +63,14 @@ final class CachedGatedPixelCnn implements Conditionals {
     /** Per layer: horizontal stack of the current row, {@code [N][pad + W][f]}. */
     private float[][] h;
 
-    private int next;
     private final float[] z;
     private final float[] gated;
     private final float[] hidden;
 
     CachedGatedPixelCnn(PixelModel model) {
-        if (!(model.spec() instanceof GatedPixelCnnSpec spec)) {
-            throw new IllegalArgumentException(model.spec().name() + " is not a Gated PixelCNN");
-        }
+        super(specOf(model).height(), specOf(model).width());
+        GatedPixelCnnSpec spec = specOf(model);
         ComputationGraph net = model.network();
-        height = spec.height();
-        width = spec.width();
         f = spec.filters();
         int layers = spec.layers();
         vertical = new KernelTaps[layers];
@@ -119,40 +111,28 @@ final class CachedGatedPixelCnn implements Conditionals {
         hidden = new float[f];
     }
 
-    @Override
-    public float[] next(INDArray images, int k) {
-        Positions.check(images, k, height, width);
-        int n = (int) images.size(0);
-        if (n != count || k < next - 1) {
-            start(n);
+    private static GatedPixelCnnSpec specOf(PixelModel model) {
+        if (!(model.spec() instanceof GatedPixelCnnSpec spec)) {
+            throw new IllegalArgumentException(model.spec().name() + " is not a Gated PixelCNN");
         }
-        Positions.copyPixels(images, image, next - 1, k, height, width);
-        next = Math.min(next, k);
-        float[] p = new float[n];
-        for (; next <= k; next++) {
-            int r = next / width;
-            int c = next % width;
-            for (int i = 0; i < n; i++) {
-                if (c == 0) {
-                    verticalRow(i, r);
-                }
-                int at = horizontalAt(i, r, c);
-                if (next == k) {
-                    p[i] = output(h[vertical.length - 1], at);
-                }
-            }
-        }
-        return p;
+        return spec;
     }
 
-    private void start(int n) {
-        count = n;
+    @Override
+    protected float advance(int i, int r, int c, boolean wanted) {
+        if (c == 0) {
+            verticalRow(i, r);
+        }
+        int at = horizontalAt(i, r, c);
+        return wanted ? output(h[vertical.length - 1], at) : 0;
+    }
+
+    @Override
+    protected void allocate(int n) {
         int layers = vertical.length;
-        image = new float[n * height * width];
         v = new float[layers][n * ring * (width + 2 * pad) * f];
         link = new float[layers][n * width * 2 * f];
         h = new float[layers][n * (pad + width) * f];
-        next = 0;
     }
 
     /** Row r of every vertical stack of image i, and its contribution to the horizontal stacks. */

@@ -1,7 +1,6 @@
 package org.pixelscope.sample;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.model.PixelModel;
 
@@ -32,10 +31,8 @@ import org.pixelscope.model.PixelModel;
  *
  * <p>Thread: not thread-safe; owned by one sampler run.
  */
-final class CachedPixelCnn implements Conditionals {
+final class CachedPixelCnn extends CachedRaster {
 
-    private final int height;
-    private final int width;
     private final boolean residual;
     /** Layer 0 is the mask-A convolution on the image, then the mask-B layers. */
     private final KernelTaps[] layers;
@@ -49,22 +46,15 @@ final class CachedPixelCnn implements Conditionals {
 
     private final int ring;
 
-    private int count = -1;
-    private float[] image;
     /** Per layer: {@code [N][ring][pad + W + pad][filters]}. */
     private float[][] maps;
-    /** The next position to compute; positions before it are final in {@link #maps}. */
-    private int next;
 
     private final float[] acc;
 
     CachedPixelCnn(PixelModel model) {
-        if (!(model.spec() instanceof PixelCnnSpec spec)) {
-            throw new IllegalArgumentException(model.spec().name() + " is not a masked PixelCNN");
-        }
+        super(specOf(model).height(), specOf(model).width());
+        PixelCnnSpec spec = specOf(model);
         ComputationGraph net = model.network();
-        height = spec.height();
-        width = spec.width();
         residual = spec.residual();
         filters = spec.filters();
         layers = new KernelTaps[spec.hiddenLayers() + 1];
@@ -88,36 +78,29 @@ final class CachedPixelCnn implements Conditionals {
         acc = new float[filters];
     }
 
-    @Override
-    public float[] next(INDArray images, int k) {
-        Positions.check(images, k, height, width);
-        int n = (int) images.size(0);
-        if (n != count || k < next - 1) {
-            start(n);
+    private static PixelCnnSpec specOf(PixelModel model) {
+        if (!(model.spec() instanceof PixelCnnSpec spec)) {
+            throw new IllegalArgumentException(model.spec().name() + " is not a masked PixelCNN");
         }
-        Positions.copyPixels(images, image, next - 1, k, height, width);
-        next = Math.min(next, k);
-        float[] p = new float[n];
-        for (; next <= k; next++) {
-            for (int i = 0; i < n; i++) {
-                int last = computeAt(i, next / width, next % width);
-                if (next == k) {
-                    float z = outBias;
-                    for (int j = 0; j < filters; j++) {
-                        z += maps[layers.length - 1][last + j] * outWeights[j];
-                    }
-                    p[i] = Dense.sigmoid(z);
-                }
-            }
-        }
-        return p;
+        return spec;
     }
 
-    private void start(int n) {
-        count = n;
-        image = new float[n * height * width];
+    @Override
+    protected float advance(int i, int r, int c, boolean wanted) {
+        int last = computeAt(i, r, c);
+        if (!wanted) {
+            return 0;
+        }
+        float z = outBias;
+        for (int j = 0; j < filters; j++) {
+            z += maps[layers.length - 1][last + j] * outWeights[j];
+        }
+        return Dense.sigmoid(z);
+    }
+
+    @Override
+    protected void allocate(int n) {
         maps = new float[layers.length][n * ring * (width + 2 * pad) * filters];
-        next = 0;
     }
 
     /** Every layer at (r, c) of image i, in order; returns the last layer's offset there. */
