@@ -417,6 +417,13 @@ public final class MainWindow extends BorderPane {
             e.consume();
             return;
         }
+        if (e.getCode() == KeyCode.ESCAPE && presentation().fullScreenProperty().get()) {
+            // the stage's own Esc is switched off (PixelScopeApp), so Esc ends a running tour first
+            // and only the next one leaves full screen
+            presentation().fullScreenProperty().set(false);
+            e.consume();
+            return;
+        }
         if (usesKeys(getScene().getFocusOwner())) {
             return;
         }

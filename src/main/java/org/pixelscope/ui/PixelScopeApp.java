@@ -62,6 +62,8 @@ public class PixelScopeApp extends Application {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Plus"), window.presentation()::zoomIn);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Subtract"), window.presentation()::zoomOut);
         stage.setFullScreenExitHint("F11 or Esc leaves full screen");
+        // Esc is the main window's (it ends a running tour before it leaves full screen)
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         window.presentation().fullScreenProperty().addListener((obs, was, is) -> stage.setFullScreen(is));
         stage.fullScreenProperty().addListener((obs, was, is) -> {
             // Esc leaves full screen without asking the presentation: follow the stage, and leave

@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The guided tour in a real main window: F2 starts it, the arrows move it, Esc ends it. */
+/** The guided tour in a real main window: F2 starts it, the arrows move it, Esc ends it (before leaving full screen). */
 @ExtendWith(ApplicationExtension.class)
 class GuidedTourWindowTest {
 
@@ -90,10 +90,19 @@ class GuidedTourWindowTest {
                 .as("Right did not step the sample")
                 .isEqualTo(10 * 28 + 14 + 1);
 
+        // in full screen (lecture), the first Esc ends the tour only, the next leaves full screen
+        WindowFixture.onFx(() -> {
+            window.presentation().fullScreenProperty().set(true);
+            return null;
+        });
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(panel.isVisible()).isFalse();
         assertThat(window.tour().runningProperty().get()).isFalse();
+        assertThat(window.presentation().fullScreenProperty().get()).isTrue();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.presentation().fullScreenProperty().get()).isFalse();
         robot.type(javafx.scene.input.KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.tour().stepProperty().get())
