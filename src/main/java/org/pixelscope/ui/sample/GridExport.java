@@ -1,5 +1,9 @@
 package org.pixelscope.ui.sample;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +23,7 @@ import org.pixelscope.sample.SampleImages;
 import org.pixelscope.sample.SampleTrace;
 
 /**
- * Writes a generation as a PNG grid or as an animated GIF that replays it row by row (frames
+ * Writes a generation as a PNG grid (two grids side by side for a comparison) or as an animated GIF that replays it row by row (frames
  * every W pixels, at most {@link #MAX_FRAMES}, looping forever). Both go through
  * {@link AtomicFiles}, so a failed export never leaves a broken file. AWT only, no JavaFX.
  *
@@ -35,6 +39,10 @@ final class GridExport {
     private static final int LAST_FRAME_DELAY_CS = 200;
 
     private static final int TARGET_WIDTH_PX = 640;
+    /** Height of the name line above each grid of a pair, and the gap between the two grids. */
+    static final int CAPTION_PX = 24;
+
+    private static final int PAIR_GAP_PX = 16;
     private static final String GIF_FORMAT = "javax_imageio_gif_image_1.0";
 
     private GridExport() {}
@@ -48,6 +56,39 @@ final class GridExport {
     /** The grid with the first {@code shown} positions drawn; returns {@code file}. */
     static Path writePng(SampleTrace trace, int shown, Path file) throws IOException {
         SampleImages.writePng(SampleImages.grid(trace, scale(trace.count(), trace.width()), shown), file);
+        return file;
+    }
+
+    /**
+     * Two models' grids side by side as one PNG (a comparison: same seed, same position), each
+     * under its model's name; returns {@code file}. Both grids are drawn at the same scale.
+     */
+    static Path writePairPng(
+            String leftName, SampleTrace left, String rightName, SampleTrace right, int shown, Path file)
+            throws IOException {
+        int scale = scale(Math.max(left.count(), right.count()), Math.max(left.width(), right.width()));
+        BufferedImage a = SampleImages.grid(left, scale, shown);
+        BufferedImage b = SampleImages.grid(right, scale, shown);
+        BufferedImage pair = new BufferedImage(
+                a.getWidth() + PAIR_GAP_PX + b.getWidth(),
+                CAPTION_PX + Math.max(a.getHeight(), b.getHeight()),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = pair.createGraphics();
+        try {
+            g.setColor(new Color(0x303030));
+            g.fillRect(0, 0, pair.getWidth(), pair.getHeight());
+            g.drawImage(a, 0, CAPTION_PX, null);
+            g.drawImage(b, a.getWidth() + PAIR_GAP_PX, CAPTION_PX, null);
+            g.setColor(Color.WHITE);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, CAPTION_PX * 2 / 3));
+            int baseline = CAPTION_PX * 3 / 4;
+            g.drawString(leftName, 4, baseline);
+            g.drawString(rightName, a.getWidth() + PAIR_GAP_PX + 4, baseline);
+        } finally {
+            g.dispose();
+        }
+        SampleImages.writePng(pair, file);
         return file;
     }
 

@@ -351,10 +351,21 @@ public final class SampleViewModel {
         return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
     }
 
-    /** Writes what the grid shows now as a PNG, on a worker. */
+    /**
+     * Writes what the grid shows now as a PNG, on a worker; while a comparison draws, both panes
+     * side by side under their models' names.
+     */
     public CompletableFuture<Path> exportPng(Path file) {
         SampleTrace t = trace.get();
         int upTo = shown.get();
+        Generation other = comparison.current();
+        if (t != null && other != null) {
+            String left = sessionPane().name().get();
+            String right = comparedPane().name().get();
+            SampleTrace o = other.trace();
+            return Exports.run(
+                    ctx, "Export PNG", file, t, () -> GridExport.writePairPng(left, t, right, o, upTo, file));
+        }
         return Exports.run(ctx, "Export PNG", file, t, () -> GridExport.writePng(t, upTo, file));
     }
 

@@ -97,6 +97,35 @@ class CompareViewModelTest {
     }
 
     @Test
+    void exportingAComparisonWritesBothPanesSideBySide() throws Exception {
+        vm.compareWithProperty().set(new CompareSource.Untrained(GATED));
+        vm.stepRow();
+        vm.stepRow();
+        Path png = vm.exportPng(dir.resolve("pair.png")).get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        SampleTrace a = vm.traceProperty().get();
+        SampleTrace b = vm.comparison().traceProperty().get();
+        int scale = GridExport.scale(3, 8);
+        java.awt.image.BufferedImage left = org.pixelscope.sample.SampleImages.grid(a, scale, 16);
+        java.awt.image.BufferedImage right = org.pixelscope.sample.SampleImages.grid(b, scale, 16);
+        assertThat(image.getWidth()).isGreaterThan(2 * left.getWidth());
+        assertThat(image.getHeight()).isEqualTo(GridExport.CAPTION_PX + left.getHeight());
+        int rightX = image.getWidth() - right.getWidth();
+        for (int y = 0; y < left.getHeight(); y++) {
+            for (int x = 0; x < left.getWidth(); x++) {
+                assertThat(image.getRGB(x, GridExport.CAPTION_PX + y))
+                        .as("left grid at %d,%d", x, y)
+                        .isEqualTo(left.getRGB(x, y));
+                assertThat(image.getRGB(rightX + x, GridExport.CAPTION_PX + y))
+                        .as("right grid at %d,%d", x, y)
+                        .isEqualTo(right.getRGB(x, y));
+            }
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void theSlowerSamplerSetsThePace() throws Exception {
         // real workers; the "FX thread" is this test thread, which runs what the workers hand back
         BlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
