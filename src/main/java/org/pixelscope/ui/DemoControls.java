@@ -34,15 +34,23 @@ public interface DemoControls {
     void selectView(String title);
 
     /**
-     * Makes the shipped pretrained model the session's model (asking first, as File > Open does,
-     * if that would lose unsaved training); completes at once when it already is.
+     * Makes the shipped pretrained chapter PixelCNN the session's model (asking first, as File >
+     * Open does, if that would lose unsaved training); completes at once when it already is.
      */
     CompletableFuture<Void> openShipped();
 
+    /** The {@link #compareWith} name of the shipped pretrained checkpoint of {@code model}. */
+    static String shipped(String model) {
+        return SHIPPED + ":" + model;
+    }
+
+    /** The {@link #compareWith} name of the shipped chapter PixelCNN; with ":NAME", of model NAME. */
+    String SHIPPED = "shipped";
+
     /**
-     * Sample view: compares with the model called {@code name} ("shipped", or a registered spec's
-     * name for a new untrained network of it), or ends the comparison for null. Completes once
-     * both panes have started drawing.
+     * Sample view: compares with the model called {@code name} ("shipped", {@link #shipped(String)
+     * "shipped:NAME"}, or a registered spec's name for a new untrained network of it), or ends the
+     * comparison for null. Completes once both panes have started drawing.
      */
     CompletableFuture<Void> compareWith(String name);
 

@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCombination;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.ModelSpecs;
+import org.pixelscope.train.ShippedModels;
 
 /**
  * The menu bar of the main window, every item with its accelerator.
@@ -57,6 +58,11 @@ final class MainMenus {
         for (ModelSpec spec : ModelSpecs.all()) {
             newModel.getItems().add(item(spec.name(), null, () -> w.createNew(spec)));
         }
+        Menu pretrained = new Menu("Open Pretrained Model");
+        for (ShippedModels.Shipped shipped : ShippedModels.all()) {
+            pretrained.getItems().add(item(shipped.label(), null, () -> w.openShipped(shipped.path())));
+        }
+        pretrained.setDisable(pretrained.getItems().isEmpty());
         Menu export = new Menu("Export");
         export.getItems()
                 .addAll(
@@ -112,7 +118,7 @@ final class MainMenus {
                 null,
                 newModel,
                 item("Open Checkpoint…", "Shortcut+O", w::openChooser),
-                item("Open Pretrained Model", null, w::openShipped),
+                pretrained,
                 new SeparatorMenuItem(),
                 item("Open Data…", "Shortcut+Shift+O", () -> w.data().choose()),
                 recentData,

@@ -245,8 +245,9 @@ public final class MainWindow extends BorderPane {
         return tabs.getSelectionModel().getSelectedItem().getText();
     }
 
-    void openShipped() {
-        open(org.pixelscope.ui.ModelSession.shippedCheckpoint());
+    /** Opens a shipped pretrained checkpoint (asking first if work would be lost). */
+    void openShipped(Path checkpoint) {
+        open(checkpoint);
     }
 
     /** The Save / Discard / Cancel question before work would be lost (menus, picker, quit). */
@@ -309,13 +310,7 @@ public final class MainWindow extends BorderPane {
     /** Saves the current model; the future completes when written (or null when the user cancels). */
     java.util.concurrent.CompletableFuture<Path> save(boolean askForName) {
         Path file = ctx.session().checkpointProperty().get();
-        if (askForName
-                || file == null
-                || file.toAbsolutePath()
-                        .normalize()
-                        .equals(ModelSession.shippedCheckpoint()
-                                .toAbsolutePath()
-                                .normalize())) {
+        if (askForName || file == null || org.pixelscope.train.ShippedModels.isShipped(file)) {
             FileChooser fc = chooser("Save checkpoint");
             fc.setInitialFileName(
                     ctx.session().getModel() == null

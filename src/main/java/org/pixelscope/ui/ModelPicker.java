@@ -1,23 +1,26 @@
 package org.pixelscope.ui;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.ModelSpecs;
+import org.pixelscope.train.ShippedModels;
 
 /**
- * The model picker: the shipped pretrained checkpoint, a new untrained network for every spec in
- * the registry, and "Open checkpoint…". Picking an entry asks the session to switch; the prompt
- * text always shows the model in use.
+ * The model picker: the shipped pretrained checkpoints by family with their test NLL ({@link
+ * ShippedModels}), a new untrained network for every spec in the registry, and "Open
+ * checkpoint…". Picking an entry asks the session to switch; the prompt text always shows the
+ * model in use.
  *
  * <p>Thread: FX only.
  */
 public final class ModelPicker extends ComboBox<ModelPicker.Choice> {
 
-    /** One entry of the list. */
-    public record Choice(String label, ModelSpec spec, boolean shipped, boolean open) {
+    /** One entry of the list: a shipped checkpoint, a spec to build, or "open a file". */
+    public record Choice(String label, ModelSpec spec, Path shipped, boolean open) {
         @Override
         public String toString() {
             return label;
@@ -26,12 +29,14 @@ public final class ModelPicker extends ComboBox<ModelPicker.Choice> {
 
     private boolean updating;
 
-    public ModelPicker(Runnable openShipped, Consumer<ModelSpec> createNew, Runnable openFile) {
-        getItems().add(new Choice("Pretrained: pixelcnn-chapter (shipped)", null, true, false));
-        for (ModelSpec spec : ModelSpecs.all()) {
-            getItems().add(new Choice("New: " + spec.name() + " (untrained)", spec, false, false));
+    public ModelPicker(Consumer<Path> openShipped, Consumer<ModelSpec> createNew, Runnable openFile) {
+        for (ShippedModels.Shipped s : ShippedModels.all()) {
+            getItems().add(new Choice("Pretrained: " + s.label(), null, s.path(), false));
         }
-        getItems().add(new Choice("Open checkpoint…", null, false, true));
+        for (ModelSpec spec : ModelSpecs.all()) {
+            getItems().add(new Choice("New: " + spec.name() + " (untrained)", spec, null, false));
+        }
+        getItems().add(new Choice("Open checkpoint…", null, null, true));
         setItems(FXCollections.observableArrayList(getItems()));
         setPrefWidth(340);
         setId("model-picker");
@@ -46,8 +51,8 @@ public final class ModelPicker extends ComboBox<ModelPicker.Choice> {
             if (choice == null || updating) {
                 return;
             }
-            if (choice.shipped()) {
-                openShipped.run();
+            if (choice.shipped() != null) {
+                openShipped.accept(choice.shipped());
             } else if (choice.open()) {
                 openFile.run();
             } else {

@@ -19,6 +19,7 @@ import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.CheckpointException;
 import org.pixelscope.train.Checkpoints;
+import org.pixelscope.train.ShippedModels;
 import org.pixelscope.train.Trainer;
 import org.pixelscope.train.TrainingConfig;
 import org.pixelscope.train.TrainingHistory;
@@ -39,7 +40,7 @@ import org.pixelscope.train.TrainingHistory;
  */
 public final class ModelSession {
 
-    /** The checkpoint the app starts on, trained by {@code train} and shipped in assets. */
+    /** The chapter PixelCNN's pretrained checkpoint in assets: the guided tour's model. */
     public static final String SHIPPED = "models/pixelcnn-chapter.zip";
 
     private final JobRunner jobs;
@@ -64,8 +65,14 @@ public final class ModelSession {
         this.autosave = autosave;
     }
 
+    /** The chapter PixelCNN's pretrained checkpoint (the guided tour's model). */
     public static Path shippedCheckpoint() {
         return Assets.find(SHIPPED);
+    }
+
+    /** The pretrained checkpoint a first start opens: the shipped model with the lowest test NLL. */
+    public static Path bestShippedCheckpoint() {
+        return ShippedModels.best().map(ShippedModels.Shipped::path).orElseGet(ModelSession::shippedCheckpoint);
     }
 
     public JobRunner jobs() {
@@ -166,9 +173,7 @@ public final class ModelSession {
         return jobs.submit(() -> Checkpoints.load(file))
                 .thenApplyAsync(
                         cp -> {
-                            boolean shipped = file.toAbsolutePath()
-                                    .normalize()
-                                    .equals(shippedCheckpoint().toAbsolutePath().normalize());
+                            boolean shipped = ShippedModels.isShipped(file);
                             install(cp.model(), cp.history(), file.getFileName() + (shipped ? " (shipped)" : ""));
                             checkpoint.set(file);
                             return cp.model();

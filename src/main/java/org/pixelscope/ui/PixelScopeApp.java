@@ -99,7 +99,7 @@ public class PixelScopeApp extends Application {
             return;
         }
         Optional<Path> last = prefs.lastCheckpoint();
-        Path shipped = ModelSession.shippedCheckpoint();
+        Path shipped = ModelSession.bestShippedCheckpoint();
         if (last.isPresent()) {
             window.open(last.get());
         } else if (shipped.toFile().isFile()) {

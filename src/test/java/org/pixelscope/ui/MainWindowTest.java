@@ -48,7 +48,13 @@ class MainWindowTest {
                 .extracting(t -> t.getText())
                 .containsExactly("Train", "Sample", "Masks", "Summary", "Likelihood");
         ModelPicker picker = robot.lookup("#model-picker").queryAs(ModelPicker.class);
-        assertThat(picker.getItems()).hasSize(ModelSpecs.all().size() + 2);
+        var shipped = org.pixelscope.train.ShippedModels.all();
+        assertThat(picker.getItems()).hasSize(shipped.size() + ModelSpecs.all().size() + 1);
+        // the pretrained checkpoints first, each with its test NLL
+        assertThat(picker.getItems().get(0).label())
+                .isEqualTo("Pretrained: " + shipped.get(0).label());
+        assertThat(picker.getItems().get(0).label()).matches("Pretrained: pixelcnn-chapter · \\d+\\.\\d\\d nats");
+        assertThat(picker.getItems().get(0).shipped()).isEqualTo(shipped.get(0).path());
         // the status bar names the native build once ND4J has started
         WaitForAsyncUtils.waitFor(
                 120,

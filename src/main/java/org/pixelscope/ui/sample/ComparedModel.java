@@ -9,7 +9,6 @@ import org.pixelscope.train.CheckpointException;
 import org.pixelscope.train.Checkpoints;
 import org.pixelscope.train.TrainingConfig;
 import org.pixelscope.ui.AppContext;
-import org.pixelscope.ui.ModelSession;
 import org.pixelscope.ui.SharedModel;
 
 /**
@@ -45,8 +44,8 @@ final class ComparedModel {
     static ComparedModel load(CompareSource source, int height, int width, long seed) throws CheckpointException {
         PixelModel model;
         String name;
-        if (source instanceof CompareSource.Shipped) {
-            model = Checkpoints.load(ModelSession.shippedCheckpoint()).model();
+        if (source instanceof CompareSource.Shipped s) {
+            model = Checkpoints.load(s.model().path()).model();
             name = model.spec().name() + " (shipped)";
         } else if (source instanceof CompareSource.Untrained u) {
             ModelSpec spec = u.spec().height() == height && u.spec().width() == width

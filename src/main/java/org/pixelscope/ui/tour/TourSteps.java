@@ -2,6 +2,7 @@ package org.pixelscope.ui.tour;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.pixelscope.train.ShippedModels;
 import org.pixelscope.ui.DemoControls;
 
 /**
@@ -24,7 +25,7 @@ public final class TourSteps {
 
     static final int COL = 14;
 
-    /** The Gated PixelCNN spec the comparison step draws (untrained: the field is what matters). */
+    /** The Gated PixelCNN the comparison step draws (pretrained when shipped, else untrained). */
     static final String GATED = "pixelcnn-gated";
 
     private TourSteps() {}
@@ -63,13 +64,7 @@ public final class TourSteps {
                                 + " (vermillion, hatched) stays unread: pixels drawn earlier that no stack of masked"
                                 + " 3x3 convolutions reaches, however deep it is.",
                         c -> masks(c, -1)),
-                new TourStep(
-                        "The Gated PixelCNN has no blind spot",
-                        "Right: a Gated PixelCNN at the same pixel. A vertical stack reads every row above, a"
-                                + " horizontal stack the pixels to the left in the current row; together they cover"
-                                + " every earlier pixel in reach, so there is no blind spot. Its weights are untrained:"
-                                + " only its field matters here.",
-                        c -> sample(c, GATED).thenRun(() -> c.sampleShowPixel(ROW, COL))),
+                gatedStep(ShippedModels.of(GATED).isPresent()),
                 new TourStep(
                         "Sampling is slow, training is fast",
                         "Drawing needs one pass through the network per pixel, 784 for a 28x28 digit, since each"
@@ -97,6 +92,24 @@ public final class TourSteps {
                             c.selectView(DemoControls.TRAIN);
                             return CompletableFuture.completedFuture(null);
                         }));
+    }
+
+    /**
+     * The chapter model beside a Gated PixelCNN at pixel ({@link #ROW}, {@link #COL}): the shipped
+     * pretrained one when {@code pretrained} (both then draw digits), else an untrained network,
+     * enough for its field.
+     */
+    static TourStep gatedStep(boolean pretrained) {
+        String model = pretrained ? DemoControls.shipped(GATED) : GATED;
+        return new TourStep(
+                "The Gated PixelCNN has no blind spot",
+                "Right: a Gated PixelCNN at the same pixel. A vertical stack reads every row above, a"
+                        + " horizontal stack the pixels to the left in the current row; together they cover"
+                        + " every earlier pixel in reach, so there is no blind spot."
+                        + (pretrained
+                                ? " Both models are pretrained and draw with the same random numbers."
+                                : " Its weights are untrained: only its field matters here."),
+                c -> sample(c, model).thenRun(() -> c.sampleShowPixel(ROW, COL)));
     }
 
     /** The Sample view with the shipped model, compared with {@code compare} (null: one model). */

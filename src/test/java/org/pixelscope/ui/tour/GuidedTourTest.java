@@ -6,12 +6,26 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.pixelscope.train.ShippedModels;
+import org.pixelscope.ui.DemoControls;
 
 /** The tour's step list and its movement, without a window: each step against a recording {@link RecordingDemo}. */
 class GuidedTourTest {
 
     private final RecordingDemo demo = new RecordingDemo();
     private final GuidedTour tour = new GuidedTour(TourSteps.pixelCnnDigit(), demo);
+
+    /** The Gated PixelCNN the comparison step asks for: the shipped one when there is one. */
+    private static final String GATED_SOURCE =
+            ShippedModels.of(TourSteps.GATED).isPresent() ? DemoControls.shipped(TourSteps.GATED) : TourSteps.GATED;
+
+    @Test
+    void theGatedStepSaysWhetherItsModelIsTrained() {
+        assertThat(TourSteps.gatedStep(true).text()).contains("pretrained").doesNotContain("untrained");
+        assertThat(TourSteps.gatedStep(false).text()).contains("untrained");
+        TourSteps.gatedStep(true).action().apply(demo);
+        assertThat(demo.calls).contains("compareWith(shipped:pixelcnn-gated)");
+    }
 
     @Test
     void eachStepDrivesTheViewsItsSentenceTalksAbout() {
@@ -21,7 +35,11 @@ class GuidedTourTest {
                 List.of("openShipped", "selectView(Masks)", "masksShowFirstKernel", "masksShowField(14,14,-1)"),
                 List.of("openShipped", "selectView(Masks)", "masksShowFirstKernel", "masksShowField(14,14,0)"),
                 List.of("openShipped", "selectView(Masks)", "masksShowFirstKernel", "masksShowField(14,14,-1)"),
-                List.of("openShipped", "selectView(Sample)", "compareWith(pixelcnn-gated)", "sampleShowPixel(14,14)"),
+                List.of(
+                        "openShipped",
+                        "selectView(Sample)",
+                        "compareWith(" + GATED_SOURCE + ")",
+                        "sampleShowPixel(14,14)"),
                 List.of("openShipped", "selectView(Sample)", "compareWith(null)", "sampleFinish"),
                 List.of("openShipped", "selectView(Likelihood)", "likelihoodShowTestImage(0)"),
                 List.of("selectView(Train)"));

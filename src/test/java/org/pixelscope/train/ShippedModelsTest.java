@@ -1,0 +1,93 @@
+package org.pixelscope.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pixelscope.data.MnistData;
+import org.pixelscope.model.Causality;
+import org.pixelscope.model.PixelModel;
+
+/**
+ * The catalog of shipped checkpoints: what the app lists and opens first. Every entry must load
+ * as the model it names, pass the causality check, and score on the first test images close to
+ * the full-test-set NLL the catalog states (a subset of 1,000 images differs from the full
+ * 10,000 by a few nats, never by ten).
+ */
+class ShippedModelsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyShippedCheckpointIsTheModelItNamesAndScoresAsListed() throws Exception {
+        List<ShippedModels.Shipped> all = ShippedModels.all();
+        assertThat(all).extracting(ShippedModels.Shipped::model).contains("pixelcnn-chapter");
+        MnistData mnist = MnistData.load(MnistData.defaultDir());
+        for (ShippedModels.Shipped s : all) {
+            try (PixelModel model = Checkpoints.load(s.path()).model()) {
+                assertThat(model.spec().name()).as(s.path().toString()).isEqualTo(s.model());
+                Causality.assertAutoregressive(model, 1);
+                Metrics.Nll nll = Metrics.evaluate(model, MnistTraining.evaluation(mnist.test(), 1000));
+                assertThat(nll.nats())
+                        .as("%s on the first 1,000 test images", s.model())
+                        .isBetween(s.testNll() - 10, s.testNll() + 10);
+            }
+        }
+        assertThat(ShippedModels.best()).isPresent();
+        assertThat(ShippedModels.best().get().testNll())
+                .isEqualTo(all.stream()
+                        .mapToDouble(ShippedModels.Shipped::testNll)
+                        .min()
+                        .orElseThrow());
+        assertThat(ShippedModels.isShipped(all.get(0).path())).isTrue();
+        assertThat(ShippedModels.isShipped(dir.resolve("elsewhere.zip"))).isFalse();
+    }
+
+    @Test
+    void entriesAreOrderedByFamilyAndMissingFilesAreLeftOut() throws Exception {
+        Files.writeString(dir.resolve("a.zip"), "x");
+        Files.writeString(dir.resolve("b.zip"), "x");
+        Path catalog = write("""
+                {"models": [
+                  {"file": "b.zip", "model": "pixelcnn-gated", "test_nll_nats": 88.5, "epochs": 4},
+                  {"file": "gone.zip", "model": "pixelrnn-row-lstm", "test_nll_nats": 80, "epochs": 4},
+                  {"file": "a.zip", "model": "pixelcnn-chapter", "test_nll_nats": 91.7, "epochs": 9}
+                ]}""");
+        List<ShippedModels.Shipped> read = ShippedModels.read(catalog);
+        assertThat(read).extracting(ShippedModels.Shipped::model).containsExactly("pixelcnn-chapter", "pixelcnn-gated");
+        assertThat(read.get(1).path()).isEqualTo(dir.resolve("b.zip"));
+        assertThat(read.get(1).label()).isEqualTo("pixelcnn-gated · 88.50 nats");
+        assertThat(read.get(0).bitsPerDim(784))
+                .isCloseTo(91.7 / (784 * Math.log(2)), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aCatalogThatPointsOutOfItsFolderOrNamesUnknownModelsIsRefused() throws Exception {
+        assertRefused("""
+                {"models": [{"file": "../secret.zip", "model": "pixelcnn-chapter", "test_nll_nats": 90, "epochs": 1}]}""", "not a checkpoint file name");
+        assertRefused("""
+                {"models": [{"file": "a.zip", "model": "com.evil.Payload", "test_nll_nats": 90, "epochs": 1}]}""", "not one PixelScope knows");
+        assertRefused("""
+                {"models": [{"file": "a.zip", "model": "pixelcnn-chapter", "test_nll_nats": "NaN", "epochs": 1}]}""", "positive test_nll_nats");
+        assertRefused("{\"nothing\": 1}", "no \"models\" list");
+        assertRefused("{\"models\": [" + "{},".repeat(ShippedModels.MAX_ENTRIES) + "{}]}", "more than");
+        assertRefused(" ".repeat(ShippedModels.MAX_BYTES + 1), "the model catalog");
+    }
+
+    private void assertRefused(String json, String message) throws IOException {
+        Path catalog = write(json);
+        assertThatThrownBy(() -> ShippedModels.read(catalog))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(message);
+    }
+
+    private Path write(String json) throws IOException {
+        return Files.writeString(dir.resolve("catalog.json"), json);
+    }
+}
