@@ -34,7 +34,10 @@ public final class Metrics {
         return -ll.sumNumber().doubleValue();
     }
 
-    /** Mean NLL of the model over every batch of {@code data} (reset first). */
+    /**
+     * Mean NLL of the model over every batch of {@code data} (reset first); a class-conditional
+     * model's under each image's own label, -log p(x | y), what it trains on.
+     */
     public static Nll evaluate(PixelModel model, DataSetIterator data) {
         data.reset();
         double nats = 0;
@@ -42,7 +45,7 @@ public final class Metrics {
         while (data.hasNext()) {
             DataSet batch = data.next();
             INDArray x = batch.getFeatures();
-            nats += totalNats(model.probabilities(x), x);
+            nats += totalNats(model.probabilities(batch), x);
             images += x.size(0);
         }
         if (images == 0) {
