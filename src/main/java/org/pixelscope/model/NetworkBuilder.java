@@ -34,6 +34,14 @@ public final class NetworkBuilder {
         return new PixelModel(spec, net);
     }
 
+    /** The types of the network's inputs: the image, and a conditional spec's label planes. */
+    public static InputType[] inputTypes(ModelSpec spec) {
+        InputType image = InputType.convolutional(spec.height(), spec.width(), 1);
+        return spec.classes() > 0
+                ? new InputType[] {image, InputType.convolutional(spec.height(), spec.width(), spec.classes())}
+                : new InputType[] {image};
+    }
+
     /**
      * The network's configuration, before any parameter is allocated: the checkpoint loader
      * sizes a network from it before building one, and fills the parameters itself.
@@ -45,13 +53,11 @@ public final class NetworkBuilder {
                 .updater(new Adam(learningRate))
                 .graphBuilder();
         if (spec.classes() > 0) {
-            g.addInputs(INPUT, LayerNames.LABEL)
-                    .setInputTypes(
-                            InputType.convolutional(spec.height(), spec.width(), 1),
-                            InputType.convolutional(spec.height(), spec.width(), spec.classes()));
+            g.addInputs(INPUT, LayerNames.LABEL);
         } else {
-            g.addInputs(INPUT).setInputTypes(InputType.convolutional(spec.height(), spec.width(), 1));
+            g.addInputs(INPUT);
         }
+        g.setInputTypes(inputTypes(spec));
         String last = ModelFamilies.addLayers(g, spec);
         g.addLayer(
                 OUTPUT,

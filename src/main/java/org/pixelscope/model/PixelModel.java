@@ -124,14 +124,13 @@ public final class PixelModel implements AutoCloseable {
 
     /**
      * {@link #probabilities} of a batch's images, a conditional model's under each image's own
-     * label ({@link BatchLabels}, else the bound ones): p(x | y), what it trains on.
+     * label ({@link BatchLabels}, else the bound ones): p(x | y), what it trains on. With no labels
+     * at all, the mixture over labels.
      */
     public INDArray probabilities(DataSet batch) {
         INDArray x = batch.getFeatures();
-        if (!conditional()) {
-            return probabilities(x);
-        }
-        return withLabelsOf(batch).probabilities(x);
+        Optional<int[]> attached = conditional() ? BatchLabels.of(batch) : Optional.empty();
+        return attached.isPresent() ? given(attached.get()).probabilities(x) : probabilities(x);
     }
 
     /**

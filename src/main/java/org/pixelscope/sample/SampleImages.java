@@ -24,8 +24,12 @@ public final class SampleImages {
      * a replay); positions at or past {@code shown}, or not yet computed, are dim.
      */
     public static BufferedImage grid(SampleTrace trace, int scale, int shown) {
+        return grid(trace, scale, shown, (int) Math.ceil(Math.sqrt(trace.count())));
+    }
+
+    /** The grid with {@code cols} images per row (one row per class when drawing several classes). */
+    public static BufferedImage grid(SampleTrace trace, int scale, int shown, int cols) {
         int n = trace.count();
-        int cols = (int) Math.ceil(Math.sqrt(n));
         int rows = (n + cols - 1) / cols;
         int gap = 2;
         int cw = trace.width() * scale;

@@ -42,6 +42,18 @@ public record SampleRequest(int count, long seed, double temperature, float[] pr
         this(count, seed, temperature, prefix, prefixRows, null);
     }
 
+    /**
+     * The labels of a grid with one row per class: {@code perClass} images of {@code classes[0]},
+     * then of {@code classes[1]}, and so on.
+     */
+    public static int[] rowsOf(int[] classes, int perClass) {
+        int[] labels = new int[classes.length * perClass];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = classes[i / perClass];
+        }
+        return labels;
+    }
+
     /** The same request with a class label per image, for a class-conditional model. */
     public SampleRequest withLabels(int[] labels) {
         return new SampleRequest(count, seed, temperature, prefix, prefixRows, labels == null ? null : labels.clone());
