@@ -133,13 +133,13 @@ final class SampleCommand implements Callable<Integer> {
             request = SampleRequest.fresh(count, seed, temperature);
         }
         request = request.withLabels(labels);
-        SampleTrace trace = new SampleTrace(count, h, w);
+        SampleTrace trace = new SampleTrace(count, h, w, cols);
         long t0 = System.nanoTime();
         new RasterSampler(naive ? SamplerKind.NAIVE : SamplerKind.fastest(model.spec()))
                 .sample(model, request, trace, () -> false);
         double seconds = (System.nanoTime() - t0) / 1e9;
         try {
-            SampleImages.writePng(SampleImages.grid(trace, scale, trace.cursor(), cols), out);
+            SampleImages.writePng(SampleImages.grid(trace, scale), out);
         } catch (IOException e) {
             throw OutputFiles.writeFailed(out, e);
         }
@@ -172,9 +172,15 @@ final class SampleCommand implements Callable<Integer> {
             return null;
         }
         try {
-            digits = Digits.parse(digit == null ? "0-" + (classes - 1) : digit, classes);
+            // no --digit: every class (the first MAX_COUNT of a model with more)
+            digits = Digits.parse(
+                    digit == null ? "0-" + (Math.min(classes, SampleRequest.MAX_COUNT) - 1) : digit, classes);
         } catch (IllegalArgumentException e) {
             throw Args.bad(spec, "--digit: " + e.getMessage());
+        }
+        if (digits.length > SampleRequest.MAX_COUNT) {
+            throw Args.bad(
+                    spec, "--digit: at most " + SampleRequest.MAX_COUNT + " digits at once, got " + digits.length);
         }
         int most = SampleRequest.MAX_COUNT / digits.length;
         int perDigit = Args.given(spec, "--n") ? count : Math.min(8, most);

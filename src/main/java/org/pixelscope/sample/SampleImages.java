@@ -14,7 +14,10 @@ public final class SampleImages {
 
     private SampleImages() {}
 
-    /** A grid of all images, {@code scale} screen pixels per image pixel, 2-pixel gaps. */
+    /**
+     * A grid of all images, {@link SampleTrace#columns()} per row, {@code scale} screen pixels per
+     * image pixel, 2-pixel gaps.
+     */
     public static BufferedImage grid(SampleTrace trace, int scale) {
         return grid(trace, scale, trace.cursor());
     }
@@ -24,12 +27,8 @@ public final class SampleImages {
      * a replay); positions at or past {@code shown}, or not yet computed, are dim.
      */
     public static BufferedImage grid(SampleTrace trace, int scale, int shown) {
-        return grid(trace, scale, shown, (int) Math.ceil(Math.sqrt(trace.count())));
-    }
-
-    /** The grid with {@code cols} images per row (one row per class when drawing several classes). */
-    public static BufferedImage grid(SampleTrace trace, int scale, int shown, int cols) {
         int n = trace.count();
+        int cols = trace.columns();
         int rows = (n + cols - 1) / cols;
         int gap = 2;
         int cw = trace.width() * scale;
