@@ -32,6 +32,10 @@ final class Generation {
         Settings(int count, long seed, double temperature, boolean complete, int testImage, int keptRows) {
             this(count, seed, temperature, complete, testImage, keptRows, ALL_DIGITS);
         }
+
+        Settings withDigit(int digit) {
+            return new Settings(count, seed, temperature, complete, testImage, keptRows, digit);
+        }
     }
 
     /** Every class, one grid row each. */

@@ -114,15 +114,12 @@ public final class SampleViewModel {
         return keptRows;
     }
 
-    /**
-     * For a class-conditional model: the class (digit) to draw, or -1 for all of them, one grid row
-     * of {@link #countProperty()} images per class.
-     */
+    /** A class-conditional model's digit to draw, or -1: all, a row of {@link #countProperty()} each. */
     public IntegerProperty digitProperty() {
         return digit;
     }
 
-    /** Classes the current model is conditioned on; 0 for an unconditional model (no digit to choose). */
+    /** Classes the current model is conditioned on; 0 when unconditional (no digit to choose). */
     public ReadOnlyIntegerProperty classesProperty() {
         return classes.getReadOnlyProperty();
     }
@@ -339,13 +336,8 @@ public final class SampleViewModel {
             return onShow;
         }
         Generation.Settings settings = new Generation.Settings(
-                count.get(),
-                seed.get(),
-                temperature.get(),
-                completion.get(),
-                testImage.get(),
-                keptRows.get(),
-                digit.get());
+                        count.get(), seed.get(), temperature.get(), completion.get(), testImage.get(), keptRows.get())
+                .withDigit(digit.get());
         CompletableFuture<Generation> main = Generation.prepare(ctx, model, settings);
         CompletableFuture<Generation> second = comparison.prepare(settings);
         CompletableFuture.allOf(main, second)
