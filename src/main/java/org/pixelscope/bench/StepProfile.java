@@ -36,12 +36,22 @@ public final class StepProfile {
      * (features are the labels); {@code stepMs} is the whole step's median as measured by fit.
      */
     public static Map<String, Double> measure(ComputationGraph net, DataSet batch, double stepMs, int repetitions) {
-        net.fit(batch); // initialises the gradient views the vertices write into
+        return measure(net, new INDArray[] {batch.getFeatures()}, batch.getLabels(), stepMs, repetitions);
+    }
+
+    /**
+     * {@link #measure(ComputationGraph, DataSet, double, int)} for a network of several inputs
+     * (a class-conditional model's image and label planes), in the network's input order.
+     */
+    public static Map<String, Double> measure(
+            ComputationGraph net, INDArray[] inputs, INDArray labels, double stepMs, int repetitions) {
+        net.fit(new org.nd4j.linalg.dataset.MultiDataSet(inputs, new INDArray[] {labels}));
+        // the fit initialises the gradient views the vertices write into
         GraphVertex[] vertices = net.getVertices();
         int[] order = net.topologicalSortOrder();
         double[][] ms = new double[vertices.length][repetitions];
         for (int rep = 0; rep < repetitions; rep++) {
-            double[] once = once(net, vertices, order, batch);
+            double[] once = once(net, vertices, order, inputs, labels);
             for (int v = 0; v < vertices.length; v++) {
                 ms[v][rep] = once[v];
             }
@@ -61,17 +71,18 @@ public final class StepProfile {
     }
 
     /** One forward and backward pass, vertex by vertex; milliseconds per vertex index. */
-    private static double[] once(ComputationGraph net, GraphVertex[] vertices, int[] order, DataSet batch) {
+    private static double[] once(
+            ComputationGraph net, GraphVertex[] vertices, int[] order, INDArray[] inputs, INDArray labels) {
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         double[] ms = new double[vertices.length];
         for (int idx : order) {
             GraphVertex v = vertices[idx];
             INDArray out;
             if (v.isInputVertex()) {
-                out = batch.getFeatures();
+                out = inputs[net.getConfiguration().getNetworkInputs().indexOf(v.getVertexName())];
             } else {
                 if (v.hasLayer() && v.getLayer() instanceof IOutputLayer loss) {
-                    loss.setLabels(batch.getLabels());
+                    loss.setLabels(labels);
                 }
                 long t0 = System.nanoTime();
                 out = v.doForward(true, mgr);
@@ -93,11 +104,11 @@ public final class StepProfile {
             long t0 = System.nanoTime();
             Pair<Gradient, INDArray[]> back = v.doBackward(false, mgr);
             ms[order[i]] += (System.nanoTime() - t0) / 1e6;
-            VertexIndices[] inputs = v.getInputVertices();
-            for (int k = 0; k < inputs.length; k++) {
-                int from = inputs[k].getVertexIndex();
+            VertexIndices[] from = v.getInputVertices();
+            for (int k = 0; k < from.length; k++) {
+                int source = from[k].getVertexIndex();
                 INDArray e = back.getSecond()[k];
-                epsilons[from] = epsilons[from] == null ? e.dup() : epsilons[from].addi(e);
+                epsilons[source] = epsilons[source] == null ? e.dup() : epsilons[source].addi(e);
             }
         }
         return ms;

@@ -9,6 +9,7 @@ import org.pixelscope.data.ImageSet;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.Checkpoints;
+import org.pixelscope.train.Classification;
 import org.pixelscope.train.Metrics;
 import org.pixelscope.train.MnistTraining;
 import picocli.CommandLine.Command;
@@ -16,8 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code eval}: negative log-likelihood of a checkpoint on a data split. */
-@Command(name = "eval", description = "Negative log-likelihood (nats per image, bits/dim) of a checkpoint on MNIST.")
+/**
+ * {@code eval}: negative log-likelihood of a checkpoint on a data split; a class-conditional
+ * model's under each image's own label, and with {@code --classify} its accuracy as a classifier
+ * ({@link Classification}) and the NLL with the label unknown.
+ */
+@Command(
+        name = "eval",
+        description = "Negative log-likelihood (nats per image, bits/dim) of a checkpoint on MNIST; a conditional"
+                + " model's given each image's label.")
 final class EvalCommand implements Callable<Integer> {
 
     enum Split {
@@ -46,6 +54,12 @@ final class EvalCommand implements Callable<Integer> {
             description = "Also write each image's NLL as CSV (image,label,nats,bits_per_dim).")
     Path csv;
 
+    @Option(
+            names = "--classify",
+            description = "Class-conditional models: classify each image by p(y|x) ∝ p(x|y) p(y) (uniform prior) and"
+                    + " report the accuracy and the NLL with the label unknown, -log sum_y p(y) p(x|y).")
+    boolean classify;
+
     @Mixin
     DataOption data;
 
@@ -53,6 +67,12 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Args.limit(spec, "--limit", limit);
         PixelModel model = Checkpoints.load(checkpoint).model();
+        if (classify && !model.conditional()) {
+            throw Args.bad(
+                    spec,
+                    "--classify: " + model.spec().name() + " is not class-conditional, so it has no p(x | y) to"
+                            + " classify with; train one with --model pixelcnn-gated-conditional");
+        }
         MnistData mnist = data.load();
         MnistTraining.requireSize(mnist, model.spec());
         ImageSet images = split == Split.test ? mnist.test() : mnist.validation();
@@ -67,17 +87,15 @@ final class EvalCommand implements Callable<Integer> {
                                     mnist.trainImagesFile(),
                                     mnist.trainAll().count()));
         }
-        BinarizedIterator it = MnistTraining.evaluation(images, limit);
-        Metrics.Nll nll = Metrics.evaluate(model, it);
+        byte[] labels = split == Split.test ? mnist.testLabels() : mnist.validationLabels();
+        BinarizedIterator it = MnistTraining.evaluation(images, labels, limit);
+        Classification.Result classified = classify ? Classification.evaluate(model, it) : null;
+        Metrics.Nll nll = classified != null
+                ? new Metrics.Nll(classified.trueLabelNats(), classified.trueLabelBitsPerDim(), classified.images())
+                : Metrics.evaluate(model, it);
         var out = spec.commandLine().getOut();
         if (csv != null) {
             double[] each = org.pixelscope.train.ImageLikelihoods.nats(model, it);
-            byte[] labels = split == Split.test
-                    ? mnist.testLabels()
-                    : java.util.Arrays.copyOfRange(
-                            mnist.trainLabels(),
-                            mnist.trainAll().count() - mnist.validationSize(),
-                            mnist.trainAll().count());
             org.pixelscope.train.ImageLikelihoods.write(
                     csv,
                     each,
@@ -87,12 +105,13 @@ final class EvalCommand implements Callable<Integer> {
         if (json) {
             out.printf(
                     Locale.ROOT,
-                    "{\"nll_nats\": %.4f, \"bits_per_dim\": %.5f, \"images\": %d, \"split\": \"%s\", \"model\": \"%s\"}%n",
+                    "{\"nll_nats\": %.4f, \"bits_per_dim\": %.5f, \"images\": %d, \"split\": \"%s\", \"model\": \"%s\"%s}%n",
                     nll.nats(),
                     nll.bitsPerDim(),
                     nll.images(),
                     split,
-                    model.spec().name());
+                    model.spec().name(),
+                    classified == null ? "" : classifiedJson(classified));
         } else {
             out.printf(
                     Locale.ROOT,
@@ -103,10 +122,38 @@ final class EvalCommand implements Callable<Integer> {
                     nll.images(),
                     nll.nats(),
                     nll.bitsPerDim());
+            if (model.conditional()) {
+                out.println("  (given each image's own label: -log p(x | y))");
+            }
+            if (classified != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "  classified by p(y | x) ∝ p(x | y) p(y), uniform prior: accuracy %.2f%% (%,d of %,d)%n"
+                                + "  NLL with the label unknown, -log sum_y p(y) p(x | y): %.2f nats/image   %.4f"
+                                + " bits/dim%n",
+                        100 * classified.accuracy(),
+                        classified.correct(),
+                        classified.images(),
+                        classified.marginalNats(),
+                        classified.marginalBitsPerDim());
+            }
         }
         if (csv != null && !json) {
             out.println("Wrote " + csv);
         }
         return 0;
+    }
+
+    /** The classification fields of the JSON line, each NLL named by what it conditions on. */
+    private static String classifiedJson(Classification.Result c) {
+        return String.format(
+                Locale.ROOT,
+                ", \"accuracy\": %.5f, \"correct\": %d, \"nll_true_label_nats\": %.4f,"
+                        + " \"nll_marginal_nats\": %.4f, \"marginal_bits_per_dim\": %.5f, \"prior\": \"uniform\"",
+                c.accuracy(),
+                c.correct(),
+                c.trueLabelNats(),
+                c.marginalNats(),
+                c.marginalBitsPerDim());
     }
 }

@@ -38,7 +38,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(
             names = "--n",
             defaultValue = "" + SampleRequest.DEFAULT_COUNT,
-            description = "Images, 1-" + SampleRequest.MAX_COUNT + " (default: ${DEFAULT-VALUE}).")
+            description = "Images, 1-" + SampleRequest.MAX_COUNT + "; per digit for a class-conditional model"
+                    + " (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG to write.")
@@ -73,8 +74,19 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--naive", description = "Re-run the whole network per pixel (the reference sampler).")
     boolean naive;
 
+    @Option(
+            names = "--digit",
+            paramLabel = "D",
+            description = "Class-conditional models: the digit(s) to draw, e.g. 7, 0-9 or 3,5; one row of --n images"
+                    + " per digit (default for such a model: 0-9, as many per digit as fit in "
+                    + SampleRequest.MAX_COUNT + ", at most 8).")
+    String digit;
+
     @Mixin
     DataOption data;
+
+    /** The digits drawn, one grid row each, for a class-conditional model; set by {@link #labels}. */
+    private int[] digits;
 
     @Override
     public Integer call() throws Exception {
@@ -86,7 +98,11 @@ final class SampleCommand implements Callable<Integer> {
         int h = model.spec().height();
         int w = model.spec().width();
         Args.range(spec, "--complete-rows", completeRows, 0, h);
-        int cols = (int) Math.ceil(Math.sqrt(count));
+        int[] labels = labels(model);
+        if (labels != null) {
+            count = labels.length;
+        }
+        int cols = labels != null ? count / digits.length : (int) Math.ceil(Math.sqrt(count));
         long side = (long) cols * (Math.max(h, w) * (long) scale + 2) + 2;
         if (side > MAX_SIDE) {
             throw Args.bad(
@@ -116,7 +132,8 @@ final class SampleCommand implements Callable<Integer> {
         } else {
             request = SampleRequest.fresh(count, seed, temperature);
         }
-        SampleTrace trace = new SampleTrace(count, h, w);
+        request = request.withLabels(labels);
+        SampleTrace trace = new SampleTrace(count, h, w, cols);
         long t0 = System.nanoTime();
         new RasterSampler(naive ? SamplerKind.NAIVE : SamplerKind.fastest(model.spec()))
                 .sample(model, request, trace, () -> false);
@@ -129,8 +146,51 @@ final class SampleCommand implements Callable<Integer> {
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "Wrote %d images (%d pixels each, %.1f s) to %s%n",
-                        count, (trace.pixelsPerImage() - trace.start()), seconds, out);
+                        "Wrote %d images (%d pixels each, %.1f s) to %s%s%n",
+                        count,
+                        (trace.pixelsPerImage() - trace.start()),
+                        seconds,
+                        out,
+                        labels == null ? "" : ", one row per digit: " + java.util.Arrays.toString(digits));
         return 0;
+    }
+
+    /**
+     * Each image's label for a class-conditional model (rows of {@code --n} per digit, {@code --n}
+     * counting per digit), or null for an unconditional one; a {@code --digit} it cannot use is a
+     * usage error.
+     */
+    private int[] labels(PixelModel model) {
+        int classes = model.spec().classes();
+        if (classes == 0) {
+            if (digit != null) {
+                throw Args.bad(
+                        spec,
+                        "--digit: " + model.spec().name() + " is not class-conditional, so it cannot be asked for a"
+                                + " digit; train one with --model pixelcnn-gated-conditional");
+            }
+            return null;
+        }
+        try {
+            // no --digit: every class (the first MAX_COUNT of a model with more)
+            digits = Digits.parse(
+                    digit == null ? "0-" + (Math.min(classes, SampleRequest.MAX_COUNT) - 1) : digit, classes);
+        } catch (IllegalArgumentException e) {
+            throw Args.bad(spec, "--digit: " + e.getMessage());
+        }
+        if (digits.length > SampleRequest.MAX_COUNT) {
+            throw Args.bad(
+                    spec, "--digit: at most " + SampleRequest.MAX_COUNT + " digits at once, got " + digits.length);
+        }
+        int most = SampleRequest.MAX_COUNT / digits.length;
+        int perDigit = Args.given(spec, "--n") ? count : Math.min(8, most);
+        if (perDigit > most) {
+            throw Args.bad(
+                    spec,
+                    String.format(
+                            "--n %d per digit for %d digits is %d images; at most %d: use --n %d or fewer",
+                            perDigit, digits.length, perDigit * digits.length, SampleRequest.MAX_COUNT, most));
+        }
+        return SampleRequest.rowsOf(digits, perDigit);
     }
 }

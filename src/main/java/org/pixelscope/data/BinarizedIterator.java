@@ -19,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Binarization#STOCHASTIC} with seed {@code seed + e} (dynamic binarisation: a fresh draw
  * each pass) and, when shuffling, orders the images by a permutation seeded by {@code seed + e}.
  * So two iterators built alike give identical batches in the same epoch. {@link #fixed}
- * instead keeps one draw and one order for every epoch, as evaluation needs.
+ * instead keeps one draw and one order for every epoch, as evaluation needs. A {@link #labelled}
+ * iterator also attaches each image's class label to its batch ({@link BatchLabels}).
  *
  * <p>Thread: one consumer at a time (the trainer's thread); not thread-safe. Asynchronous
  * prefetch is declined ({@link #asyncSupported()} is false) because PixelScope owns its threads.
@@ -34,6 +35,9 @@ public final class BinarizedIterator implements DataSetIterator {
     private final long seed;
     private final boolean shuffle;
     private final boolean dynamic;
+    /** One label per image of {@link #set}, or null. */
+    private final byte[] labels;
+
     private int epoch;
     private int cursor;
     private int[] order;
@@ -49,11 +53,17 @@ public final class BinarizedIterator implements DataSetIterator {
      * @param shuffle   whether each epoch visits the images in a new random order
      */
     public BinarizedIterator(ImageSet set, int batchSize, Binarization mode, long seed, boolean shuffle) {
-        this(set, batchSize, mode, seed, shuffle, true);
+        this(set, batchSize, mode, seed, shuffle, true, null);
     }
 
     private BinarizedIterator(
-            ImageSet set, int batchSize, Binarization mode, long seed, boolean shuffle, boolean dynamic) {
+            ImageSet set,
+            int batchSize,
+            Binarization mode,
+            long seed,
+            boolean shuffle,
+            boolean dynamic,
+            byte[] labels) {
         this.set = Objects.requireNonNull(set, "set");
         this.mode = Objects.requireNonNull(mode, "mode");
         if (batchSize < 1) {
@@ -63,12 +73,25 @@ public final class BinarizedIterator implements DataSetIterator {
         this.seed = seed;
         this.shuffle = shuffle;
         this.dynamic = dynamic;
+        if (labels != null && labels.length != set.count()) {
+            throw new IllegalArgumentException(
+                    set.name() + ": " + labels.length + " labels for " + set.count() + " images");
+        }
+        this.labels = labels;
         resetTo(0);
+    }
+
+    /**
+     * The same iterator, from epoch 0, attaching {@code labels[i]} (0..255, one per image of the
+     * set) to image i's batch: the same bits and order as without them.
+     */
+    public BinarizedIterator labelled(byte[] labels) {
+        return new BinarizedIterator(set, batchSize, mode, seed, shuffle, dynamic, labels.clone());
     }
 
     /** The same bits in the same order every epoch: binarised with {@code seed}, not shuffled. */
     public static BinarizedIterator fixed(ImageSet set, int batchSize, Binarization mode, long seed) {
-        return new BinarizedIterator(set, batchSize, mode, seed, false, false);
+        return new BinarizedIterator(set, batchSize, mode, seed, false, false, null);
     }
 
     /** The fixed test binarisation: {@link Binarization#STOCHASTIC}, seed {@link Binarization#FIXED_TEST_SEED}. */
@@ -117,16 +140,23 @@ public final class BinarizedIterator implements DataSetIterator {
         int n = Math.min(num, set.count() - cursor);
         int pixels = set.pixelsPerImage();
         float[] data = new float[n * pixels];
+        int[] batchLabels = labels == null ? null : new int[n];
         long bitsSeed = epochSeed();
         for (int k = 0; k < n; k++) {
             int image = order == null ? cursor + k : order[cursor + k];
             mode.binarizeInto(set, image, bitsSeed, data, k * pixels);
+            if (batchLabels != null) {
+                batchLabels[k] = Byte.toUnsignedInt(labels[image]);
+            }
         }
         cursor += n;
         INDArray features = Nd4j.create(data, new long[] {n, 1, set.rows(), set.cols()}, 'c');
         // A copy, not the same array: a pre-processor or in-place op on the input must not
         // change the target.
         DataSet batch = new DataSet(features, features.dup());
+        if (batchLabels != null) {
+            BatchLabels.attach(batch, batchLabels);
+        }
         if (preProcessor != null) {
             preProcessor.preProcess(batch);
         }

@@ -213,6 +213,16 @@ public record MnistData(
         return trainAll.slice(trainAll.count() - validationSize(), trainAll.count());
     }
 
+    /** The labels of {@link #train()}, in order; a copy. */
+    public byte[] trainLabelsOnly() {
+        return java.util.Arrays.copyOf(trainLabels, trainAll.count() - validationSize);
+    }
+
+    /** The labels of {@link #validation()}, in order; a copy. */
+    public byte[] validationLabels() {
+        return java.util.Arrays.copyOfRange(trainLabels, trainAll.count() - validationSize, trainAll.count());
+    }
+
     private static Path find(Path dir, String stem, List<String> missing) {
         Path gz = dir.resolve(stem + ".gz");
         if (Files.isRegularFile(gz)) {

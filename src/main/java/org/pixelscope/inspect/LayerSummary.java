@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.pixelscope.model.MaskType;
 import org.pixelscope.model.MaskedKernel;
 import org.pixelscope.model.MaskedLayer;
+import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
 
 /**
@@ -37,8 +38,7 @@ public record LayerSummary(
     public static LayerSummary of(PixelModel model) {
         ComputationGraph net = model.network();
         ComputationGraphConfiguration conf = net.getConfiguration();
-        InputType in =
-                InputType.convolutional(model.spec().height(), model.spec().width(), 1);
+        InputType[] in = NetworkBuilder.inputTypes(model.spec());
         Map<String, InputType> types = conf.getLayerActivationTypes(in);
         List<SummaryRow> rows = new ArrayList<>();
         long masked = 0;
@@ -46,7 +46,9 @@ public record LayerSummary(
             GraphVertex v = conf.getVertices().get(name);
             String inputs = String.join(", ", conf.getVertexInputs().getOrDefault(name, List.of()));
             if (v == null) {
-                rows.add(new SummaryRow(name, "Input", shape(in), 0, null, 0, "", ""));
+                // the image, then a conditional network's label planes
+                InputType type = in[conf.getNetworkInputs().indexOf(name)];
+                rows.add(new SummaryRow(name, "Input", shape(type), 0, null, 0, "", ""));
                 continue;
             }
             long params = net.getVertex(name).numParams();

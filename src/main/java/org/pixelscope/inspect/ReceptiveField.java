@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pixelscope.model.LayerNames;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
 
@@ -40,13 +41,18 @@ public final class ReceptiveField {
         this.dependsOn = dependsOn;
     }
 
+    /**
+     * A class-conditional model is measured under its first label (or the one it is bound to): the
+     * label adds a constant to every gate and reaches no pixel, so every label gives the same field.
+     */
     public static ReceptiveField measure(PixelModel model) {
+        PixelModel labelled = model.conditional() && model.labels().isEmpty() ? model.given(0) : model;
         ComputationGraph net = model.network().clone();
         positiveWeights(net);
         int h = model.spec().height();
         int w = model.spec().width();
         int n = h * w;
-        Map<String, INDArray> base = net.feedForward(Nd4j.zeros(DataType.FLOAT, 1, 1, h, w), false);
+        Map<String, INDArray> base = net.feedForward(labelled.inputs(Nd4j.zeros(DataType.FLOAT, 1, 1, h, w)), false);
         Map<String, boolean[][]> deps = new LinkedHashMap<>();
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
@@ -54,10 +60,10 @@ public final class ReceptiveField {
             for (int j = from; j < to; j++) {
                 batch.putScalar(new long[] {j - from, 0, j / w, j % w}, 1f);
             }
-            Map<String, INDArray> acts = net.feedForward(batch, false);
+            Map<String, INDArray> acts = net.feedForward(labelled.inputs(batch), false);
             for (Map.Entry<String, INDArray> e : acts.entrySet()) {
                 INDArray a = e.getValue();
-                if (e.getKey().equals(NetworkBuilder.INPUT) || a.rank() != 4 || a.size(2) != h || a.size(3) != w) {
+                if (plumbing(net, e.getKey()) || a.rank() != 4 || a.size(2) != h || a.size(3) != w) {
                     continue;
                 }
                 // max over channels of |a - base| -> [chunk, H*W]
@@ -74,6 +80,16 @@ public final class ReceptiveField {
             }
         }
         return new ReceptiveField(h, w, order(net, deps));
+    }
+
+    /** The inputs, and the vertices that only join a layer's input with the label: not layers of their own. */
+    private static boolean plumbing(ComputationGraph net, String vertex) {
+        return vertex.equals(NetworkBuilder.INPUT)
+                || vertex.equals(LayerNames.LABEL)
+                || net.getConfiguration()
+                        .getVertexInputs()
+                        .getOrDefault(vertex, List.of())
+                        .contains(LayerNames.LABEL);
     }
 
     /** Layer names with a measured field, input side first. */

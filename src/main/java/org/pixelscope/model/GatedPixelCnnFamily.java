@@ -3,12 +3,14 @@ package org.pixelscope.model;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.nd4j.linalg.activations.Activation;
 
 /**
  * The Gated PixelCNN ({@link GatedPixelCnnSpec}): gated layers {@code gated1 .. gatedN} (the first
  * reads the image, the last passes on its horizontal stack only), then the 1x1 ReLU {@code out1}
- * and the 1x1 sigmoid {@code out2}.
+ * and the 1x1 sigmoid {@code out2}. A conditional spec's layers each read their input joined with
+ * the label planes ({@code gatedI_in}: {@code [V; H; label]}).
  */
 final class GatedPixelCnnFamily implements ModelFamily<GatedPixelCnnSpec> {
 
@@ -24,20 +26,31 @@ final class GatedPixelCnnFamily implements ModelFamily<GatedPixelCnnSpec> {
 
     @Override
     public List<GatedPixelCnnSpec> namedSpecs() {
-        return List.of(GatedPixelCnnSpec.standard());
+        return List.of(GatedPixelCnnSpec.standard(), GatedPixelCnnSpec.conditional());
     }
 
     @Override
     public String addLayers(ComputationGraphConfiguration.GraphBuilder g, GatedPixelCnnSpec p) {
         int f = p.filters();
+        int classes = p.classes();
         String prev = LayerNames.INPUT;
         for (int i = 1; i <= p.layers(); i++) {
             String name = LayerNames.gated(i);
+            String in = prev;
+            if (classes > 0) {
+                in = LayerNames.gatedInput(i);
+                g.addVertex(in, new MergeVertex(), prev, LayerNames.LABEL);
+            }
             g.addLayer(
                     name,
                     new GatedPixelCnnLayer(
-                            i == 1 ? 1 : 2L * f, f, i == 1 ? p.firstKernel() : p.kernel(), i == 1, i == p.layers()),
-                    prev);
+                            (i == 1 ? 1 : 2L * f) + classes,
+                            f,
+                            i == 1 ? p.firstKernel() : p.kernel(),
+                            i == 1,
+                            i == p.layers(),
+                            classes),
+                    in);
             prev = name;
         }
         g.addLayer(LayerNames.GATED_HIDDEN_OUT, new MaskedConv2D(f, f, 1, 1, null, Activation.RELU), prev);

@@ -38,10 +38,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * the stacks see the whole region their kernels reach: no blind spot, unlike stacked masked
  * convolutions. The last layer outputs H only, {@code [N, f, H, W]}.
  *
- * <p>Parameters: {@code Wv [k/2+1 (+1), k, nIn, 2f]}, {@code Wh [1, k/2+1 (+1), nIn, 2f]} (the +1
+ * <p>Class-conditional form (the paper's eq. 4, {@code classes > 0}): a one-hot label h enters
+ * both gates of both stacks as a learned, spatially constant bias,
+ * {@code v_z += Lv^T h} and {@code h_z += Lh^T h}, so each gate is
+ * {@code tanh(W_f * x + V_f^T h) * sigmoid(W_g * x + V_g^T h)}. The label arrives as {@code classes}
+ * extra input channels after the stacks ({@code [V; H; label]}, the one-hot label broadcast over the
+ * image, see {@link PixelModel}); the layer reads them at position (0, 0) only, so what it adds is a
+ * constant per image by construction and no pixel can reach another through it: causality is
+ * untouched.
+ *
+ * <p>Parameters: {@code Wv [k/2+1 (+1), k, c, 2f]}, {@code Wh [1, k/2+1 (+1), c, 2f]} (the +1
  * in the first layer), {@code Wvh [1, 1, 2f, 2f]}, {@code Wo [1, 1, f, f]}, biases {@code bv},
- * {@code bh} {@code [1, 2f]} and {@code bo} {@code [1, f]}; {@code nIn} is 1 for the first layer,
- * 2f after it. The no-argument constructor and setters are for DL4J's JSON.
+ * {@code bh} {@code [1, 2f]} and {@code bo} {@code [1, f]}; {@code c} is 1 for the first layer, f
+ * after it; conditional layers add {@code Lv} and {@code Lh} {@code [classes, 2f]}, declared as biases
+ * (each is one bias vector per label). {@code nIn} is
+ * the stacks' channels (1 for the first layer, 2f after it) plus {@code classes}. The no-argument
+ * constructor and setters are for DL4J's JSON.
  *
  * <p>The layer runs as {@link GatedPixelCnnRuntime} (direct conv ops, gradients written out);
  * {@link #defineLayer} is the same layer as a SameDiff graph, the reference the tests compare it with.
@@ -52,11 +64,16 @@ public class GatedPixelCnnLayer extends ImageLayer implements MaskedLayer {
     public static final String HORIZONTAL = "Wh";
     public static final String VERTICAL_TO_HORIZONTAL = "Wvh";
     public static final String OUT = "Wo";
+    /** The label's embedding into the vertical and horizontal gates, {@code [classes, 2f]} (conditional layers only). */
+    public static final String LABEL_VERTICAL = "Lv";
+
+    public static final String LABEL_HORIZONTAL = "Lh";
 
     private long filters;
     private int kernel;
     private boolean first;
     private boolean last;
+    private int classes;
 
     public GatedPixelCnnLayer() {
         // for JSON
@@ -64,19 +81,32 @@ public class GatedPixelCnnLayer extends ImageLayer implements MaskedLayer {
 
     /** {@code nIn}: 1 for the first layer (the image), else {@code 2 * filters} ([V; H]). */
     public GatedPixelCnnLayer(long nIn, long filters, int kernel, boolean first, boolean last) {
+        this(nIn, filters, kernel, first, last, 0);
+    }
+
+    /**
+     * A layer conditioned on one of {@code classes} labels (0: unconditional); {@code nIn} counts
+     * the label channels too.
+     */
+    public GatedPixelCnnLayer(long nIn, long filters, int kernel, boolean first, boolean last, int classes) {
         if (kernel < 1 || kernel % 2 == 0) {
             throw new IllegalArgumentException("the gated layer's kernel must be odd, got " + kernel);
+        }
+        if (classes < 0 || nIn <= classes) {
+            throw new IllegalArgumentException("a gated layer reads its stacks and " + classes + " label channels, got "
+                    + nIn + " input channels");
         }
         this.nIn = nIn;
         this.filters = filters;
         this.kernel = kernel;
         this.first = first;
         this.last = last;
+        this.classes = classes;
     }
 
     /** Channels each stack reads: the image's 1 for the first layer, else f. */
     private long stackIn() {
-        return first ? nIn : nIn / 2;
+        return first ? nIn - classes : (nIn - classes) / 2;
     }
 
     /** Rows of the vertical kernel (and columns of the horizontal one): the first layer's reach one further. */
@@ -151,6 +181,11 @@ public class GatedPixelCnnLayer extends ImageLayer implements MaskedLayer {
         params.addBiasParam("bv", 1, 2 * f);
         params.addBiasParam("bh", 1, 2 * f);
         params.addBiasParam("bo", 1, f);
+        if (classes > 0) {
+            // a bias per label: what the receptive field zeroes with the other biases, and tests perturb
+            params.addBiasParam(LABEL_VERTICAL, classes, 2 * f);
+            params.addBiasParam(LABEL_HORIZONTAL, classes, 2 * f);
+        }
     }
 
     @Override
@@ -162,6 +197,11 @@ public class GatedPixelCnnLayer extends ImageLayer implements MaskedLayer {
         params.get(HORIZONTAL).muli(horizontalMask());
         normal(params.get(VERTICAL_TO_HORIZONTAL), 2 * filters);
         normal(params.get(OUT), filters);
+        if (classes > 0) {
+            // one row per label is read (one-hot): a bias-sized start, like the conv outputs at init
+            normal(params.get(LABEL_VERTICAL), 2 * filters);
+            normal(params.get(LABEL_HORIZONTAL), 2 * filters);
+        }
         for (String b : new String[] {"bv", "bh", "bo"}) {
             params.get(b).assign(0);
         }
@@ -172,8 +212,9 @@ public class GatedPixelCnnLayer extends ImageLayer implements MaskedLayer {
         long f = filters;
         int up = reach() - 1;
         int half = kernel / 2;
-        SDVariable vIn = first ? input : channels(input, 0, f);
-        SDVariable hIn = first ? input : channels(input, f, 2 * f);
+        long stacks = nIn - classes;
+        SDVariable vIn = first ? channels(input, 0, stacks) : channels(input, 0, f);
+        SDVariable hIn = first ? channels(input, 0, stacks) : channels(input, f, 2 * f);
         SDVariable wV = params.get(VERTICAL);
         SDVariable wH = params.get(HORIZONTAL);
         if (first) {
@@ -193,8 +234,14 @@ public class GatedPixelCnnLayer extends ImageLayer implements MaskedLayer {
                         wH,
                         valid(1, up + 1));
         SDVariable vz = vConv.add(params.get("bv").reshape(1, 2 * f, 1, 1));
-        SDVariable hz = hConv.add(params.get("bh").reshape(1, 2 * f, 1, 1))
-                .add(sd.cnn().conv2d(vz, params.get(VERTICAL_TO_HORIZONTAL), valid(1, 1)));
+        SDVariable hz = hConv.add(params.get("bh").reshape(1, 2 * f, 1, 1));
+        if (classes > 0) {
+            SDVariable label =
+                    input.get(SDIndex.all(), SDIndex.interval(stacks, nIn), SDIndex.point(0), SDIndex.point(0));
+            vz = vz.add(sd.mmul(label, params.get(LABEL_VERTICAL)).reshape(-1, 2 * f, 1, 1));
+            hz = hz.add(sd.mmul(label, params.get(LABEL_HORIZONTAL)).reshape(-1, 2 * f, 1, 1));
+        }
+        hz = hz.add(sd.cnn().conv2d(vz, params.get(VERTICAL_TO_HORIZONTAL), valid(1, 1)));
         SDVariable hOut = sd.cnn()
                 .conv2d(gate(sd, hz, f), params.get(OUT), params.get("bo").reshape(f), valid(1, 1));
         if (!first) {
@@ -274,5 +321,14 @@ public class GatedPixelCnnLayer extends ImageLayer implements MaskedLayer {
 
     public void setLast(boolean last) {
         this.last = last;
+    }
+
+    /** Labels the layer is conditioned on; 0 for an unconditional layer. */
+    public int getClasses() {
+        return classes;
+    }
+
+    public void setClasses(int classes) {
+        this.classes = classes;
     }
 }

@@ -2,6 +2,7 @@ package org.pixelscope.model;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -26,7 +27,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * the horizontal input {@code up} columns on the left, then VALID convolutions, so output (r, c)
  * reads rows r-up..r (vertical) and columns c-up..c (horizontal) as in the graph form. The first
  * layer's kernels are multiplied by their masks in the forward pass and their gradients by the
- * same masks. Forward results a training pass keeps for backprop live in the activations
+ * same masks. A conditional layer reads the one-hot label at position (0, 0) of its label channels
+ * and adds {@code Lv^T h} to {@code v_z} and {@code Lh^T h} to {@code h_z}, broadcast over the
+ * image; their gradients are the label times the gate gradients summed over the image, and the
+ * label channels get that error at (0, 0) and 0 elsewhere. Forward results a training pass keeps for backprop live in the activations
  * workspace; when they are not available (another input, a closed workspace) backprop recomputes
  * them.
  *
@@ -44,7 +48,8 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
             INDArray vSigmoid,
             INDArray hTanh,
             INDArray hSigmoid,
-            INDArray hGate) {}
+            INDArray hGate,
+            INDArray label) {}
 
     private final GatedPixelCnnLayer layer;
     private final int up;
@@ -148,6 +153,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         if (!layer.isLast()) {
             addGateGradient(dvz, channels(epsilon, 0, f), fw.vTanh, fw.vSigmoid, f);
         }
+        INDArray dLabel = fw.label == null ? null : labelGradients(fw.label, dvz, dhz);
         INDArray dvPad =
                 workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), fw.vPad.shape(), 'c');
         INDArray gradWv = gradTable.get(GatedPixelCnnLayer.VERTICAL);
@@ -165,11 +171,17 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         }
         INDArray dIn =
                 workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
+        long stacks = input.size(1) - layer.getClasses();
         if (layer.isFirst()) {
-            dIn.assign(verticalInterior(dvPad)).addi(horizontalInterior(dhPad));
+            channels(dIn, 0, stacks).assign(verticalInterior(dvPad)).addi(horizontalInterior(dhPad));
         } else {
             channels(dIn, 0, f).assign(verticalInterior(dvPad));
             channels(dIn, f, 2 * f).assign(horizontalInterior(dhPad)).addi(epsH);
+        }
+        if (dLabel != null) {
+            INDArray labelChannels = channels(dIn, stacks, input.size(1));
+            labelChannels.assign(0);
+            labelChannels.get(all(), all(), point(0), point(0)).assign(dLabel);
         }
         Gradient g = new DefaultGradient(gradients);
         for (String name : paramTable.keySet()) {
@@ -182,11 +194,12 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
     private Forward forward(LayerWorkspaceMgr mgr, ArrayType type) {
         long f = layer.getFilters();
         long n = input.size(0);
-        long cIn = layer.isFirst() ? input.size(1) : f;
+        long stacks = input.size(1) - layer.getClasses();
+        long cIn = layer.isFirst() ? stacks : f;
         long h = input.size(2);
         long w = input.size(3);
-        INDArray vIn = layer.isFirst() ? input : channels(input, 0, f);
-        INDArray hIn = layer.isFirst() ? input : channels(input, f, 2 * f);
+        INDArray vIn = layer.isFirst() ? channels(input, 0, stacks) : channels(input, 0, f);
+        INDArray hIn = layer.isFirst() ? channels(input, 0, stacks) : channels(input, f, 2 * f);
         INDArray vPad = mgr.create(type, input.dataType(), new long[] {n, cIn, h + up, w + 2L * half}, 'c');
         verticalInterior(vPad).assign(vIn);
         INDArray hPad = mgr.create(type, input.dataType(), new long[] {n, cIn, h, w + up}, 'c');
@@ -195,6 +208,12 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         vertical.forward(vPad, verticalKernel(), bias("bv"), vz);
         INDArray hz = mgr.createUninitialized(type, input.dataType(), shape(2 * f), 'c');
         horizontal.forward(hPad, horizontalKernel(), bias("bh"), hz);
+        INDArray label = null;
+        if (layer.getClasses() > 0) {
+            label = mgr.dup(type, input.get(all(), interval(stacks, input.size(1)), point(0), point(0)));
+            vz.addi(label.mmul(param(GatedPixelCnnLayer.LABEL_VERTICAL)).reshape(n, 2 * f, 1, 1));
+            hz.addi(label.mmul(param(GatedPixelCnnLayer.LABEL_HORIZONTAL)).reshape(n, 2 * f, 1, 1));
+        }
         INDArray fromV = mgr.createUninitialized(type, input.dataType(), shape(2 * f), 'c');
         pointwise.forward(vz, param(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL), null, fromV);
         hz.addi(fromV);
@@ -206,7 +225,24 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
                 .muli(hSigmoid);
         INDArray vTanh = layer.isLast() ? null : Transforms.tanh(mgr.dup(type, channels(vz, 0, f)), false);
         INDArray vSigmoid = layer.isLast() ? null : Transforms.sigmoid(mgr.dup(type, channels(vz, f, 2 * f)), false);
-        return new Forward(input, vPad, hPad, vz, vTanh, vSigmoid, hTanh, hSigmoid, hGate);
+        return new Forward(input, vPad, hPad, vz, vTanh, vSigmoid, hTanh, hSigmoid, hGate, label);
+    }
+
+    /**
+     * The label embeddings' gradients, {@code h^T sum(dz)} over the image for each stack, into the
+     * gradient table; returns the error of the label itself, {@code [N, classes]}.
+     */
+    private INDArray labelGradients(INDArray label, INDArray dvz, INDArray dhz) {
+        INDArray dvSum = dvz.sum(2, 3);
+        INDArray dhSum = dhz.sum(2, 3);
+        gradTable
+                .get(GatedPixelCnnLayer.LABEL_VERTICAL)
+                .assign(label.transpose().mmul(dvSum));
+        gradTable
+                .get(GatedPixelCnnLayer.LABEL_HORIZONTAL)
+                .assign(label.transpose().mmul(dhSum));
+        return dvSum.mmul(param(GatedPixelCnnLayer.LABEL_VERTICAL).transpose())
+                .addi(dhSum.mmul(param(GatedPixelCnnLayer.LABEL_HORIZONTAL).transpose()));
     }
 
     /**

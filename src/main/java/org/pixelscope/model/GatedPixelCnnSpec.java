@@ -8,16 +8,31 @@ package org.pixelscope.model;
  * The two stacks remove the blind spot of stacked masked convolutions ({@link GatedPixelCnnLayer}).
  * Then a 1x1 convolution with ReLU and a 1x1 sigmoid give p(x=1) per pixel.
  *
+ * <p>With {@code classes > 0} it is the paper's conditional PixelCNN (sec. 2.3, eq. 4) for a class
+ * label: p(x | y), every gate of both stacks shifted by a learned embedding of the one-hot label
+ * ({@link GatedPixelCnnLayer}). Specs written before the field existed read as 0.
+ *
  * @param filters     feature maps of each stack
  * @param firstKernel odd size k of the first layer's kernels (vertical (k/2+1) x k, horizontal 1 x (k/2+1))
  * @param layers      gated layers, the first included
  * @param kernel      odd size of the later layers' kernels
+ * @param classes     labels the model is conditioned on (10 for the MNIST digits), 0 for none
  */
 public record GatedPixelCnnSpec(
-        String name, String description, int height, int width, int filters, int firstKernel, int layers, int kernel)
+        String name,
+        String description,
+        int height,
+        int width,
+        int filters,
+        int firstKernel,
+        int layers,
+        int kernel,
+        int classes)
         implements ModelSpec {
 
     public static final String KIND = "gated-pixelcnn";
+    /** 256: the most labels a picture folder can carry (one per sub-folder); keeps a hostile spec small. */
+    public static final int MAX_CLASSES = 256;
 
     public GatedPixelCnnSpec {
         if (height < 1 || width < 1 || filters < 1 || layers < 1) {
@@ -28,6 +43,23 @@ public record GatedPixelCnnSpec(
             throw new IllegalArgumentException(
                     "Gated PixelCNN kernels must be odd, got " + firstKernel + " and " + kernel);
         }
+        if (classes < 0 || classes == 1 || classes > MAX_CLASSES) {
+            throw new IllegalArgumentException("a conditional Gated PixelCNN needs 2.." + MAX_CLASSES
+                    + " classes (0: unconditional), got " + classes);
+        }
+    }
+
+    /** An unconditional Gated PixelCNN. */
+    public GatedPixelCnnSpec(
+            String name,
+            String description,
+            int height,
+            int width,
+            int filters,
+            int firstKernel,
+            int layers,
+            int kernel) {
+        this(name, description, height, width, filters, firstKernel, layers, kernel, 0);
     }
 
     /** The registry's Gated PixelCNN for 28x28 MNIST: 7x7 first layer, then 5 gated layers with 3x3 kernels, 32 maps per stack. */
@@ -44,6 +76,25 @@ public record GatedPixelCnnSpec(
                 3);
     }
 
+    /**
+     * The registry's class-conditional Gated PixelCNN for MNIST: {@link #standard()}'s network with
+     * the digit label (10 classes) in every gate; draws a chosen digit, and classifies by Bayes' rule.
+     */
+    public static GatedPixelCnnSpec conditional() {
+        GatedPixelCnnSpec s = standard();
+        return new GatedPixelCnnSpec(
+                "pixelcnn-gated-conditional",
+                "Conditional Gated PixelCNN (van den Oord et al. 2016, eq. 4): the Gated PixelCNN with a learned"
+                        + " embedding of the digit label in every gate; draws the digit you ask for",
+                s.height(),
+                s.width(),
+                s.filters(),
+                s.firstKernel(),
+                s.layers(),
+                s.kernel(),
+                10);
+    }
+
     /** The vertical stack reaches firstKernel/2 + 1 rows up in the first layer, kernel/2 more in each later one. */
     @Override
     public int contextRows() {
@@ -52,6 +103,6 @@ public record GatedPixelCnnSpec(
 
     @Override
     public GatedPixelCnnSpec withSize(int height, int width) {
-        return new GatedPixelCnnSpec(name, description, height, width, filters, firstKernel, layers, kernel);
+        return new GatedPixelCnnSpec(name, description, height, width, filters, firstKernel, layers, kernel, classes);
     }
 }

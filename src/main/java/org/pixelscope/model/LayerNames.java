@@ -13,6 +13,7 @@ package org.pixelscope.model;
  * <pre>
  *   PixelCNN          image -> conv0_A -> conv1_B .. convN_B (each summed into resI when residual) -> out_1x1 -> p
  *   Gated PixelCNN    image -> gated1 .. gatedN -> out1 -> out2 -> p
+ *     conditional     (image, label) -> gated1_in -> gated1 -> (gated1, label) -> gated2_in -> gated2 .. -> out1 -> out2 -> p
  *   Row LSTM          image -> conv0_A -> rowlstm1 (+ res1) .. rowlstmN (+ resN) -> out1_B -> out2_B -> p
  *   Diagonal BiLSTM   image -> conv0_A -> bilstm1 (+ res1) .. bilstmN (+ resN) -> out1_B -> out2_B -> p
  *   Raster LSTM       image -> raster_seq -> lstm0 .. lstmN-1 -> to_image -> out_1x1 -> p
@@ -23,6 +24,11 @@ public final class LayerNames {
 
     /** Input vertex: images {@code [N, 1, H, W]}. */
     public static final String INPUT = "image";
+    /**
+     * Second input vertex of a class-conditional network: the one-hot label broadcast over the
+     * image, {@code [N, classes, H, W]}.
+     */
+    public static final String LABEL = "label";
     /** Output (loss) layer: p(x=1) per pixel, {@code [N, 1, H, W]}. */
     public static final String OUTPUT = "p";
     /** The mask-A convolution that starts PixelCNN and both PixelRNN bodies. */
@@ -66,6 +72,11 @@ public final class LayerNames {
     /** Gated PixelCNN layer {@code i}, from 1. */
     public static String gated(int i) {
         return "gated" + i;
+    }
+
+    /** What conditional Gated PixelCNN layer {@code i} reads: its input joined with the label planes. */
+    public static String gatedInput(int i) {
+        return gated(i) + "_in";
     }
 
     /** Row LSTM layer {@code i}, from 1. */

@@ -35,4 +35,13 @@ public interface ModelSpec {
 
     /** One line for pickers and {@code summary --list}. */
     String description();
+
+    /**
+     * How many class labels the model is conditioned on: 0 for a model of p(x); {@code C > 0} for
+     * p(x | y) with y in 0..C-1, whose network reads the label as a second input
+     * ({@link LayerNames#LABEL}) and which {@link PixelModel#given} binds to labels.
+     */
+    default int classes() {
+        return 0;
+    }
 }

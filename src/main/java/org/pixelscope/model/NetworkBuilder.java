@@ -13,7 +13,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Builds the DL4J network a {@link ModelSpec} describes. All specs become a
  * {@code ComputationGraph} with one input {@code "image"} ({@code [N, 1, H, W]}) and one output
- * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy. What
+ * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy; a
+ * class-conditional spec ({@link ModelSpec#classes()}) adds the input {@link LayerNames#LABEL}. What
  * lies between is the spec's family's business ({@link ModelFamily#addLayers}). The layer names
  * are persisted in checkpoints, and the fast samplers read the trained weights by them.
  */
@@ -33,6 +34,14 @@ public final class NetworkBuilder {
         return new PixelModel(spec, net);
     }
 
+    /** The types of the network's inputs: the image, and a conditional spec's label planes. */
+    public static InputType[] inputTypes(ModelSpec spec) {
+        InputType image = InputType.convolutional(spec.height(), spec.width(), 1);
+        return spec.classes() > 0
+                ? new InputType[] {image, InputType.convolutional(spec.height(), spec.width(), spec.classes())}
+                : new InputType[] {image};
+    }
+
     /**
      * The network's configuration, before any parameter is allocated: the checkpoint loader
      * sizes a network from it before building one, and fills the parameters itself.
@@ -42,9 +51,13 @@ public final class NetworkBuilder {
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(learningRate))
-                .graphBuilder()
-                .addInputs(INPUT)
-                .setInputTypes(InputType.convolutional(spec.height(), spec.width(), 1));
+                .graphBuilder();
+        if (spec.classes() > 0) {
+            g.addInputs(INPUT, LayerNames.LABEL);
+        } else {
+            g.addInputs(INPUT);
+        }
+        g.setInputTypes(inputTypes(spec));
         String last = ModelFamilies.addLayers(g, spec);
         g.addLayer(
                 OUTPUT,

@@ -1,6 +1,7 @@
 package org.pixelscope.model;
 
 import java.lang.reflect.Field;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -8,10 +9,21 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.pixelscope.data.BatchLabels;
 
 /**
  * A spec together with its DL4J network: the one handle training, sampling and inspection share.
+ *
+ * <p>Class-conditional models ({@link ModelSpec#classes()} > 0) model p(x | y). The label enters
+ * here and nowhere else: {@link #given} binds a model to labels, and a bound model is used like any
+ * other (the samplers, the receptive field and the tests' causality check take it as it is).
+ * Training and evaluation read each image's label from its batch ({@link BatchLabels}). An unbound
+ * conditional model's {@link #probabilities} are those of the exact mixture p(x) = sum_y p(y) p(x | y)
+ * under a uniform prior ({@link LabelMixture}), so every read-out of p(x) stays right.
  *
  * <p>Thread: not thread-safe. One owner at a time (the trainer's thread while it fits); other
  * threads work on a {@link #copy()}. The owner {@link #close() closes} it when done: its arrays
@@ -21,11 +33,76 @@ public final class PixelModel implements AutoCloseable {
 
     private final ModelSpec spec;
     private final ComputationGraph network;
+    /** Bound labels: one per image, or one for every image; null when unbound. */
+    private final int[] labels;
+    /** The model whose network a bound view shares, which owns it; null for the owner itself. */
+    private final PixelModel owner;
+
     private volatile boolean closed;
 
     public PixelModel(ModelSpec spec, ComputationGraph network) {
+        this(spec, network, null, null);
+    }
+
+    private PixelModel(ModelSpec spec, ComputationGraph network, int[] labels, PixelModel owner) {
         this.spec = spec;
         this.network = network;
+        this.labels = labels;
+        this.owner = owner;
+    }
+
+    /** Whether the model is class-conditional, p(x | y). */
+    public boolean conditional() {
+        return spec.classes() > 0;
+    }
+
+    /**
+     * This conditional model bound to labels: one per image of every batch it is then given, or a
+     * single one for all images. The view shares this model's network (its outputs, and training
+     * through it, are this model's) and does not own it: closing it does nothing.
+     *
+     * @throws IllegalArgumentException for an unconditional model or a label outside 0..classes-1
+     */
+    public PixelModel given(int... labels) {
+        if (!conditional()) {
+            throw new IllegalArgumentException(spec.name() + " is not class-conditional: it draws no chosen digit");
+        }
+        if (labels.length == 0) {
+            throw new IllegalArgumentException("no label given");
+        }
+        for (int label : labels) {
+            requireLabel(label);
+        }
+        return new PixelModel(spec, network, labels.clone(), owner == null ? this : owner);
+    }
+
+    /** The bound labels (a copy), empty for an unbound or unconditional model. */
+    public Optional<int[]> labels() {
+        return Optional.ofNullable(labels).map(int[]::clone);
+    }
+
+    /**
+     * How many rows above a pixel its output can depend on: the spec's, except for an unbound
+     * conditional model, whose mixture weights depend on every earlier pixel.
+     */
+    public int contextRows() {
+        return conditional() && labels == null ? spec.height() : spec.contextRows();
+    }
+
+    /**
+     * The network's inputs for {@code images}: the images, and for a conditional model the bound
+     * labels as one-hot planes {@code [N, classes, H', W']} of the images' size.
+     *
+     * @throws IllegalStateException for a conditional model with no labels bound
+     */
+    public INDArray[] inputs(INDArray images) {
+        if (!conditional()) {
+            return new INDArray[] {images};
+        }
+        if (labels == null) {
+            throw new IllegalStateException(spec.name() + " needs a label per image: bind them with given()");
+        }
+        return new INDArray[] {images, planes(images, labels)};
     }
 
     public ModelSpec spec() {
@@ -39,7 +116,21 @@ public final class PixelModel implements AutoCloseable {
     /** p(x=1 | pixels before) for every pixel: {@code [N, 1, H, W]} in, {@code [N, 1, H, W]} out. */
     public INDArray probabilities(INDArray images) {
         checkShape(images);
-        return network.outputSingle(false, images);
+        if (conditional() && labels == null) {
+            return LabelMixture.marginal(this, images);
+        }
+        return network.outputSingle(false, inputs(images));
+    }
+
+    /**
+     * {@link #probabilities} of a batch's images, a conditional model's under each image's own
+     * label ({@link BatchLabels}, else the bound ones): p(x | y), what it trains on. With no labels
+     * at all, the mixture over labels.
+     */
+    public INDArray probabilities(DataSet batch) {
+        INDArray x = batch.getFeatures();
+        Optional<int[]> attached = conditional() ? BatchLabels.of(batch) : Optional.empty();
+        return attached.isPresent() ? given(attached.get()).probabilities(x) : probabilities(x);
     }
 
     /**
@@ -48,7 +139,7 @@ public final class PixelModel implements AutoCloseable {
      */
     public INDArray croppedProbabilities(INDArray rows) {
         long[] s = rows.shape();
-        if (spec.contextRows() >= spec.height()
+        if (contextRows() >= spec.height()
                 || s.length != 4
                 || s[1] != 1
                 || s[2] > spec.height()
@@ -56,13 +147,56 @@ public final class PixelModel implements AutoCloseable {
             throw new IllegalArgumentException(
                     "cannot run " + spec.name() + " on a band of shape " + java.util.Arrays.toString(s));
         }
-        return network.outputSingle(false, rows);
+        return network.outputSingle(false, inputs(rows));
     }
 
-    /** One optimizer step on a batch whose features and labels are the same binary images. */
+    /**
+     * One optimizer step on a batch whose features and labels are the same binary images; a
+     * conditional model reads each image's class from the batch ({@link BatchLabels}), else uses
+     * the bound labels.
+     */
     public void fit(DataSet batch) {
         checkShape(batch.getFeatures());
-        network.fit(batch);
+        if (!conditional()) {
+            network.fit(batch);
+            return;
+        }
+        INDArray x = batch.getFeatures();
+        network.fit(new MultiDataSet(withLabelsOf(batch).inputs(x), new INDArray[] {batch.getLabels()}));
+    }
+
+    private PixelModel withLabelsOf(DataSet batch) {
+        Optional<int[]> attached = BatchLabels.of(batch);
+        if (attached.isPresent()) {
+            return given(attached.get());
+        }
+        if (labels == null) {
+            throw new IllegalArgumentException(spec.name()
+                    + " is class-conditional and trains on each image's label, but the data carries no labels");
+        }
+        return this;
+    }
+
+    private void requireLabel(int label) {
+        if (label < 0 || label >= spec.classes()) {
+            throw new IllegalArgumentException("label " + label + " is outside 0.." + (spec.classes() - 1) + ", the "
+                    + spec.classes() + " classes " + spec.name() + " knows");
+        }
+    }
+
+    /** One-hot planes {@code [N, C, H, W]} of {@code labels} (one per image, or one for all) for {@code images}. */
+    private INDArray planes(INDArray images, int[] labels) {
+        long n = images.size(0);
+        if (labels.length != 1 && labels.length != n) {
+            throw new IllegalArgumentException(
+                    labels.length + " labels bound to " + spec.name() + ", but " + n + " images given");
+        }
+        INDArray planes = Nd4j.zeros(images.dataType(), n, spec.classes(), images.size(2), images.size(3));
+        for (int i = 0; i < n; i++) {
+            planes.get(NDArrayIndex.point(i), NDArrayIndex.point(labels[labels.length == 1 ? 0 : i]))
+                    .assign(1);
+        }
+        return planes;
     }
 
     /** Loss of the last fitted batch: mean binary cross-entropy summed over pixels, nats per image. */
@@ -94,11 +228,12 @@ public final class PixelModel implements AutoCloseable {
     /** An independent deep copy (weights, optimizer state and step counts). */
     public PixelModel copy() {
         ComputationGraph clone = network.clone();
+        // a copy owns its network, and keeps the labels the original was bound to
         // DL4J's clone starts its step counts at 0, and Adam's bias correction depends on them:
         // a checkpoint saved from a copy would resume with different steps
         clone.getConfiguration().setIterationCount(network.getConfiguration().getIterationCount());
         clone.getConfiguration().setEpochCount(network.getConfiguration().getEpochCount());
-        return new PixelModel(spec, clone);
+        return new PixelModel(spec, clone, labels, null);
     }
 
     /**
@@ -108,11 +243,12 @@ public final class PixelModel implements AutoCloseable {
      * {@code org.bytedeco.javacpp.maxbytes} per layer and thread). Afterwards the model must not
      * be used. Idempotent.
      *
-     * <p>Thread: the owner's, once no other thread uses the model or anything it returned.
+     * <p>Thread: the owner's, once no other thread uses the model or anything it returned. A view
+     * made by {@link #given} owns nothing: closing it does nothing.
      */
     @Override
     public void close() {
-        if (closed) {
+        if (owner != null || closed) {
             return;
         }
         closed = true;
@@ -130,7 +266,7 @@ public final class PixelModel implements AutoCloseable {
 
     /** True once {@link #close()} has run. */
     public boolean isClosed() {
-        return closed;
+        return owner != null ? owner.isClosed() : closed;
     }
 
     private static void closeOwned(INDArray a) {

@@ -30,6 +30,11 @@ import org.pixelscope.model.PixelModel;
  * stack's contribution to them ({@code Wvh v_z + b_h}), are read only in the current row, so one row
  * each. Cells outside the image are never written and stay 0: the network's zero padding.
  *
+ * <p>A class-conditional model, bound to its labels ({@link PixelModel#given}), adds a constant
+ * per label to every gate ({@code Lv^T h}, {@code Lh^T h}): here that is folded into each layer's
+ * two biases, one pair per label, and each image reads its own label's pair. An unbound conditional
+ * model (the mixture over labels) has no cache here: the whole-network samplers draw it.
+ *
  * <p>The arithmetic is the layer's, in Java floats (results agree with the whole network to float
  * rounding; a test compares every pixel). Weights are read when the sampler is made.
  *
@@ -44,8 +49,13 @@ final class CachedGatedPixelCnn extends CachedRaster {
     private final float[][] toHorizontal;
 
     private final float[][] outWeights;
-    private final float[][] bv;
-    private final float[][] bh;
+    /** Per layer and label (one row when unconditional): {@code b_v (+ Lv[y])}, {@code b_h (+ Lh[y])}. */
+    private final float[][][] bv;
+
+    private final float[][][] bh;
+    /** Each image's label (one for all when a single one), or null: row 0 of the biases. */
+    private final int[] labels;
+
     private final float[][] bo;
     private final float[] out1W;
     private final float[] out1B;
@@ -77,8 +87,13 @@ final class CachedGatedPixelCnn extends CachedRaster {
         horizontal = new KernelTaps[layers];
         toHorizontal = new float[layers][];
         outWeights = new float[layers][];
-        bv = new float[layers][];
-        bh = new float[layers][];
+        bv = new float[layers][][];
+        bh = new float[layers][][];
+        labels = model.labels().orElse(null);
+        if (spec.classes() > 0 && labels == null) {
+            throw new IllegalArgumentException(spec.name() + " is class-conditional: the cached sampler draws given"
+                    + " labels; the mixture over labels is drawn by the naive or cropped sampler");
+        }
         bo = new float[layers][];
         for (int j = 0; j < layers; j++) {
             String name = TrainedWeights.gatedLayer(j + 1);
@@ -96,8 +111,8 @@ final class CachedGatedPixelCnn extends CachedRaster {
                     wh, 0, (int) wh.size(1) - 1, j == 0 ? KernelTaps.Reach.BEFORE : KernelTaps.Reach.UP_TO, name);
             toHorizontal[j] = TrainedWeights.floats(layer.getParam(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL));
             outWeights[j] = TrainedWeights.floats(layer.getParam(GatedPixelCnnLayer.OUT));
-            bv[j] = TrainedWeights.floats(layer.getParam(TrainedWeights.GATED_VERTICAL_BIAS));
-            bh[j] = TrainedWeights.floats(layer.getParam(TrainedWeights.GATED_HORIZONTAL_BIAS));
+            bv[j] = perLabel(layer, TrainedWeights.GATED_VERTICAL_BIAS, GatedPixelCnnLayer.LABEL_VERTICAL, spec);
+            bh[j] = perLabel(layer, TrainedWeights.GATED_HORIZONTAL_BIAS, GatedPixelCnnLayer.LABEL_HORIZONTAL, spec);
             bo[j] = TrainedWeights.floats(layer.getParam(TrainedWeights.GATED_OUT_BIAS));
         }
         out1W = TrainedWeights.floats(TrainedWeights.maskedKernel(net, TrainedWeights.GATED_HIDDEN_OUT));
@@ -118,6 +133,27 @@ final class CachedGatedPixelCnn extends CachedRaster {
         return spec;
     }
 
+    /** A gate bias, plus for each label its embedding: {@code [classes][2f]}, or {@code [1][2f]} when unconditional. */
+    private static float[][] perLabel(Layer layer, String bias, String embedding, GatedPixelCnnSpec spec) {
+        float[] b = TrainedWeights.floats(layer.getParam(bias));
+        if (spec.classes() == 0) {
+            return new float[][] {b};
+        }
+        float[] e = TrainedWeights.floats(layer.getParam(embedding));
+        float[][] rows = new float[spec.classes()][b.length];
+        for (int y = 0; y < rows.length; y++) {
+            for (int q = 0; q < b.length; q++) {
+                rows[y][q] = b[q] + e[y * b.length + q];
+            }
+        }
+        return rows;
+    }
+
+    /** The bias row of image i: its label's, or the only one. */
+    private int row(int i) {
+        return labels == null ? 0 : labels[labels.length == 1 ? 0 : i];
+    }
+
     @Override
     protected float advance(int i, int r, int c, boolean wanted) {
         if (c == 0) {
@@ -129,6 +165,9 @@ final class CachedGatedPixelCnn extends CachedRaster {
 
     @Override
     protected void allocate(int n) {
+        if (labels != null && labels.length != 1 && labels.length != n) {
+            throw new IllegalArgumentException(labels.length + " labels for " + n + " images");
+        }
         int layers = vertical.length;
         v = new float[layers][n * ring * (width + 2 * pad) * f];
         link = new float[layers][n * width * 2 * f];
@@ -140,7 +179,7 @@ final class CachedGatedPixelCnn extends CachedRaster {
         for (int j = 0; j < vertical.length; j++) {
             KernelTaps taps = vertical[j];
             for (int c = 0; c < width; c++) {
-                System.arraycopy(bv[j], 0, z, 0, 2 * f);
+                System.arraycopy(bv[j][row(i)], 0, z, 0, 2 * f);
                 for (int t = 0; t < taps.taps(); t++) {
                     int rr = r + taps.dy(t);
                     int cc = c + taps.dx(t);
@@ -153,7 +192,7 @@ final class CachedGatedPixelCnn extends CachedRaster {
                     }
                 }
                 int l = (i * width + c) * 2 * f;
-                System.arraycopy(bh[j], 0, link[j], l, 2 * f);
+                System.arraycopy(bh[j][row(i)], 0, link[j], l, 2 * f);
                 Dense.multiplyAdd(link[j], l, z, 0, toHorizontal[j], 2 * f, 2 * f);
                 if (j < vertical.length - 1) {
                     Dense.gate(z, 0, f, v[j], verticalOffset(i, r, c));

@@ -13,7 +13,8 @@ import org.pixelscope.model.PixelModel;
  * the pixels drawn so far, apply the temperature, draw, write, move on. All images of a request
  * advance together. How the conditionals are computed is the factory's business
  * ({@link SamplerKind}: the whole network per pixel, cached activations, recurrent steps); every
- * exact sampler gives the same draws for a seed.
+ * exact sampler gives the same draws for a seed. A request's labels bind a class-conditional model
+ * ({@link PixelModel#given}) before the conditionals are made, so no sampler handles them apart.
  *
  * <p>Thread: {@link #sample} runs on the caller's thread and owns the model while it runs.
  */
@@ -52,7 +53,8 @@ public final class RasterSampler {
                 x.putScalar(new long[] {i, 0, k / w, k % w}, trace.value(i, k));
             }
         }
-        Conditionals next = conditionals.create(model);
+        // a conditional model draws each image's class: the label enters through the model alone
+        Conditionals next = conditionals.create(request.labels() == null ? model : model.given(request.labels()));
         for (int k = startPos; k < h * w; k++) {
             if (cancelled.getAsBoolean()) {
                 return;

@@ -14,7 +14,10 @@ public final class SampleImages {
 
     private SampleImages() {}
 
-    /** A grid of all images, {@code scale} screen pixels per image pixel, 2-pixel gaps. */
+    /**
+     * A grid of all images, {@link SampleTrace#columns()} per row, {@code scale} screen pixels per
+     * image pixel, 2-pixel gaps.
+     */
     public static BufferedImage grid(SampleTrace trace, int scale) {
         return grid(trace, scale, trace.cursor());
     }
@@ -25,7 +28,7 @@ public final class SampleImages {
      */
     public static BufferedImage grid(SampleTrace trace, int scale, int shown) {
         int n = trace.count();
-        int cols = (int) Math.ceil(Math.sqrt(n));
+        int cols = trace.columns();
         int rows = (n + cols - 1) / cols;
         int gap = 2;
         int cw = trace.width() * scale;

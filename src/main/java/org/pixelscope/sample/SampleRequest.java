@@ -9,8 +9,11 @@ package org.pixelscope.sample;
  * @param prefix      for completion: {@code count * H * W} binary pixels whose first
  *                    {@code prefixRows} rows are kept; {@code null} to sample from scratch
  * @param prefixRows  rows kept from {@code prefix}
+ * @param labels      for a class-conditional model: the class (digit) of each image, {@code count}
+ *                    of them; {@code null} for an unconditional model (a conditional one then draws
+ *                    from the mixture over its classes)
  */
-public record SampleRequest(int count, long seed, double temperature, float[] prefix, int prefixRows) {
+public record SampleRequest(int count, long seed, double temperature, float[] prefix, int prefixRows, int[] labels) {
 
     /** 64 images: an 8x8 grid, about what a screen or a slide shows legibly. */
     public static final int MAX_COUNT = 64;
@@ -29,6 +32,31 @@ public record SampleRequest(int count, long seed, double temperature, float[] pr
         if (prefixRows < 0 || (prefix == null && prefixRows > 0)) {
             throw new IllegalArgumentException("kept rows need a prefix image and must be >= 0, got " + prefixRows);
         }
+        if (labels != null && labels.length != count) {
+            throw new IllegalArgumentException("one label per image needed: " + labels.length + " for " + count);
+        }
+    }
+
+    /** Without labels. */
+    public SampleRequest(int count, long seed, double temperature, float[] prefix, int prefixRows) {
+        this(count, seed, temperature, prefix, prefixRows, null);
+    }
+
+    /**
+     * The labels of a grid with one row per class: {@code perClass} images of {@code classes[0]},
+     * then of {@code classes[1]}, and so on.
+     */
+    public static int[] rowsOf(int[] classes, int perClass) {
+        int[] labels = new int[classes.length * perClass];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = classes[i / perClass];
+        }
+        return labels;
+    }
+
+    /** The same request with a class label per image, for a class-conditional model. */
+    public SampleRequest withLabels(int[] labels) {
+        return new SampleRequest(count, seed, temperature, prefix, prefixRows, labels == null ? null : labels.clone());
     }
 
     /** Unconditional sampling. */

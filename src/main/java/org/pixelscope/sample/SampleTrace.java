@@ -16,15 +16,28 @@ public final class SampleTrace {
     private final int count;
     private final int height;
     private final int width;
+    private final int columns;
     private final float[] values;
     private final float[] probabilities;
     private final AtomicInteger cursor = new AtomicInteger();
     private volatile int start;
 
     public SampleTrace(int count, int height, int width) {
+        this(count, height, width, (int) Math.ceil(Math.sqrt(count)));
+    }
+
+    /**
+     * A trace whose grid shows {@code columns} images per row: one row per class when a
+     * class-conditional model draws several classes ({@link SampleRequest#rowsOf}).
+     */
+    public SampleTrace(int count, int height, int width, int columns) {
+        if (columns < 1 || columns > count) {
+            throw new IllegalArgumentException("a grid of " + count + " images cannot have " + columns + " columns");
+        }
         this.count = count;
         this.height = height;
         this.width = width;
+        this.columns = columns;
         this.values = new float[count * height * width];
         this.probabilities = new float[count * height * width];
         Arrays.fill(probabilities, Float.NaN);
@@ -36,6 +49,11 @@ public final class SampleTrace {
 
     public int height() {
         return height;
+    }
+
+    /** Images per row of the grid that shows the trace; about square unless made otherwise. */
+    public int columns() {
+        return columns;
     }
 
     public int width() {

@@ -6,7 +6,7 @@ import org.pixelscope.model.PixelModel;
 
 /**
  * The reference conditionals: the whole network for every pixel, on the whole image (naive) or on
- * the rows the pixel's output can see, {@code spec.contextRows()} rows above it down to its own row
+ * the rows the pixel's output can see, {@code model.contextRows()} rows above it down to its own row
  * (cropped). Everything outside that band is provably irrelevant to the pixel, so the cropped
  * answer is the naive one up to float rounding in the convolution kernels; with an unbounded
  * context the band is the whole image.
@@ -28,7 +28,7 @@ final class WholeNetwork implements Conditionals {
         int h = model.spec().height();
         int w = model.spec().width();
         int row = k / w;
-        int context = model.spec().contextRows();
+        int context = model.contextRows();
         if (!cropped || context >= h) {
             return pixel(model.probabilities(x), row, k % w);
         }

@@ -34,7 +34,17 @@ public final class Metrics {
         return -ll.sumNumber().doubleValue();
     }
 
-    /** Mean NLL of the model over every batch of {@code data} (reset first). */
+    /** Each image's NLL in nats, {@code [N]}; {@code p} and {@code x} are {@code [N, 1, H, W]}. */
+    public static double[] imageNats(INDArray p, INDArray x) {
+        INDArray pc = Transforms.min(Transforms.max(p, EPS, true), 1 - EPS, false);
+        INDArray ll = x.mul(Transforms.log(pc, true)).addi(x.rsub(1.0).muli(Transforms.log(pc.rsub(1.0), false)));
+        return ll.sum(1, 2, 3).neg().toDoubleVector();
+    }
+
+    /**
+     * Mean NLL of the model over every batch of {@code data} (reset first); a class-conditional
+     * model's under each image's own label, -log p(x | y), what it trains on.
+     */
     public static Nll evaluate(PixelModel model, DataSetIterator data) {
         data.reset();
         double nats = 0;
@@ -42,7 +52,7 @@ public final class Metrics {
         while (data.hasNext()) {
             DataSet batch = data.next();
             INDArray x = batch.getFeatures();
-            nats += totalNats(model.probabilities(x), x);
+            nats += totalNats(model.probabilities(batch), x);
             images += x.size(0);
         }
         if (images == 0) {

@@ -10,7 +10,9 @@ import org.pixelscope.model.ModelSpec;
  * The standard way PixelScope trains on MNIST, shared by the CLI and the GUI: the first 55,000
  * training images, binarised stochastically afresh each epoch ("dynamic binarisation", which
  * keeps a 28x28 binary model from memorising one draw) and reshuffled each epoch; the last 5,000
- * as validation, binarised once with the fixed test seed.
+ * as validation, binarised once with the fixed test seed. Every batch carries its images' digit
+ * labels ({@link org.pixelscope.data.BatchLabels}): a class-conditional model trains on them, an
+ * unconditional one ignores them.
  */
 public final class MnistTraining {
 
@@ -29,6 +31,8 @@ public final class MnistTraining {
     public static TrainingData of(MnistData mnist, TrainingConfig config) {
         ImageSet train = mnist.train();
         ImageSet validation = mnist.validation();
+        byte[] trainLabels = mnist.trainLabelsOnly();
+        byte[] validationLabels = mnist.validationLabels();
         if (train.count() == 0 || validation.count() == 0) {
             throw new IllegalArgumentException(String.format(
                     "%s holds %,d images: too few to train on some and "
@@ -39,10 +43,12 @@ public final class MnistTraining {
             train = train.limit(config.limit());
             validation = validation.limit(Math.max(MIN_VALIDATION, config.limit() / 4));
         }
-        BinarizedIterator trainIt =
-                new BinarizedIterator(train, config.batchSize(), Binarization.STOCHASTIC, config.seed(), true);
-        BinarizedIterator validIt =
-                BinarizedIterator.evaluation(validation, Math.max(config.batchSize(), EVALUATION_BATCH));
+        BinarizedIterator trainIt = new BinarizedIterator(
+                        train, config.batchSize(), Binarization.STOCHASTIC, config.seed(), true)
+                .labelled(java.util.Arrays.copyOf(trainLabels, train.count()));
+        BinarizedIterator validIt = BinarizedIterator.evaluation(
+                        validation, Math.max(config.batchSize(), EVALUATION_BATCH))
+                .labelled(java.util.Arrays.copyOf(validationLabels, validation.count()));
         String description = String.format(
                 "MNIST %s, %,d images, stochastic binarisation per epoch; validation %,d",
                 train.name(), train.count(), validation.count());
@@ -70,5 +76,11 @@ public final class MnistTraining {
      */
     public static BinarizedIterator evaluation(ImageSet images, int limit) {
         return BinarizedIterator.evaluation(limit > 0 ? images.limit(limit) : images, EVALUATION_BATCH);
+    }
+
+    /** {@link #evaluation(ImageSet, int)} with each image's label ({@code labels[i]} for image i) on its batch. */
+    public static BinarizedIterator evaluation(ImageSet images, byte[] labels, int limit) {
+        BinarizedIterator it = evaluation(images, limit);
+        return it.labelled(java.util.Arrays.copyOf(labels, it.images()));
     }
 }

@@ -44,7 +44,8 @@ final class NetworkSize {
                     parameters = Math.addExact(parameters, parameters(layer.getLayerConf()));
                 }
             }
-            for (InputType t : conf.getLayerActivationTypes(InputType.convolutional(spec.height(), spec.width(), 1))
+            // the image, and a conditional network's label planes
+            for (InputType t : conf.getLayerActivationTypes(NetworkBuilder.inputTypes(spec))
                     .values()) {
                 activations = Math.addExact(activations, t.arrayElementsPerExample());
             }

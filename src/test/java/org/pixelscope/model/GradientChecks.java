@@ -27,6 +27,11 @@ final class GradientChecks {
      * restored for the tests that follow.
      */
     static void assertExact(Layer layer) {
+        assertExact(layer, 2);
+    }
+
+    /** {@link #assertExact(Layer)} on inputs of {@code channels} channels. */
+    static void assertExact(Layer layer, int channels) {
         DataType before = Nd4j.dataType();
         DataType beforeFloat = Nd4j.defaultFloatingPointType();
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
@@ -38,7 +43,7 @@ final class GradientChecks {
                     .updater(new NoOp())
                     .graphBuilder()
                     .addInputs("in")
-                    .setInputTypes(InputType.convolutional(3, 4, 2))
+                    .setInputTypes(InputType.convolutional(3, 4, channels))
                     .addLayer("layer", layer, "in")
                     .addLayer("out", new MaskedConv2D(2, 1, 1, 1, null, Activation.SIGMOID), "layer")
                     .addLayer(
@@ -50,7 +55,7 @@ final class GradientChecks {
                     .setOutputs("loss")
                     .build());
             net.init();
-            INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 2, 3, 4).subi(0.5);
+            INDArray in = Nd4j.rand(DataType.DOUBLE, 2, channels, 3, 4).subi(0.5);
             INDArray labels = Nd4j.rand(DataType.DOUBLE, 2, 1, 3, 4).gt(0.5).castTo(DataType.DOUBLE);
             boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig()
                     .net(net)

@@ -70,7 +70,7 @@ final class GraphForm {
         }
 
         Gated(GatedPixelCnnLayer g) {
-            super(g.getNIn(), g.getFilters(), g.getKernel(), g.isFirst(), g.isLast());
+            super(g.getNIn(), g.getFilters(), g.getKernel(), g.isFirst(), g.isLast(), g.getClasses());
             setLayerName(g.getLayerName());
             setUpdater(g.getUpdater());
             setBiasUpdater(g.getBiasUpdater());

@@ -65,12 +65,27 @@ class ModelSpecsTest {
                           "residual" : false
                         }""");
         assertThat(fields(GatedPixelCnnSpec.standard()))
-                .isEqualTo("kind name description height width filters firstKernel layers kernel");
+                .isEqualTo("kind name description height width filters firstKernel layers kernel classes");
         assertThat(fields(RasterLstmSpec.standard())).isEqualTo("kind name description height width hidden layers");
         assertThat(fields(RowLstmSpec.standard()))
                 .isEqualTo("kind name description height width hidden firstKernel layers rowKernel");
         assertThat(fields(DiagonalBiLstmSpec.standard()))
                 .isEqualTo("kind name description height width hidden firstKernel layers");
+    }
+
+    /** Gated specs written before the conditional form existed have no "classes": they read as unconditional. */
+    @Test
+    void aGatedSpecWithoutClassesIsUnconditional() {
+        String old = ModelSpecs.toJson(GatedPixelCnnSpec.standard()).replaceAll(",\\s*\"classes\" : 0", "");
+        assertThat(old).doesNotContain("classes");
+        assertThat(ModelSpecs.fromJson(old)).isEqualTo(GatedPixelCnnSpec.standard());
+        assertThat(ModelSpecs.fromJson(ModelSpecs.toJson(GatedPixelCnnSpec.conditional()))
+                        .classes())
+                .isEqualTo(10);
+        assertThatThrownBy(() -> ModelSpecs.fromJson(ModelSpecs.toJson(GatedPixelCnnSpec.conditional())
+                        .replace("\"classes\" : 10", "\"classes\" : 100000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2..256 classes");
     }
 
     private static String fields(ModelSpec spec) {

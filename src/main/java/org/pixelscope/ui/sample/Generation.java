@@ -22,8 +22,24 @@ import org.pixelscope.ui.AppContext;
  */
 final class Generation {
 
-    /** What the user asked for. {@code keptRows} and {@code testImage} apply when {@code complete}. */
-    record Settings(int count, long seed, double temperature, boolean complete, int testImage, int keptRows) {}
+    /**
+     * What the user asked for. {@code keptRows} and {@code testImage} apply when {@code complete};
+     * {@code digit} to a class-conditional model: the class to draw, or {@link #ALL_DIGITS}.
+     */
+    record Settings(
+            int count, long seed, double temperature, boolean complete, int testImage, int keptRows, int digit) {
+
+        Settings(int count, long seed, double temperature, boolean complete, int testImage, int keptRows) {
+            this(count, seed, temperature, complete, testImage, keptRows, ALL_DIGITS);
+        }
+
+        Settings withDigit(int digit) {
+            return new Settings(count, seed, temperature, complete, testImage, keptRows, digit);
+        }
+    }
+
+    /** Every class, one grid row each. */
+    static final int ALL_DIGITS = -1;
 
     private final SampleRequest request;
     private final SampleTrace trace;
@@ -58,7 +74,11 @@ final class Generation {
             AppContext ctx, ModelSpec spec, CompletableFuture<PixelModel> snapshot, Settings s) {
         int h = spec.height();
         int w = spec.width();
-        int n = Math.max(1, Math.min(SampleRequest.MAX_COUNT, s.count()));
+        int[] labels = labels(spec.classes(), s);
+        int n = labels != null ? labels.length : Math.max(1, Math.min(SampleRequest.MAX_COUNT, s.count()));
+        int columns = labels != null && s.digit() == ALL_DIGITS
+                ? n / Math.min(spec.classes(), SampleRequest.MAX_COUNT)
+                : (int) Math.ceil(Math.sqrt(n));
         CompletableFuture<float[]> image = s.complete()
                 ? ctx.session().mnist().thenApply(mnist -> testImage(mnist.test(), s.testImage(), h, w))
                 : CompletableFuture.completedFuture(null);
@@ -69,11 +89,35 @@ final class Generation {
                 })
                 .thenCombine(snapshot, (img, copy) -> {
                     int rows = Math.max(1, Math.min(h - 1, s.keptRows()));
-                    SampleRequest request = img == null
-                            ? SampleRequest.fresh(n, s.seed(), s.temperature())
-                            : new SampleRequest(n, s.seed(), s.temperature(), repeat(img, n), rows);
-                    return new Generation(request, new SampleTrace(n, h, w), img, copy);
+                    SampleRequest request = (img == null
+                                    ? SampleRequest.fresh(n, s.seed(), s.temperature())
+                                    : new SampleRequest(n, s.seed(), s.temperature(), repeat(img, n), rows))
+                            .withLabels(labels);
+                    return new Generation(request, new SampleTrace(n, h, w, columns), img, copy);
                 });
+    }
+
+    /**
+     * Each image's class for a model of {@code classes} classes, or null for an unconditional one:
+     * {@code count} images of the chosen digit, or for all digits one row of {@code count} per
+     * class, fewer when that would pass {@link SampleRequest#MAX_COUNT} (and only the first
+     * {@code MAX_COUNT} classes of a model with more).
+     */
+    static int[] labels(int classes, Settings s) {
+        if (classes == 0) {
+            return null;
+        }
+        int count = Math.max(1, s.count());
+        if (s.digit() >= 0 && s.digit() < classes) {
+            int[] same = new int[Math.min(SampleRequest.MAX_COUNT, count)];
+            java.util.Arrays.fill(same, s.digit());
+            return same;
+        }
+        int[] all = new int[Math.min(classes, SampleRequest.MAX_COUNT)];
+        for (int y = 0; y < all.length; y++) {
+            all[y] = y;
+        }
+        return SampleRequest.rowsOf(all, Math.min(count, SampleRequest.MAX_COUNT / all.length));
     }
 
     /**

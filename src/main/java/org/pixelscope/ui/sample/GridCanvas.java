@@ -108,7 +108,7 @@ final class GridCanvas extends Region {
             trace = t;
             textures = null;
             if (t != null) {
-                cols = (int) Math.ceil(Math.sqrt(t.count()));
+                cols = t.columns();
                 rows = (t.count() + cols - 1) / cols;
             }
             requestLayout();

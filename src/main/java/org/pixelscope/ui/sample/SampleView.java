@@ -317,9 +317,11 @@ public final class SampleView extends BorderPane {
         keptText.textProperty().bind(vm.keptRowsProperty().asString("top %d rows"));
         test.disableProperty().bind(complete.selectedProperty().not());
         kept.disableProperty().bind(complete.selectedProperty().not());
+        DigitPicker digit = new DigitPicker(vm.digitProperty(), vm.classesProperty(), this::reset);
         return bar(
                 new Label("Images"),
                 count,
+                digit,
                 new Label("Seed"),
                 seed,
                 new Label("Temperature"),

@@ -44,6 +44,8 @@ public final class SampleViewModel {
     private final IntegerProperty testImage = new SimpleIntegerProperty(this, "testImage", 0);
     private final IntegerProperty keptRows = new SimpleIntegerProperty(this, "keptRows", MnistData.SIDE / 2);
     private final IntegerProperty selectedImage = new SimpleIntegerProperty(this, "selectedImage", 0);
+    private final IntegerProperty digit = new SimpleIntegerProperty(this, "digit", Generation.ALL_DIGITS);
+    private final ReadOnlyIntegerWrapper classes = new ReadOnlyIntegerWrapper(this, "classes", 0);
     private final ReadOnlyObjectWrapper<SampleTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown", 0);
     private final ReadOnlyIntegerWrapper computed = new ReadOnlyIntegerWrapper(this, "computed", 0);
@@ -110,6 +112,21 @@ public final class SampleViewModel {
     /** Rows of the test image kept in completion mode (1..H-1). */
     public IntegerProperty keptRowsProperty() {
         return keptRows;
+    }
+
+    /** A class-conditional model's digit to draw, or -1: all, a row of {@link #countProperty()} each. */
+    public IntegerProperty digitProperty() {
+        return digit;
+    }
+
+    /** Classes the current model is conditioned on; 0 when unconditional (no digit to choose). */
+    public ReadOnlyIntegerProperty classesProperty() {
+        return classes.getReadOnlyProperty();
+    }
+
+    /** The request of the generation on show (its labels, for tests), or null. */
+    SampleRequest currentRequest() {
+        return current == null ? null : current.request();
     }
 
     public IntegerProperty selectedImageProperty() {
@@ -319,7 +336,8 @@ public final class SampleViewModel {
             return onShow;
         }
         Generation.Settings settings = new Generation.Settings(
-                count.get(), seed.get(), temperature.get(), completion.get(), testImage.get(), keptRows.get());
+                        count.get(), seed.get(), temperature.get(), completion.get(), testImage.get(), keptRows.get())
+                .withDigit(digit.get());
         CompletableFuture<Generation> main = Generation.prepare(ctx, model, settings);
         CompletableFuture<Generation> second = comparison.prepare(settings);
         CompletableFuture.allOf(main, second)
@@ -434,6 +452,7 @@ public final class SampleViewModel {
 
     private void modelChanged(PixelModel m) {
         field.set(null);
+        classes.set(m == null ? 0 : m.spec().classes());
         comparison.sessionModelChanged(m);
         reset();
         if (m != null) {
