@@ -27,7 +27,9 @@ import org.pixelscope.ui.AppContext;
  * -log p(x_i | x_&lt;i) per pixel in nats with its colour scale, the image's NLL in nats and
  * bits/dim, and under the pointer one pixel's numbers. The image is also a pen: dragging paints
  * ink (right button or the eraser erases) and the map follows. "Rank test images" lists the most
- * and least likely test images as thumbnails; clicking one shows its map.
+ * and least likely test images as thumbnails; clicking one shows its map. For a class-conditional
+ * model a row of bars gives the image's likelihood under each digit and p(y | x), and a choice
+ * says which digit the map is conditioned on.
  *
  * <p>Thread: FX only. Maps and rankings are computed on workers ({@link LikelihoodViewModel}).
  */
@@ -45,6 +47,8 @@ public final class LikelihoodView extends BorderPane {
     private final Label total = new Label();
     private final Label bits = new Label();
     private final Label pixel = new Label();
+    private final Label mapTitle = new Label();
+    private final ClassPanel classPanel = new ClassPanel();
     private final RankingStrip most;
     private final RankingStrip least;
     private final Label rankingNote = new Label();
@@ -77,7 +81,9 @@ public final class LikelihoodView extends BorderPane {
         rankingNote.getStyleClass().add("note");
         rankingNote.setWrapText(true);
         setTop(toolbar());
-        ScrollPane body = new ScrollPane(new VBox(10, maps(), new Separator(), ranking()));
+        classPanel.visibleProperty().bind(vm.classesProperty().greaterThan(0));
+        classPanel.managedProperty().bind(classPanel.visibleProperty());
+        ScrollPane body = new ScrollPane(new VBox(10, maps(), classPanel, new Separator(), ranking()));
         body.setFitToWidth(true);
         body.getStyleClass().add("body");
         body.setPadding(new Insets(10));
@@ -86,10 +92,12 @@ public final class LikelihoodView extends BorderPane {
         vm.mapProperty().addListener(o -> showMap());
         vm.messageProperty().addListener(o -> showMap());
         vm.sourceProperty().addListener(o -> showMap());
+        vm.posteriorProperty().addListener(o -> showClasses());
         vm.rankingProperty().addListener(o -> showRanking());
         vm.rankingBusyProperty().addListener(o -> showRanking());
         drawPicture();
         showMap();
+        showClasses();
         showRanking();
     }
 
@@ -140,10 +148,10 @@ public final class LikelihoodView extends BorderPane {
     private Node maps() {
         Label imageTitle = new Label("Image");
         imageTitle.getStyleClass().add("map-title");
-        Label mapTitle = new Label("−log p(xᵢ | x<ᵢ) per pixel");
+        mapTitle.setId("likelihood-map-title");
         mapTitle.getStyleClass().add("map-title");
         VBox left = new VBox(4, imageTitle, picture, caption, completion());
-        VBox right = new VBox(4, mapTitle, heat);
+        VBox right = new VBox(4, mapTitle, heat, new GivenDigitPicker(vm.givenDigitProperty(), vm.classesProperty()));
         Label unit = new Label("nats\n(clipped\nat " + (int) HeatScale.MAX_NATS + ")");
         unit.getStyleClass().add("note");
         fixed(unit);
@@ -208,8 +216,19 @@ public final class LikelihoodView extends BorderPane {
             total.setText(String.format(Locale.ROOT, "NLL %.2f nats", m.total()));
             bits.setText(String.format(Locale.ROOT, "= %.4f bits/dim", m.bitsPerDim()));
         }
+        mapTitle.setText(
+                vm.classesProperty().get() == 0
+                        ? "−log p(xᵢ | x<ᵢ) per pixel"
+                        : vm.mapDigitProperty().get() < 0
+                                ? "−log p(xᵢ | x<ᵢ) per pixel, mixture over digits"
+                                : "−log p(xᵢ | x<ᵢ, y = "
+                                        + vm.mapDigitProperty().get() + ") per pixel");
         showCaption();
         hover(hovered);
+    }
+
+    private void showClasses() {
+        classPanel.show(vm.posteriorProperty().get(), vm.labelProperty().get());
     }
 
     private void showCaption() {

@@ -16,8 +16,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.pixelscope.data.Binarization;
-import org.pixelscope.data.ImageSet;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.ui.AppContext;
@@ -26,12 +24,16 @@ import org.pixelscope.ui.ErrorReporter;
 /**
  * The state of the Likelihood view: which image is shown (a test image under the fixed test
  * binarisation, or the user's drawing), its {@link LikelihoodMap} under the session's current
- * model, and the {@link RankingJob ranking} of the test images.
+ * model, for a class-conditional model its {@link ClassPosterior} (the likelihood under each
+ * label, and p(y | x)) and the label the map is conditioned on, and the {@link RankingJob
+ * ranking} of the test images.
  *
  * <p>Maps are computed on a worker through {@code ctx.session().read(...)} (between iterations
  * while a run trains). Requests coalesce: at most one computation is in flight, a request made
  * meanwhile replaces any older one still waiting, and a new computation starts at most every
- * {@link #RECOMPUTE_INTERVAL}, so dragging the pen over the canvas never queues up work. Each
+ * {@link #RECOMPUTE_INTERVAL}, so dragging the pen over the canvas never queues up work. One
+ * computation scores the image completely ({@link ImageScore}: the map and, for a conditional
+ * model, the ten likelihoods), so the bars and the map always describe the same image. Each
  * computation publishes once, with one {@code whenCompleteAsync} on the FX executor. A new
  * model, or the end of a training run, recomputes the map and makes the ranking stale.
  *
@@ -55,8 +57,8 @@ public final class LikelihoodViewModel {
 
     private record Drawn(float[] pixels) implements Request {}
 
-    /** What one computation found: the map, and for a test image its label and the test set's size. */
-    private record Result(LikelihoodMap map, int label, int testCount) {}
+    /** What one computation found: the image's scores, and for a test image its label and the test set's size. */
+    private record Result(ImageScore score, int label, int testCount) {}
 
     private final AppContext ctx;
     private final long minIntervalNanos;
@@ -67,6 +69,11 @@ public final class LikelihoodViewModel {
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(this, "source", Source.TEST);
     private final ReadOnlyObjectWrapper<float[]> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final ReadOnlyObjectWrapper<LikelihoodMap> map = new ReadOnlyObjectWrapper<>(this, "map");
+    private final ReadOnlyObjectWrapper<ClassPosterior> posterior = new ReadOnlyObjectWrapper<>(this, "posterior");
+    private final ReadOnlyIntegerWrapper classes = new ReadOnlyIntegerWrapper(this, "classes", 0);
+    private final IntegerProperty givenDigit =
+            new SimpleIntegerProperty(this, "givenDigit", ImageScore.GIVEN_TRUE_LABEL);
+    private final ReadOnlyIntegerWrapper mapDigit = new ReadOnlyIntegerWrapper(this, "mapDigit", -1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanProperty eraser = new SimpleBooleanProperty(this, "eraser", false);
     private final IntegerProperty keptRows = new SimpleIntegerProperty(this, "keptRows", 14);
@@ -91,7 +98,12 @@ public final class LikelihoodViewModel {
         this.lastStart = System.nanoTime() - minIntervalNanos;
         this.ranking = new RankingJob(ctx, rankLimit);
         testIndex.addListener((obs, was, is) -> request(new TestImage(is.intValue(), false)));
-        ctx.session().modelProperty().addListener(o -> recompute());
+        ctx.session().modelProperty().addListener(o -> {
+            classes.set(classesOf(ctx.session().getModel()));
+            recompute();
+        });
+        classes.set(classesOf(ctx.session().getModel()));
+        givenDigit.addListener(o -> recompute());
         // the session sets a new history after each new model and at the end of each run: the
         // weights have changed then, so the ranking is stale
         ctx.session().historyProperty().addListener(o -> {
@@ -128,6 +140,32 @@ public final class LikelihoodViewModel {
     /** The map of the shown image (while drawing, of the image as it was up to a tenth of a second ago). */
     public ReadOnlyObjectProperty<LikelihoodMap> mapProperty() {
         return map.getReadOnlyProperty();
+    }
+
+    /**
+     * A class-conditional model's verdict on the shown image (as of its map): -log p(x | y) for every
+     * label and p(y | x); null for an unconditional model or while there is no map.
+     */
+    public ReadOnlyObjectProperty<ClassPosterior> posteriorProperty() {
+        return posterior.getReadOnlyProperty();
+    }
+
+    /** Labels the current model is conditioned on; 0 when it is unconditional (no likelihoods per label to show). */
+    public ReadOnlyIntegerProperty classesProperty() {
+        return classes.getReadOnlyProperty();
+    }
+
+    /**
+     * Which p(x | y) a conditional model's map shows: a digit, {@link ImageScore#GIVEN_TRUE_LABEL}
+     * (the default) or {@link ImageScore#GIVEN_MIXTURE}. Setting it recomputes the map.
+     */
+    public IntegerProperty givenDigitProperty() {
+        return givenDigit;
+    }
+
+    /** The digit the shown map is conditioned on; -1 for the mixture over digits or an unconditional model. */
+    public ReadOnlyIntegerProperty mapDigitProperty() {
+        return mapDigit.getReadOnlyProperty();
     }
 
     /** Why there is no map (no model, unreadable data), else empty. */
@@ -303,6 +341,7 @@ public final class LikelihoodViewModel {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 if (!(cause instanceof CancellationException)) {
                     map.set(null);
+                    posterior.set(null);
                     message.set("No map: " + ErrorReporter.messageOf(error));
                 }
             } else {
@@ -316,11 +355,17 @@ public final class LikelihoodViewModel {
         if (r instanceof TestImage t) {
             source.set(t.draw() ? Source.DRAWN : Source.TEST);
             label.set(t.draw() ? -1 : result.label());
-            image.set(result.map().pixels());
+            image.set(result.score().map().pixels());
             testCount.set(result.testCount());
         }
         message.set("");
-        map.set(result.map());
+        mapDigit.set(result.score().mapDigit());
+        posterior.set(result.score().posterior());
+        map.set(result.score().map());
+    }
+
+    private static int classesOf(PixelModel m) {
+        return m == null ? 0 : m.spec().classes();
     }
 
     private CompletableFuture<Result> compute(Request r, PixelModel model) {
@@ -328,31 +373,22 @@ public final class LikelihoodViewModel {
             return CompletableFuture.failedFuture(
                     new IllegalStateException("no model is loaded: open a checkpoint or create a model"));
         }
+        int given = givenDigit.get();
         if (r instanceof Drawn d) {
-            return ctx.session().read(m -> new Result(LikelihoodMap.of(m, d.pixels()), -1, 0));
+            return ctx.session().read(m -> new Result(ImageScore.of(m, d.pixels(), -1, given), -1, 0));
         }
-        int index = ((TestImage) r).index();
+        TestImage t = (TestImage) r;
         return ctx.session()
                 .mnist()
                 .thenCompose(mnist -> ctx.session().read(m -> {
-                    float[] pixels = testImage(
-                            mnist.test(), index, m.spec().height(), m.spec().width());
+                    float[] pixels = ImageScore.testImage(
+                            mnist.test(), t.index(), m.spec().height(), m.spec().width());
+                    int label = mnist.testLabels()[t.index()] & 0xFF;
+                    // a test image copied into the drawing is a drawing: it has no label to condition on
                     return new Result(
-                            LikelihoodMap.of(m, pixels),
-                            mnist.testLabels()[index] & 0xFF,
+                            ImageScore.of(m, pixels, t.draw() ? -1 : label, given),
+                            label,
                             mnist.test().count());
                 }));
-    }
-
-    /** Test image {@code index} under the fixed test binarisation that {@code eval} scores. */
-    static float[] testImage(ImageSet test, int index, int height, int width) {
-        if (test.rows() != height || test.cols() != width) {
-            throw new IllegalArgumentException("the test images are " + test.rows() + "x" + test.cols()
-                    + " but the model reads " + height + "x" + width);
-        }
-        if (index < 0 || index >= test.count()) {
-            throw new IllegalArgumentException("test image must be 0.." + (test.count() - 1) + ", got " + index);
-        }
-        return Binarization.STOCHASTIC.binarizeImage(test, index, Binarization.FIXED_TEST_SEED);
     }
 }

@@ -1,0 +1,62 @@
+package org.pixelscope.ui.likelihood;
+
+import org.pixelscope.data.Binarization;
+import org.pixelscope.data.ImageSet;
+import org.pixelscope.model.PixelModel;
+
+/**
+ * Everything the Likelihood view shows about one image under one model: its per-pixel
+ * {@link LikelihoodMap} and, for a class-conditional model, its {@link ClassPosterior}. A
+ * conditional model's map is of p(x | y) for one digit y, or of the mixture over digits (the
+ * image's likelihood with the label unknown), as the user chose.
+ *
+ * <p>Thread: {@link #of} runs the model on the caller's thread (a worker): one pass for the map
+ * under a digit, one per label for the mixture, and one per label for the posterior.
+ *
+ * @param map       the per-pixel map
+ * @param posterior the ten likelihoods and p(y | x); null for an unconditional model
+ * @param mapDigit  the digit the map is conditioned on; -1 for the mixture or an unconditional model
+ */
+public record ImageScore(LikelihoodMap map, ClassPosterior posterior, int mapDigit) {
+
+    /** Map choice: the image's own label (a test image's; a drawing, which has none, gets the mixture). */
+    public static final int GIVEN_TRUE_LABEL = -2;
+
+    /** Map choice: the mixture over labels, p(x) = sum_y p(y) p(x | y). */
+    public static final int GIVEN_MIXTURE = -1;
+
+    /**
+     * Scores {@code image} under {@code model}.
+     *
+     * @param label the image's label, -1 when it has none (a drawing)
+     * @param given which p(x | y) the map shows: a digit, {@link #GIVEN_TRUE_LABEL} or {@link #GIVEN_MIXTURE};
+     *              ignored for an unconditional model
+     */
+    public static ImageScore of(PixelModel model, float[] image, int label, int given) {
+        int classes = model.spec().classes();
+        int digit = mapDigit(classes, label, given);
+        LikelihoodMap map = LikelihoodMap.of(digit >= 0 ? model.given(digit) : model, image);
+        return new ImageScore(map, classes > 0 ? ClassPosterior.of(model, image) : null, digit);
+    }
+
+    /** The digit a map of an image with {@code label} is conditioned on under the choice {@code given}; -1 for none. */
+    static int mapDigit(int classes, int label, int given) {
+        if (classes == 0) {
+            return -1;
+        }
+        int digit = given == GIVEN_TRUE_LABEL ? label : given;
+        return digit >= 0 && digit < classes ? digit : -1;
+    }
+
+    /** Test image {@code index} under the fixed test binarisation that {@code eval} scores. */
+    static float[] testImage(ImageSet test, int index, int height, int width) {
+        if (test.rows() != height || test.cols() != width) {
+            throw new IllegalArgumentException("the test images are " + test.rows() + "x" + test.cols()
+                    + " but the model reads " + height + "x" + width);
+        }
+        if (index < 0 || index >= test.count()) {
+            throw new IllegalArgumentException("test image must be 0.." + (test.count() - 1) + ", got " + index);
+        }
+        return Binarization.STOCHASTIC.binarizeImage(test, index, Binarization.FIXED_TEST_SEED);
+    }
+}
