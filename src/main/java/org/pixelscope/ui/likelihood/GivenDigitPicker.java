@@ -25,6 +25,7 @@ final class GivenDigitPicker extends HBox {
         super(6);
         this.given = given;
         setAlignment(Pos.CENTER_LEFT);
+        setId("given-digit-choice");
         box.setId("given-digit");
         box.setConverter(new StringConverter<>() {
             @Override
