@@ -31,7 +31,8 @@ final class ClassPanel extends VBox {
         Label title = new Label("The image under each digit: −log p(x | y) and p(y | x)");
         title.getStyleClass().add("map-title");
         Label note = new Label("The model scores the image once per digit y (one pass each). Bayes' rule with a"
-                + " uniform prior p(y) turns the likelihoods into p(y | x) = p(x | y) / ∑ p(x | y′).");
+                + " uniform prior p(y) turns the likelihoods into p(y | x) = p(x | y) / ∑ p(x | y′). Above each bar"
+                + " p(y | x); beneath each digit −log p(x | y) in nats.");
         note.getStyleClass().add("note");
         note.setWrapText(true);
         summary.setId("class-summary");

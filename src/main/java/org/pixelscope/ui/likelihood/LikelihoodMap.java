@@ -53,6 +53,11 @@ public record LikelihoodMap(int height, int width, float[] pixels, float[] p, do
                 INDArray out = model.probabilities(x)) {
             p = out.reshape((long) h * w).toFloatVector();
         }
+        return fromProbabilities(h, w, image, p);
+    }
+
+    /** The map of {@code image} given the model's p(x_i = 1 | x_&lt;i) per pixel (raster order, kept). */
+    static LikelihoodMap fromProbabilities(int h, int w, float[] image, float[] p) {
         double[] nats = new double[h * w];
         double total = 0;
         for (int i = 0; i < nats.length; i++) {

@@ -31,6 +31,13 @@ class ConditionalLikelihoodViewModelTest {
     static final GatedPixelCnnSpec TINY = new GatedPixelCnnSpec("tiny-conditional", "test", 28, 28, 4, 3, 2, 3, 10);
     static final GatedPixelCnnSpec TINY_PLAIN = new GatedPixelCnnSpec("tiny-plain", "test", 28, 28, 4, 3, 2, 3);
 
+    /**
+     * The view scores the ten labels in one batch, Classification in ten passes of one image: the
+     * same arithmetic (equal to the last bit on the machine the test was written on), but a
+     * back end may pick another kernel for another batch size.
+     */
+    private static final double BATCH = 1e-3;
+
     private static ModelSession session;
 
     private final List<String> errors = new ArrayList<>();
@@ -69,7 +76,7 @@ class ConditionalLikelihoodViewModelTest {
         ClassPosterior p = vm.posteriorProperty().get();
         assertThat(p).as(vm.messageProperty().get()).isNotNull();
         double[] ll = reference(vm.imageProperty().get());
-        assertThat(p.logLikelihoods()).containsExactly(ll, within(1e-9));
+        assertThat(p.logLikelihoods()).containsExactly(ll, within(BATCH));
         assertThat(Arrays.stream(ll).max().orElseThrow()
                         - Arrays.stream(ll).min().orElseThrow())
                 .as("the labels give different likelihoods")
@@ -96,7 +103,7 @@ class ConditionalLikelihoodViewModelTest {
         assertThat(vm.givenDigitProperty().get()).isEqualTo(ImageScore.GIVEN_TRUE_LABEL);
         assertThat(vm.mapDigitProperty().get()).isEqualTo(label);
         assertThat(vm.mapProperty().get().nats())
-                .containsExactly(map(image, label).nats(), within(1e-12));
+                .containsExactly(map(image, label).nats(), within(1e-5));
         // Classification sums each image's nats in float: a few thousandths over ~600 nats
         assertThat(vm.mapProperty().get().total()).isCloseTo(p.nats(label), within(1e-2));
 
@@ -125,7 +132,7 @@ class ConditionalLikelihoodViewModelTest {
         ClassPosterior after = vm.posteriorProperty().get();
         assertThat(after.logLikelihoods()).isNotEqualTo(before.logLikelihoods());
         assertThat(after.logLikelihoods())
-                .containsExactly(reference(vm.imageProperty().get()), within(1e-9));
+                .containsExactly(reference(vm.imageProperty().get()), within(BATCH));
         // a drawing has no label: "true label" maps the mixture
         assertThat(vm.labelProperty().get()).isEqualTo(-1);
         assertThat(vm.mapDigitProperty().get()).isEqualTo(-1);
