@@ -1,7 +1,9 @@
 package org.pixelscope.ui.likelihood;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -21,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.pixelscope.ui.AppContext;
+import org.pixelscope.ui.DigitChoice;
 
 /**
  * Where the model is surprised: a test image (or the user's drawing) large, beside it the map of
@@ -151,7 +154,7 @@ public final class LikelihoodView extends BorderPane {
         mapTitle.setId("likelihood-map-title");
         mapTitle.getStyleClass().add("map-title");
         VBox left = new VBox(4, imageTitle, picture, caption, completion());
-        VBox right = new VBox(4, mapTitle, heat, new GivenDigitPicker(vm.givenDigitProperty(), vm.classesProperty()));
+        VBox right = new VBox(4, mapTitle, heat, givenDigit());
         Label unit = new Label("nats\n(clipped\nat " + (int) HeatScale.MAX_NATS + ")");
         unit.getStyleClass().add("note");
         fixed(unit);
@@ -299,5 +302,17 @@ public final class LikelihoodView extends BorderPane {
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** Which p(x | y) a conditional model's map shows: the image's true label, the mixture, or a digit. */
+    private DigitChoice givenDigit() {
+        Map<Integer, String> specials = new LinkedHashMap<>();
+        specials.put(ImageScore.GIVEN_TRUE_LABEL, "true label");
+        specials.put(ImageScore.GIVEN_MIXTURE, "mixture over digits");
+        DigitChoice given =
+                new DigitChoice("Given digit", vm.givenDigitProperty(), vm.classesProperty(), specials, () -> {});
+        given.setId("given-digit-choice");
+        given.box().setId("given-digit");
+        return given;
     }
 }

@@ -28,6 +28,7 @@ import org.pixelscope.sample.PixelStep;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
 import org.pixelscope.ui.AppContext;
+import org.pixelscope.ui.DigitChoice;
 
 /**
  * Generation, pixel by pixel: a grid of images drawn in raster order and replayed at the
@@ -317,7 +318,13 @@ public final class SampleView extends BorderPane {
         keptText.textProperty().bind(vm.keptRowsProperty().asString("top %d rows"));
         test.disableProperty().bind(complete.selectedProperty().not());
         kept.disableProperty().bind(complete.selectedProperty().not());
-        DigitPicker digit = new DigitPicker(vm.digitProperty(), vm.classesProperty(), this::reset);
+        DigitChoice digit = new DigitChoice(
+                "Digit",
+                vm.digitProperty(),
+                vm.classesProperty(),
+                java.util.Map.of(Generation.ALL_DIGITS, "All digits (a row each)"),
+                this::reset);
+        digit.box().setId("digit");
         return bar(
                 new Label("Images"),
                 count,

@@ -16,6 +16,7 @@ import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
 import org.pixelscope.ui.AppContext;
+import org.pixelscope.ui.DigitChoice;
 import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
 import org.pixelscope.ui.StatusModel;
@@ -27,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Sample view's digit picker: shown for a conditional model, all digits a row each, or one digit. */
 @ExtendWith(ApplicationExtension.class)
-class DigitPickerTest {
+class DigitChoiceTest {
 
     /** The conditional Gated PixelCNN at MNIST's size with 4 maps and 2 layers: samples in a moment. */
     private static final GatedPixelCnnSpec CONDITIONAL =
@@ -52,10 +53,10 @@ class DigitPickerTest {
     @Test
     void drawsAllDigitsARowEachOrTheChosenOne(FxRobot robot) throws Exception {
         SampleViewModel vm = view.viewModel();
-        DigitPicker picker = robot.lookup("#digit")
+        DigitChoice picker = robot.lookup("#digit")
                                 .queryAs(javafx.scene.control.ComboBox.class)
                                 .getParent()
-                        instanceof DigitPicker p
+                        instanceof DigitChoice p
                 ? p
                 : null;
         assertThat(picker).isNotNull();
