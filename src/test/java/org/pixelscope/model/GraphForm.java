@@ -29,6 +29,8 @@ final class GraphForm {
                     lv.getLayerConf().setLayer(new Gated(g));
                 } else if (lv.getLayerConf().getLayer() instanceof RowLstm r) {
                     lv.getLayerConf().setLayer(new Row(r));
+                } else if (lv.getLayerConf().getLayer() instanceof DiagonalBiLstm d) {
+                    lv.getLayerConf().setLayer(new Diagonal(d));
                 }
             }
         });
@@ -102,6 +104,33 @@ final class GraphForm {
             setLayerName(r.getLayerName());
             setUpdater(r.getUpdater());
             setBiasUpdater(r.getBiasUpdater());
+        }
+
+        @Override
+        public org.deeplearning4j.nn.api.Layer instantiate(
+                NeuralNetConfiguration conf,
+                Collection<TrainingListener> listeners,
+                int index,
+                INDArray paramsView,
+                boolean initializeParams,
+                DataType dataType) {
+            return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
+        }
+    }
+
+    /** {@link DiagonalBiLstm} as a SameDiff graph. */
+    static final class Diagonal extends DiagonalBiLstm {
+
+        Diagonal() {
+            // for JSON
+        }
+
+        Diagonal(DiagonalBiLstm d) {
+            super(d.getNIn(), d.getHidden());
+            setShiftReverse(d.isShiftReverse());
+            setLayerName(d.getLayerName());
+            setUpdater(d.getUpdater());
+            setBiasUpdater(d.getBiasUpdater());
         }
 
         @Override
