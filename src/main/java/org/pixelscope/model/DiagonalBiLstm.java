@@ -43,8 +43,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * This follows from the paper's construction (mask-A convolution, then the layer) and no depth
  * removes it; the Row LSTM, by contrast, misses a whole triangle to the upper right.
  *
- * <p>Both directions run in one unrolled loop over the W + H - 1 skewed columns: their states
- * are stacked along the channels and one block-diagonal 2x1 convolution updates both.
+ * <p>Both directions run in one loop over the W + H - 1 skewed columns: their states are stacked
+ * along the channels and one block-diagonal 2x1 convolution updates both. The layer runs as
+ * {@link DiagonalBiLstmRuntime} (direct ops, the loop on {@link ConvLstmScan});
+ * {@link #defineLayer} is the same layer as a SameDiff graph with the loop unrolled, the
+ * reference form the tests compare the runtime with.
  * Parameters: {@code Wis [1, 1, nIn, 8*hidden]} (left-to-right gates, then right-to-left),
  * {@code WssLR} and {@code WssRL}, each {@code [2, hidden, 4*hidden]} (conv1d layout, tap 0
  * the row above), {@code b [1, 8*hidden]}.
@@ -143,6 +146,18 @@ public class DiagonalBiLstm extends ImageLayer {
             fromRight = shiftDown(sd, fromRight, rows);
         }
         return fromLeft.add(RowLstm.OUTPUT_NAME, fromRight);
+    }
+
+    /** Runs as {@link DiagonalBiLstmRuntime}: direct ops; {@link #defineLayer} stays the reference form. */
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(
+            org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType dataType) {
+        return DiagonalBiLstmRuntime.instantiate(this, conf, index, paramsView, initializeParams, dataType);
     }
 
     /** {@code [N, C, H, W]} to {@code [N, C, H, W + H - 1]} with row r starting at column r; zeros elsewhere. */

@@ -2,7 +2,6 @@ package org.pixelscope.model;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -39,15 +38,7 @@ final class RasterLstmFamily implements ModelFamily<RasterLstmSpec> {
         String prev = LayerNames.RASTER_SEQUENCE;
         for (int i = 0; i < r.layers(); i++) {
             String name = LayerNames.rasterLstm(i);
-            g.addLayer(
-                    name,
-                    new LSTM.Builder()
-                            .nIn(i == 0 ? 1 : r.hidden())
-                            .nOut(r.hidden())
-                            .activation(Activation.TANH)
-                            .gateActivationFunction(Activation.SIGMOID)
-                            .build(),
-                    prev);
+            g.addLayer(name, new RasterLstmLayer(i == 0 ? 1 : r.hidden(), r.hidden()), prev);
             prev = name;
         }
         g.addLayer(LayerNames.RASTER_TO_IMAGE, new RasterImage(r.height(), r.width()), prev);

@@ -33,8 +33,10 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  * its own row more than k / 2 to the left through the recurrence, nor distant pixels in rows
  * above: the context is a triangle, not the whole causal region (that is the Diagonal BiLSTM).
  *
- * <p>The input-to-state part runs as one convolution over the whole map; the row recurrence is
- * unrolled in the SameDiff graph (H steps). Parameters (no underscores: DL4J splits gradient keys
+ * <p>The layer runs as {@link RowLstmRuntime}: the input-to-state part as one convolution over
+ * the whole map, the row recurrence on {@link ConvLstmScan}. {@link #defineLayer} is the same
+ * layer as a SameDiff graph with the recurrence unrolled (H steps): the reference form the tests
+ * compare the runtime with. Parameters (no underscores: DL4J splits gradient keys
  * {@code layer_param} at the last one): {@code Wis [1, k, nIn, 4*hidden]}
  * (masked taps stored as 0), {@code Wss [k, hidden, 4*hidden]} (conv1d layout), {@code b [1, 4*hidden]}.
  */
@@ -119,6 +121,18 @@ public class RowLstm extends ImageLayer implements MaskedLayer {
             out.add(h);
         }
         return sd.stack(OUTPUT_NAME, 2, out.toArray(new SDVariable[0]));
+    }
+
+    /** Runs as {@link RowLstmRuntime}: direct ops; {@link #defineLayer} stays the reference form. */
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(
+            org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            org.nd4j.linalg.api.buffer.DataType dataType) {
+        return RowLstmRuntime.instantiate(this, conf, index, paramsView, initializeParams, dataType);
     }
 
     /** The input-to-state mask, {@code [1, k, nIn, 4*hidden]}: this pixel and those left of it. */

@@ -18,7 +18,7 @@ final class GraphForm {
 
     private GraphForm() {}
 
-    /** A copy of {@code net} (same parameters) whose masked convolutions and gated layers run as SameDiff graphs. */
+    /** A copy of {@code net} (same parameters) whose direct-op layers run as SameDiff graphs. */
     static ComputationGraph of(ComputationGraph net) {
         ComputationGraphConfiguration conf = net.getConfiguration().clone();
         conf.getVertices().values().forEach(v -> {
@@ -27,6 +27,10 @@ final class GraphForm {
                     lv.getLayerConf().setLayer(new MaskedConv(m));
                 } else if (lv.getLayerConf().getLayer() instanceof GatedPixelCnnLayer g) {
                     lv.getLayerConf().setLayer(new Gated(g));
+                } else if (lv.getLayerConf().getLayer() instanceof RowLstm r) {
+                    lv.getLayerConf().setLayer(new Row(r));
+                } else if (lv.getLayerConf().getLayer() instanceof DiagonalBiLstm d) {
+                    lv.getLayerConf().setLayer(new Diagonal(d));
                 }
             }
         });
@@ -74,6 +78,59 @@ final class GraphForm {
             setLayerName(g.getLayerName());
             setUpdater(g.getUpdater());
             setBiasUpdater(g.getBiasUpdater());
+        }
+
+        @Override
+        public org.deeplearning4j.nn.api.Layer instantiate(
+                NeuralNetConfiguration conf,
+                Collection<TrainingListener> listeners,
+                int index,
+                INDArray paramsView,
+                boolean initializeParams,
+                DataType dataType) {
+            return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
+        }
+    }
+
+    /** {@link RowLstm} as a SameDiff graph. */
+    static final class Row extends RowLstm {
+
+        Row() {
+            // for JSON
+        }
+
+        Row(RowLstm r) {
+            super(r.getNIn(), r.getHidden(), r.getKernel());
+            setLayerName(r.getLayerName());
+            setUpdater(r.getUpdater());
+            setBiasUpdater(r.getBiasUpdater());
+        }
+
+        @Override
+        public org.deeplearning4j.nn.api.Layer instantiate(
+                NeuralNetConfiguration conf,
+                Collection<TrainingListener> listeners,
+                int index,
+                INDArray paramsView,
+                boolean initializeParams,
+                DataType dataType) {
+            return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
+        }
+    }
+
+    /** {@link DiagonalBiLstm} as a SameDiff graph. */
+    static final class Diagonal extends DiagonalBiLstm {
+
+        Diagonal() {
+            // for JSON
+        }
+
+        Diagonal(DiagonalBiLstm d) {
+            super(d.getNIn(), d.getHidden());
+            setShiftReverse(d.isShiftReverse());
+            setLayerName(d.getLayerName());
+            setUpdater(d.getUpdater());
+            setBiasUpdater(d.getBiasUpdater());
         }
 
         @Override

@@ -1,0 +1,72 @@
+package org.pixelscope.model;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Java working arrays for {@link ConvLstmScan}'s gate arithmetic, reused from pass to pass, and
+ * copies between them and the native buffers of ND4J arrays (float or double, computed in
+ * double). The native arrays must be whole c-ordered arrays, not views: positions are offsets into
+ * their own buffer.
+ *
+ * <p>Thread: not thread-safe; owned by one scan.
+ */
+final class LineBuffers {
+
+    private final double[][] slots = new double[8][];
+
+    /** Working array {@code slot}, at least {@code size} long; its contents are whatever was left in it. */
+    double[] get(int slot, int size) {
+        if (slots[slot] == null || slots[slot].length < size) {
+            slots[slot] = new double[size];
+        }
+        return slots[slot];
+    }
+
+    /** {@code dst[0 .. len)} = the values of {@code a} from position {@code from}. */
+    static void read(INDArray a, long from, double[] dst, int len) {
+        int start = start(a, from, len);
+        if (a.dataType() == DataType.FLOAT) {
+            FloatBuffer b = a.data().asNioFloat();
+            for (int k = 0; k < len; k++) {
+                dst[k] = b.get(start + k);
+            }
+        } else {
+            DoubleBuffer b = a.data().asNioDouble();
+            for (int k = 0; k < len; k++) {
+                dst[k] = b.get(start + k);
+            }
+        }
+    }
+
+    /** The values of {@code a} from position {@code from} = {@code src[0 .. len)}. */
+    static void write(double[] src, int len, INDArray a, long from) {
+        int start = start(a, from, len);
+        if (a.dataType() == DataType.FLOAT) {
+            FloatBuffer b = a.data().asNioFloat();
+            for (int k = 0; k < len; k++) {
+                b.put(start + k, (float) src[k]);
+            }
+        } else {
+            DoubleBuffer b = a.data().asNioDouble();
+            for (int k = 0; k < len; k++) {
+                b.put(start + k, src[k]);
+            }
+        }
+    }
+
+    private static int start(INDArray a, long from, int len) {
+        if (a.isView() || a.offset() != 0 || a.ordering() != 'c') {
+            throw new IllegalArgumentException("line copies need a whole c-ordered array, got a view or another order");
+        }
+        if (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("line copies read float or double arrays, got " + a.dataType());
+        }
+        if (from < 0 || from + len > a.length()) {
+            throw new IndexOutOfBoundsException("positions " + from + " + " + len + " of an array of " + a.length());
+        }
+        return Math.toIntExact(from);
+    }
+}
