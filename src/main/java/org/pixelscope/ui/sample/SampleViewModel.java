@@ -369,28 +369,14 @@ public final class SampleViewModel {
         return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
     }
 
-    /**
-     * Writes what the grid shows now as a PNG, on a worker; while a comparison draws, both panes
-     * side by side under their models' names.
-     */
+    /** Writes what the grid shows now as a PNG (both panes side by side while comparing), on a worker. */
     public CompletableFuture<Path> exportPng(Path file) {
-        SampleTrace t = trace.get();
-        int upTo = shown.get();
-        Generation other = comparison.current();
-        if (t != null && other != null) {
-            String left = sessionPane().name().get();
-            String right = comparedPane().name().get();
-            SampleTrace o = other.trace();
-            return Exports.run(
-                    ctx, "Export PNG", file, t, () -> GridExport.writePairPng(left, t, right, o, upTo, file));
-        }
-        return Exports.run(ctx, "Export PNG", file, t, () -> GridExport.writePng(t, upTo, file));
+        return Exports.png(ctx, file, sessionPane(), comparedPane(), shown.get());
     }
 
     /** Writes the generation so far (everything the sampler has finished) as an animated GIF. */
     public CompletableFuture<Path> exportGif(Path file) {
-        SampleTrace t = trace.get();
-        return Exports.run(ctx, "Export GIF", file, t, () -> GridExport.writeGif(t, t.cursor(), file));
+        return Exports.gif(ctx, file, trace.get());
     }
 
     private void start(Generation g, Generation second) {
