@@ -20,6 +20,7 @@ import org.pixelscope.train.TrainingData;
 import org.pixelscope.train.TrainingEvent;
 import org.pixelscope.train.TrainingHistory;
 import org.pixelscope.train.TrainingLog;
+import org.pixelscope.train.WarmStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -53,6 +54,13 @@ final class TrainCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Continue training this checkpoint: its epochs, seed and data order carry on.")
     Path resume;
+
+    @Option(
+            names = "--init-from",
+            paramLabel = "FILE",
+            description = "Start --model from this checkpoint's weights where layers match (fresh history and"
+                    + " optimizer); e.g. the conditional Gated PixelCNN from the unconditional one.")
+    Path initFrom;
 
     @Option(
             names = "--out",
@@ -132,6 +140,9 @@ final class TrainCommand implements Callable<Integer> {
         Args.range(spec, "--patience", patience, 0, TrainingConfig.MAX_EPOCHS);
         Schedule schedule = new Schedule(scheduleKind, minLearningRate, patience);
         ModelSpec fresh = Args.model(spec, "--model", model);
+        if (initFrom != null && resume != null) {
+            throw Args.bad(spec, "--init-from starts a new run and --resume continues one: give one of them");
+        }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (CheckpointTarget target = CheckpointTarget.claim(out, force)) {
@@ -153,6 +164,9 @@ final class TrainCommand implements Callable<Integer> {
             o.println(Backend.start().line());
             if (net == null) {
                 net = NetworkBuilder.build(fresh, config.seed(), learningRate);
+                if (initFrom != null) {
+                    warmStart(net, o);
+                }
             }
             target.checkSpace(net, keepOptimizer);
             MnistTraining.requireSize(mnist, net.spec());
@@ -208,6 +222,18 @@ final class TrainCommand implements Callable<Integer> {
                     "--seed " + seed + " contradicts --resume " + resume + ", which was trained with seed "
                             + history.seed() + " (its next epoch's data order and binarisation follow from that seed); "
                             + "leave out --seed to continue it");
+        }
+    }
+
+    private void warmStart(PixelModel net, PrintWriter o) throws CheckpointException {
+        try (PixelModel source = Checkpoints.load(initFrom).model()) {
+            WarmStart.Report report;
+            try {
+                report = WarmStart.copy(source, net);
+            } catch (IllegalArgumentException e) {
+                throw Args.bad(spec, "--init-from " + initFrom + ": " + e.getMessage());
+            }
+            o.println("Starting from " + initFrom + " (" + source.spec().name() + "): " + report.describe());
         }
     }
 

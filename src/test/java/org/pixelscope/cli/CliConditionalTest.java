@@ -145,4 +145,54 @@ class CliConditionalTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--classify: pixelcnn-chapter is not class-conditional");
     }
+
+    @Test
+    void startsFromThePretrainedGatedModel() {
+        Path out = dir.resolve("warm.zip");
+        Result r = CliTest.run(
+                "train",
+                "--model",
+                "pixelcnn-gated-conditional",
+                "--init-from",
+                Assets.find("models/pixelcnn-gated.zip").toString(),
+                "--limit",
+                "32",
+                "--epochs",
+                "1",
+                "--batch",
+                "32",
+                "--out",
+                out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("(pixelcnn-gated): copied 46 parameter arrays")
+                .contains("starting at zero, as the source has no such array: gated1_Lv")
+                .contains("Saved " + out);
+    }
+
+    @Test
+    void initFromAModelWithNoSharedLayerIsAUsageError() {
+        Result r = CliTest.run(
+                "train",
+                "--model",
+                "pixelcnn-gated-conditional",
+                "--init-from",
+                UNCONDITIONAL.toString(),
+                "--limit",
+                "32",
+                "--out",
+                dir.resolve("never.zip").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("pixelcnn-chapter and pixelcnn-gated-conditional share no parameter array");
+        Result both = CliTest.run(
+                "train",
+                "--init-from",
+                UNCONDITIONAL.toString(),
+                "--resume",
+                UNCONDITIONAL.toString(),
+                "--out",
+                dir.resolve("never.zip").toString());
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("give one of them");
+    }
 }
