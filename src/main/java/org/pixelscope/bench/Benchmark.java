@@ -38,12 +38,20 @@ public final class Benchmark {
         }
     }
 
-    /** Ordered figures, keyed as in {@code bench --json}. */
+    /**
+     * Ordered figures, keyed as in {@code bench --json}. The model is closed before this returns,
+     * so {@code --model all} does not keep every model's native arrays until a garbage collection.
+     */
     public static Map<String, Object> run(ModelSpec spec, Settings s) {
+        try (PixelModel built = NetworkBuilder.build(spec, 1, 1e-3)) {
+            // a class-conditional model is timed under one label: what a chosen digit costs
+            return run(built.conditional() ? built.given(0) : built, s);
+        }
+    }
+
+    private static Map<String, Object> run(PixelModel model, Settings s) {
         Backend.Info backend = Backend.start();
-        // a class-conditional model is timed under one label: what a chosen digit costs
-        PixelModel built = NetworkBuilder.build(spec, 1, 1e-3);
-        PixelModel model = built.conditional() ? built.given(0) : built;
+        ModelSpec spec = model.spec();
         int h = spec.height();
         int w = spec.width();
         SplittableRandom rnd = new SplittableRandom(1);
