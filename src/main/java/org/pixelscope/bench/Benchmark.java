@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pixelscope.backend.Backend;
+import org.pixelscope.model.LevelOutput;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
@@ -68,6 +69,9 @@ public final class Benchmark {
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("model", spec.name());
+        if (spec.levels() != 2) {
+            r.put("levels", spec.levels());
+        }
         r.put("parameters", model.parameterCount());
         r.put("batch", s.batch());
         r.put("train_images_per_s", round(s.batch() / median(step)));
@@ -78,7 +82,7 @@ public final class Benchmark {
                 StepProfile.measure(
                         model.network(),
                         model.inputs(x),
-                        x,
+                        LevelOutput.targets(x, spec.levels()),
                         median(step) * 1000,
                         Math.max(1, Math.min(3, s.iterations()))));
         double naive = sampleRate(model, SamplerKind.NAIVE, s);
