@@ -120,7 +120,7 @@ public final class Benchmark {
         boolean whole = kind == SamplerKind.NAIVE || kind == SamplerKind.CROPPED;
         int rows = whole ? Math.min(h, s.sampleRows()) : h;
         // the sampler draws rows [0, rows): stop it there by cancelling at that position
-        SampleTrace warm = new SampleTrace(s.sampleImages(), h, w);
+        SampleTrace warm = SampleTrace.of(model, s.sampleImages());
         RasterSampler sampler = new RasterSampler(kind);
         sampler.sample(model, SampleRequest.fresh(s.sampleImages(), 1, 1.0), warm, () -> warm.cursor() >= w);
         // later rows cost the cropped sampler most (its window is full from row contextRows on);
@@ -130,7 +130,7 @@ public final class Benchmark {
                 : Math.max(0, Math.min(h - rows, model.spec().contextRows()));
         float[] prefix = new float[s.sampleImages() * h * w];
         SampleRequest req = new SampleRequest(s.sampleImages(), 2, 1.0, prefix, firstRow);
-        SampleTrace trace = new SampleTrace(s.sampleImages(), h, w);
+        SampleTrace trace = SampleTrace.of(model, s.sampleImages());
         int stop = (firstRow + rows) * w;
         long t0 = System.nanoTime();
         sampler.sample(model, req, trace, () -> trace.cursor() >= stop);

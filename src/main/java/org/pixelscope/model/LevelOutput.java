@@ -2,7 +2,6 @@ package org.pixelscope.model;
 
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -128,11 +127,6 @@ public final class LevelOutput {
             d[v] = output.getDouble(image, v, row, col);
         }
         return d;
-    }
-
-    /** A blank output of the right shape for {@code n} images of a spec: zeros, float. */
-    static INDArray zeros(ModelSpec spec, long n) {
-        return Nd4j.zeros(DataType.FLOAT, n, channels(spec.levels()), spec.height(), spec.width());
     }
 
     /** Keeps 2 out of a spec's JSON: {@code equals(2)} tells Jackson to leave the field out, as binary specs always were. */

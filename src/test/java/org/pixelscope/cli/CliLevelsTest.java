@@ -63,6 +63,34 @@ class CliLevelsTest {
     }
 
     @Test
+    void sampleDrawsGreyLevelsIntoAGreyPng() throws Exception {
+        Path png = dir.resolve("grey.png");
+        CliTest.Result r = CliTest.run(
+                "sample",
+                "--checkpoint",
+                checkpoint.toString(),
+                "--n",
+                "4",
+                "--complete-rows",
+                "14",
+                "--scale",
+                "1",
+                "--out",
+                png.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        java.util.Set<Integer> greys = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                greys.add(image.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        // K = 4: black, two greys and white, and the grid's gaps
+        assertThat(greys).contains(0x000000, 0xFFFFFF, 0x606060).containsAnyOf(0x555555, 0xAAAAAA);
+        assertThat(greys).isSubsetOf(0x000000, 0x555555, 0xAAAAAA, 0xFFFFFF, 0x606060);
+    }
+
+    @Test
     void summaryShowsTheKOutputs() {
         CliTest.Result r = CliTest.run("summary", "--model", "pixelcnn-gated", "--levels", "16");
         assertThat(r.exit()).as(r.err()).isZero();
