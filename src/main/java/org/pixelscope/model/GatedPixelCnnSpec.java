@@ -132,6 +132,11 @@ public record GatedPixelCnnSpec(
     }
 
     @Override
+    public boolean offersGreyLevels() {
+        return true;
+    }
+
+    @Override
     public GatedPixelCnnSpec withLevels(int levels) {
         return new GatedPixelCnnSpec(
                 name, description, height, width, filters, firstKernel, layers, kernel, classes, levels);

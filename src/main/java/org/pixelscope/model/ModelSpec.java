@@ -56,6 +56,11 @@ public interface ModelSpec {
         return 2;
     }
 
+    /** Whether the family offers K &gt; 2 grey levels ({@link #withLevels}): the PixelCNNs do. */
+    default boolean offersGreyLevels() {
+        return false;
+    }
+
     /**
      * The same architecture with {@code levels} grey levels. Only the families whose output can be a
      * softmax offer K &gt; 2; the rest refuse with a message a user can act on.

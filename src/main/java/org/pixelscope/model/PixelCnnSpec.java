@@ -87,6 +87,11 @@ public record PixelCnnSpec(
     }
 
     @Override
+    public boolean offersGreyLevels() {
+        return true;
+    }
+
+    @Override
     public PixelCnnSpec withLevels(int levels) {
         return new PixelCnnSpec(
                 name, description, height, width, filters, firstKernel, hiddenLayers, hiddenKernel, residual, levels);
