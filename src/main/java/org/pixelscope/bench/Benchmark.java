@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pixelscope.backend.Backend;
+import org.pixelscope.model.LevelOutput;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.NetworkBuilder;
 import org.pixelscope.model.PixelModel;
@@ -76,6 +77,9 @@ public final class Benchmark {
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("model", spec.name());
+        if (spec.levels() != 2) {
+            r.put("levels", spec.levels());
+        }
         r.put("parameters", model.parameterCount());
         r.put("batch", s.batch());
         r.put("train_images_per_s", round(s.batch() / median(step)));
@@ -86,7 +90,7 @@ public final class Benchmark {
                 StepProfile.measure(
                         model.network(),
                         model.inputs(x),
-                        x,
+                        LevelOutput.targets(x, spec.levels()),
                         median(step) * 1000,
                         Math.max(1, Math.min(3, s.iterations()))));
         double naive = sampleRate(model, SamplerKind.NAIVE, s);
@@ -124,7 +128,7 @@ public final class Benchmark {
         boolean whole = kind == SamplerKind.NAIVE || kind == SamplerKind.CROPPED;
         int rows = whole ? Math.min(h, s.sampleRows()) : h;
         // the sampler draws rows [0, rows): stop it there by cancelling at that position
-        SampleTrace warm = new SampleTrace(s.sampleImages(), h, w);
+        SampleTrace warm = SampleTrace.of(model, s.sampleImages());
         RasterSampler sampler = new RasterSampler(kind);
         sampler.sample(model, SampleRequest.fresh(s.sampleImages(), 1, 1.0), warm, () -> warm.cursor() >= w);
         // later rows cost the cropped sampler most (its window is full from row contextRows on);
@@ -134,7 +138,7 @@ public final class Benchmark {
                 : Math.max(0, Math.min(h - rows, model.spec().contextRows()));
         float[] prefix = new float[s.sampleImages() * h * w];
         SampleRequest req = new SampleRequest(s.sampleImages(), 2, 1.0, prefix, firstRow);
-        SampleTrace trace = new SampleTrace(s.sampleImages(), h, w);
+        SampleTrace trace = SampleTrace.of(model, s.sampleImages());
         int stop = (firstRow + rows) * w;
         long t0 = System.nanoTime();
         sampler.sample(model, req, trace, () -> trace.cursor() >= stop);

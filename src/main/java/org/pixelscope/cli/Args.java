@@ -1,6 +1,7 @@
 package org.pixelscope.cli;
 
 import java.util.Locale;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.ModelSpecs;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +68,22 @@ final class Args {
                                         ModelSpecs.all().stream()
                                                 .map(ModelSpec::name)
                                                 .toList()))));
+    }
+
+    /**
+     * {@code model} with {@code levels} grey levels ({@code --levels}), or as it is when null; a
+     * count outside 2..256 or a family without grey levels is a usage error.
+     */
+    static ModelSpec levels(CommandSpec spec, ModelSpec model, Integer levels) {
+        if (levels == null) {
+            return model;
+        }
+        range(spec, "--levels", levels, GreyLevels.MIN, GreyLevels.MAX);
+        try {
+            return model.withLevels(levels);
+        } catch (IllegalArgumentException e) {
+            throw bad(spec, "--levels " + levels + ": " + e.getMessage());
+        }
     }
 
     /** Whether the user typed {@code option} (as opposed to its default applying). */

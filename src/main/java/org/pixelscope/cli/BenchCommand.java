@@ -28,6 +28,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Model, or '" + ALL + "' for every registered model in turn (default: ${DEFAULT-VALUE}).")
     String model;
 
+    @Option(
+            names = "--levels",
+            paramLabel = "K",
+            description = "Grey levels per pixel of the model, 2-256 (PixelCNN families; default: 2).")
+    Integer levels;
+
     /** 1,000 repetitions: the sampling part alone would run for hours beyond that. */
     static final int MAX_ITERATIONS = 1000;
 
@@ -43,7 +49,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Args.range(spec, "--iterations", iterations, 1, MAX_ITERATIONS);
-        List<ModelSpec> specs = ALL.equals(model) ? ModelSpecs.all() : List.of(Args.model(spec, "--model", model));
+        if (levels != null && ALL.equals(model)) {
+            throw Args.bad(spec, "--levels needs one --model: the PixelRNN families model binary pixels only");
+        }
+        List<ModelSpec> specs = ALL.equals(model)
+                ? ModelSpecs.all()
+                : List.of(Args.levels(spec, Args.model(spec, "--model", model), levels));
         Benchmark.Settings d = Benchmark.Settings.defaults();
         Benchmark.Settings settings =
                 new Benchmark.Settings(d.batch(), d.warmup(), iterations, d.sampleImages(), d.sampleRows());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.data.OutputLock;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.CheckpointException;
@@ -72,7 +73,8 @@ final class CheckpointTarget implements AutoCloseable {
 
     /**
      * Scores what {@link #file} holds now on {@code validation}, so the first epoch is compared
-     * with it. {@code resumed} is the model loaded with --resume, used when it is the same file.
+     * with it. {@code resumed} is the model this run trains (the one loaded with --resume, used when
+     * it is the same file); a file of other grey levels is refused, since NLLs across K do not compare.
      *
      * @return a line for the user, or null when there is nothing to compare with
      */
@@ -92,6 +94,15 @@ final class CheckpointTarget implements AutoCloseable {
                                 + "); choose another --out, or add --force to replace it",
                         e);
             }
+        }
+        if (current.levels() != resumed.levels()) {
+            throw new IOException(String.format(
+                    Locale.ROOT,
+                    "%s holds a model of %s and this run trains one of %s: their NLLs do not compare; choose"
+                            + " another --out, or add --force to replace it",
+                    file,
+                    new GreyLevels(current.levels()).describe(),
+                    new GreyLevels(resumed.levels()).describe()));
         }
         try {
             best = Metrics.evaluate(current, validation).nats();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pixelscope.data.BinarizedIterator;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.data.ImageSet;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelModel;
@@ -88,7 +89,8 @@ final class EvalCommand implements Callable<Integer> {
                                     mnist.trainAll().count()));
         }
         byte[] labels = split == Split.test ? mnist.testLabels() : mnist.validationLabels();
-        BinarizedIterator it = MnistTraining.evaluation(images, labels, limit);
+        GreyLevels levels = new GreyLevels(model.levels());
+        BinarizedIterator it = MnistTraining.evaluation(images, labels, limit, levels);
         Classification.Result classified = classify ? Classification.evaluate(model, it) : null;
         Metrics.Nll nll = classified != null
                 ? new Metrics.Nll(classified.trueLabelNats(), classified.trueLabelBitsPerDim(), classified.images())
@@ -105,9 +107,11 @@ final class EvalCommand implements Callable<Integer> {
         if (json) {
             out.printf(
                     Locale.ROOT,
-                    "{\"nll_nats\": %.4f, \"bits_per_dim\": %.5f, \"images\": %d, \"split\": \"%s\", \"model\": \"%s\"%s}%n",
+                    "{\"nll_nats\": %.4f, \"bits_per_dim\": %.5f, \"levels\": %d, \"images\": %d, \"split\": \"%s\","
+                            + " \"model\": \"%s\"%s}%n",
                     nll.nats(),
                     nll.bitsPerDim(),
+                    levels.levels(),
                     nll.images(),
                     split,
                     model.spec().name(),
@@ -115,13 +119,16 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             out.printf(
                     Locale.ROOT,
-                    "%s on MNIST %s (%,d images, fixed stochastic binarisation, seed 0):%n"
-                            + "  NLL %.2f nats/image   %.4f bits/dim%n",
+                    "%s on MNIST %s (%,d images, %s):%n" + "  NLL %.2f nats/image   %.4f bits/dim%s%n",
                     model.spec().name(),
                     split,
                     nll.images(),
+                    levels.binary()
+                            ? "fixed stochastic binarisation, seed 0"
+                            : levels.describe() + ", level = floor(v * " + levels.levels() + " / 256)",
                     nll.nats(),
-                    nll.bitsPerDim());
+                    nll.bitsPerDim(),
+                    levels.binary() ? "" : " (" + levels.describe() + ")");
             if (model.conditional()) {
                 out.println("  (given each image's own label: -log p(x | y))");
             }

@@ -3,7 +3,7 @@ package org.pixelscope.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.pixelscope.data.Binarization;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.data.ImageSet;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelModel;
@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sample}: generates images pixel by pixel and writes them as a PNG grid. */
-@Command(name = "sample", description = "Generate images in raster order from a checkpoint and save a PNG grid.")
+@Command(
+        name = "sample",
+        description = "Generate images in raster order from a checkpoint and save a PNG grid (grey for K grey levels).")
 final class SampleCommand implements Callable<Integer> {
 
     /** Above 100 every pixel is a fair coin; the sampler handles any positive value. */
@@ -127,13 +129,18 @@ final class SampleCommand implements Callable<Integer> {
                                 "--n %d with --complete-rows needs %d test images, but %s holds %,d",
                                 count, count, mnist.testImagesFile(), test.count()));
             }
-            float[] prefix = Binarization.STOCHASTIC.binarize(test, 0, count, Binarization.FIXED_TEST_SEED);
+            // the test images as eval scores them: the fixed binarisation, or the model's grey levels
+            GreyLevels levels = new GreyLevels(model.levels());
+            float[] prefix = new float[count * h * w];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(levels.evaluationLevels(test, i), 0, prefix, i * h * w, h * w);
+            }
             request = new SampleRequest(count, seed, temperature, prefix, completeRows);
         } else {
             request = SampleRequest.fresh(count, seed, temperature);
         }
         request = request.withLabels(labels);
-        SampleTrace trace = new SampleTrace(count, h, w, cols);
+        SampleTrace trace = new SampleTrace(count, h, w, cols, model.levels());
         long t0 = System.nanoTime();
         new RasterSampler(naive ? SamplerKind.NAIVE : SamplerKind.fastest(model.spec()))
                 .sample(model, request, trace, () -> false);

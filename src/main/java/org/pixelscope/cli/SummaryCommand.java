@@ -1,6 +1,7 @@
 package org.pixelscope.cli;
 
 import java.util.concurrent.Callable;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.inspect.LayerSummary;
 import org.pixelscope.inspect.MaskGrid;
 import org.pixelscope.model.ModelSpec;
@@ -34,6 +35,13 @@ final class SummaryCommand implements Callable<Integer> {
         boolean list;
     }
 
+    @Option(
+            names = "--levels",
+            paramLabel = "K",
+            description = "With --model: the model with K grey levels per pixel, " + GreyLevels.MIN + "-"
+                    + GreyLevels.MAX + " (PixelCNN families; its output layer gives K logits per pixel).")
+    Integer levels;
+
     @Option(names = "--masks", description = "Also draw every layer's mask.")
     boolean masks;
 
@@ -59,11 +67,18 @@ final class SummaryCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--history-csv needs --checkpoint: a registered model has no training history");
         }
+        if (levels != null && source.model == null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--levels needs --model: a checkpoint's grey levels are its own");
+        }
         Checkpoints.Checkpoint cp = source.checkpoint != null ? Checkpoints.load(source.checkpoint) : null;
-        PixelModel model =
-                cp != null ? cp.model() : NetworkBuilder.build(Args.model(spec, "--model", source.model), 0, 1e-3);
+        PixelModel model = cp != null ? cp.model() : NetworkBuilder.build(registered(), 0, 1e-3);
         LayerSummary summary = LayerSummary.of(model);
         out.print(summary.toText());
+        if (model.levels() != GreyLevels.MIN) {
+            out.println("Pixels: " + new GreyLevels(model.levels()).describe() + ", a " + model.levels()
+                    + "-way softmax over the output's " + model.levels() + " channels per pixel");
+        }
         if (markdown != null) {
             org.pixelscope.inspect.SummaryMarkdown.write(markdown, summary);
             out.println("Wrote " + markdown);
@@ -82,5 +97,10 @@ final class SummaryCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The --model spec, with --levels applied. */
+    private ModelSpec registered() {
+        return Args.levels(spec, Args.model(spec, "--model", source.model), levels);
     }
 }

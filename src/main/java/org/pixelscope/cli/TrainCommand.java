@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pixelscope.backend.Backend;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.NetworkBuilder;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Spec;
  * {@code train}: fits a model on MNIST and saves a checkpoint after every epoch, into --out when
  * it is no worse than what --out holds ({@link CheckpointTarget}).
  */
-@Command(name = "train", description = "Train a model on binarised MNIST; a checkpoint is saved after every epoch.")
+@Command(
+        name = "train",
+        description = "Train a model on binarised MNIST (or K grey levels); a checkpoint is saved after every epoch.")
 final class TrainCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
@@ -48,6 +51,14 @@ final class TrainCommand implements Callable<Integer> {
             defaultValue = "pixelcnn-chapter",
             description = "Registered model to train from scratch (default: ${DEFAULT-VALUE}).")
     String model;
+
+    @Option(
+            names = "--levels",
+            paramLabel = "K",
+            description = "Grey levels per pixel, " + GreyLevels.MIN + "-" + GreyLevels.MAX + " (PixelCNN families):"
+                    + " 2 is binarised MNIST (a sigmoid per pixel); K > 2 quantises each grey value v into"
+                    + " floor(v * K / 256) and predicts it with a K-way softmax (default: 2, or the checkpoint's).")
+    Integer levels;
 
     @Option(
             names = "--resume",
@@ -139,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Args.range(spec, "--patience", patience, 0, TrainingConfig.MAX_EPOCHS);
         Schedule schedule = new Schedule(scheduleKind, minLearningRate, patience);
-        ModelSpec fresh = Args.model(spec, "--model", model);
+        ModelSpec fresh = Args.levels(spec, Args.model(spec, "--model", model), levels);
         if (initFrom != null && resume != null) {
             throw Args.bad(spec, "--init-from starts a new run and --resume continues one: give one of them");
         }
@@ -170,7 +181,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             target.checkSpace(net, keepOptimizer);
             MnistTraining.requireSize(mnist, net.spec());
-            TrainingData trainingData = MnistTraining.of(mnist, config);
+            TrainingData trainingData = MnistTraining.of(mnist, config, new GreyLevels(net.levels()));
             String existing = target.scoreExisting(resume, net, trainingData.validation());
             if (existing != null) {
                 o.println(existing);
@@ -178,7 +189,9 @@ final class TrainCommand implements Callable<Integer> {
             o.printf(
                     Locale.ROOT,
                     "Training %s (%,d parameters) for %d epoch(s) from epoch %d, batch %d, lr %g (%s), seed %d%n",
-                    net.spec().name(),
+                    net.levels() == 2
+                            ? net.spec().name()
+                            : net.spec().name() + ", " + levelsOf(net).describe(),
                     net.parameterCount(),
                     epochs,
                     history.epochs() + 1,
@@ -216,6 +229,13 @@ final class TrainCommand implements Callable<Integer> {
                             + net.spec().name() + "; leave out --model to continue it, or leave out --resume to train "
                             + model + " from scratch");
         }
+        if (levels != null && levels != net.levels()) {
+            throw Args.bad(
+                    spec,
+                    "--levels " + levels + " contradicts --resume " + resume + ", which holds a model of "
+                            + levelsOf(net).describe() + "; leave out --levels to continue it, or leave out --resume"
+                            + " to train a new model");
+        }
         if (Args.given(spec, "--seed") && history.started() && seed != history.seed()) {
             throw Args.bad(
                     spec,
@@ -235,6 +255,10 @@ final class TrainCommand implements Callable<Integer> {
             }
             o.println("Starting from " + initFrom + " (" + source.spec().name() + "): " + report.describe());
         }
+    }
+
+    private static GreyLevels levelsOf(PixelModel net) {
+        return new GreyLevels(net.levels());
     }
 
     private static String whatIsSaved(CheckpointTarget target) {
@@ -285,10 +309,11 @@ final class TrainCommand implements Callable<Integer> {
             } else if (event instanceof TrainingEvent.EpochEnd e) {
                 o.printf(
                         Locale.ROOT,
-                        "epoch %d done: validation NLL %.2f nats/image (%.4f bits/dim) on %,d images%n",
+                        "epoch %d done: validation NLL %.2f nats/image (%.4f bits/dim%s) on %,d images%n",
                         e.epoch(),
                         e.validation().nats(),
                         e.validation().bitsPerDim(),
+                        net.levels() == 2 ? "" : ", " + levelsOf(net).describe(),
                         e.validation().images());
                 try {
                     String warning = target.save(e.epoch(), e.validation().nats(), net, log.snapshot(), keepOptimizer);

@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Batches of binarised images for a binary PixelCNN: features {@code [N, 1, rows, cols]}
  * float32 (NCHW) of 0/1, and labels equal to the features (the model predicts its own input,
- * pixel by pixel). The last, partial batch is included.
+ * pixel by pixel). The last, partial batch is included. {@link #withLevels} makes it serve a
+ * K-level model instead: features {@code l / (K - 1)} of quantised levels ({@link GreyLevels}).
  *
  * <p>Epochs count from 0 and go up by one on each {@link #reset()}. Epoch {@code e} binarises
  * {@link Binarization#STOCHASTIC} with seed {@code seed + e} (dynamic binarisation: a fresh draw
@@ -37,6 +38,8 @@ public final class BinarizedIterator implements DataSetIterator {
     private final boolean dynamic;
     /** One label per image of {@link #set}, or null. */
     private final byte[] labels;
+    /** K = 2 binarises by {@link #mode}; K &gt; 2 quantises ({@link GreyLevels}). */
+    private final GreyLevels levels;
 
     private int epoch;
     private int cursor;
@@ -53,7 +56,7 @@ public final class BinarizedIterator implements DataSetIterator {
      * @param shuffle   whether each epoch visits the images in a new random order
      */
     public BinarizedIterator(ImageSet set, int batchSize, Binarization mode, long seed, boolean shuffle) {
-        this(set, batchSize, mode, seed, shuffle, true, null);
+        this(set, batchSize, mode, seed, shuffle, true, null, GreyLevels.BINARY);
     }
 
     private BinarizedIterator(
@@ -63,7 +66,8 @@ public final class BinarizedIterator implements DataSetIterator {
             long seed,
             boolean shuffle,
             boolean dynamic,
-            byte[] labels) {
+            byte[] labels,
+            GreyLevels levels) {
         this.set = Objects.requireNonNull(set, "set");
         this.mode = Objects.requireNonNull(mode, "mode");
         if (batchSize < 1) {
@@ -78,6 +82,7 @@ public final class BinarizedIterator implements DataSetIterator {
                     set.name() + ": " + labels.length + " labels for " + set.count() + " images");
         }
         this.labels = labels;
+        this.levels = Objects.requireNonNull(levels, "levels");
         resetTo(0);
     }
 
@@ -86,12 +91,26 @@ public final class BinarizedIterator implements DataSetIterator {
      * set) to image i's batch: the same bits and order as without them.
      */
     public BinarizedIterator labelled(byte[] labels) {
-        return new BinarizedIterator(set, batchSize, mode, seed, shuffle, dynamic, labels.clone());
+        return new BinarizedIterator(set, batchSize, mode, seed, shuffle, dynamic, labels.clone(), levels);
+    }
+
+    /**
+     * The same iterator, from epoch 0, for a model with {@code levels} grey levels: K = 2 gives the
+     * same bits as before; K &gt; 2 gives each image's quantised levels as inputs {@code l / (K - 1)}
+     * (the same every epoch; only the order still changes).
+     */
+    public BinarizedIterator withLevels(GreyLevels levels) {
+        return new BinarizedIterator(set, batchSize, mode, seed, shuffle, dynamic, labels, levels);
+    }
+
+    /** The grey levels the batches hold. */
+    public GreyLevels levels() {
+        return levels;
     }
 
     /** The same bits in the same order every epoch: binarised with {@code seed}, not shuffled. */
     public static BinarizedIterator fixed(ImageSet set, int batchSize, Binarization mode, long seed) {
-        return new BinarizedIterator(set, batchSize, mode, seed, false, false, null);
+        return new BinarizedIterator(set, batchSize, mode, seed, false, false, null, GreyLevels.BINARY);
     }
 
     /** The fixed test binarisation: {@link Binarization#STOCHASTIC}, seed {@link Binarization#FIXED_TEST_SEED}. */
@@ -144,7 +163,7 @@ public final class BinarizedIterator implements DataSetIterator {
         long bitsSeed = epochSeed();
         for (int k = 0; k < n; k++) {
             int image = order == null ? cursor + k : order[cursor + k];
-            mode.binarizeInto(set, image, bitsSeed, data, k * pixels);
+            levels.inputsInto(set, image, mode, bitsSeed, data, k * pixels);
             if (batchLabels != null) {
                 batchLabels[k] = Byte.toUnsignedInt(labels[image]);
             }

@@ -66,6 +66,11 @@ public final class ReceptiveField {
                 if (plumbing(net, e.getKey()) || a.rank() != 4 || a.size(2) != h || a.size(3) != w) {
                     continue;
                 }
+                // with every weight 1 a K-level model's K logits are equal and their softmax flat; the
+                // softmax mixes the channels of one pixel only, so the logits' field is the output's
+                if (model.levels() > 2 && e.getKey().equals(NetworkBuilder.OUTPUT)) {
+                    continue;
+                }
                 // max over channels of |a - base| -> [chunk, H*W]
                 INDArray diff = a.sub(base.get(e.getKey())).amax(1).reshape(to - from, n);
                 boolean[][] d = deps.computeIfAbsent(e.getKey(), k -> new boolean[n][n]);

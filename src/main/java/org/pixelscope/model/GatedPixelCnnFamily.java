@@ -9,7 +9,7 @@ import org.nd4j.linalg.activations.Activation;
 /**
  * The Gated PixelCNN ({@link GatedPixelCnnSpec}): gated layers {@code gated1 .. gatedN} (the first
  * reads the image, the last passes on its horizontal stack only), then the 1x1 ReLU {@code out1}
- * and the 1x1 sigmoid {@code out2}. A conditional spec's layers each read their input joined with
+ * and the 1x1 output {@code out2} (sigmoid, or K logits: {@link LevelOutput}). A conditional spec's layers each read their input joined with
  * the label planes ({@code gatedI_in}: {@code [V; H; label]}).
  */
 final class GatedPixelCnnFamily implements ModelFamily<GatedPixelCnnSpec> {
@@ -54,10 +54,7 @@ final class GatedPixelCnnFamily implements ModelFamily<GatedPixelCnnSpec> {
             prev = name;
         }
         g.addLayer(LayerNames.GATED_HIDDEN_OUT, new MaskedConv2D(f, f, 1, 1, null, Activation.RELU), prev);
-        g.addLayer(
-                LayerNames.GATED_PIXEL_OUT,
-                new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID),
-                LayerNames.GATED_HIDDEN_OUT);
+        g.addLayer(LayerNames.GATED_PIXEL_OUT, LevelOutput.layer(f, p.levels()), LayerNames.GATED_HIDDEN_OUT);
         return LayerNames.GATED_PIXEL_OUT;
     }
 

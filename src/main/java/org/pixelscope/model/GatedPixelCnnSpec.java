@@ -1,12 +1,16 @@
 package org.pixelscope.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Gated PixelCNN (van den Oord et al. 2016, "Conditional Image Generation with PixelCNN
  * Decoders", sec. 2.1-2.2, unconditional): a vertical stack that sees the rows above and a
  * horizontal stack that sees the pixels to the left in the pixel's row, joined at every layer, with
  * gated activations {@code tanh(a) * sigmoid(b)} and residual connections in the horizontal stack.
  * The two stacks remove the blind spot of stacked masked convolutions ({@link GatedPixelCnnLayer}).
- * Then a 1x1 convolution with ReLU and a 1x1 sigmoid give p(x=1) per pixel.
+ * Then a 1x1 convolution with ReLU and a 1x1 sigmoid give p(x=1) per pixel; with {@code levels}
+ * K &gt; 2 the last 1x1 convolution gives K logits per pixel and a softmax the grey level's
+ * distribution ({@link LevelOutput}).
  *
  * <p>With {@code classes > 0} it is the paper's conditional PixelCNN (sec. 2.3, eq. 4) for a class
  * label: p(x | y), every gate of both stacks shifted by a learned embedding of the one-hot label
@@ -17,6 +21,8 @@ package org.pixelscope.model;
  * @param layers      gated layers, the first included
  * @param kernel      odd size of the later layers' kernels
  * @param classes     labels the model is conditioned on (10 for the MNIST digits), 0 for none
+ * @param levels      grey levels K of a pixel, 2 (binary) to 256; absent from a spec.json written
+ *                    before the field existed and from every binary spec, and then 2
  */
 public record GatedPixelCnnSpec(
         String name,
@@ -27,7 +33,10 @@ public record GatedPixelCnnSpec(
         int firstKernel,
         int layers,
         int kernel,
-        int classes)
+        int classes,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = LevelOutput.Binary.class)
+        int levels)
         implements ModelSpec {
 
     public static final String KIND = "gated-pixelcnn";
@@ -47,6 +56,21 @@ public record GatedPixelCnnSpec(
             throw new IllegalArgumentException("a conditional Gated PixelCNN needs 2.." + MAX_CLASSES
                     + " classes (0: unconditional), got " + classes);
         }
+        levels = LevelOutput.checkLevels(levels);
+    }
+
+    /** A binary Gated PixelCNN (K = 2), conditioned on {@code classes} labels (0: unconditional). */
+    public GatedPixelCnnSpec(
+            String name,
+            String description,
+            int height,
+            int width,
+            int filters,
+            int firstKernel,
+            int layers,
+            int kernel,
+            int classes) {
+        this(name, description, height, width, filters, firstKernel, layers, kernel, classes, 2);
     }
 
     /** An unconditional Gated PixelCNN. */
@@ -103,6 +127,18 @@ public record GatedPixelCnnSpec(
 
     @Override
     public GatedPixelCnnSpec withSize(int height, int width) {
-        return new GatedPixelCnnSpec(name, description, height, width, filters, firstKernel, layers, kernel, classes);
+        return new GatedPixelCnnSpec(
+                name, description, height, width, filters, firstKernel, layers, kernel, classes, levels);
+    }
+
+    @Override
+    public boolean offersGreyLevels() {
+        return true;
+    }
+
+    @Override
+    public GatedPixelCnnSpec withLevels(int levels) {
+        return new GatedPixelCnnSpec(
+                name, description, height, width, filters, firstKernel, layers, kernel, classes, levels);
     }
 }

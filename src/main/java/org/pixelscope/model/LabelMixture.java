@@ -2,6 +2,7 @@ package org.pixelscope.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pixelscope.data.GreyLevels;
 
 /**
  * What a class-conditional model says about an image when no label is given: the mixture
@@ -27,9 +28,15 @@ final class LabelMixture {
 
     private LabelMixture() {}
 
-    /** p(x_k = 1 | x_&lt;k) of the mixture for every pixel of {@code images} {@code [N, 1, H, W]}. */
+    /**
+     * The mixture's conditionals for every pixel of {@code images} {@code [N, 1, H, W]}: p(x_k = 1 | x_&lt;k),
+     * {@code [N, 1, H, W]}, or for K grey levels p(x_k = v | x_&lt;k), {@code [N, K, H, W]}.
+     */
     static INDArray marginal(PixelModel model, INDArray images) {
         int classes = model.spec().classes();
+        int levels = model.levels();
+        int channels = LevelOutput.channels(levels);
+        GreyLevels grey = new GreyLevels(levels);
         int n = (int) images.size(0);
         int h = (int) images.size(2);
         int w = (int) images.size(3);
@@ -39,36 +46,54 @@ final class LabelMixture {
             p[y] = model.given(y)
                     .probabilities(images)
                     .dup('c')
-                    .reshape((long) n * pixels)
+                    .reshape((long) n * channels * pixels)
                     .toFloatVector();
         }
         float[] x = images.dup('c').reshape((long) n * pixels).toFloatVector();
-        float[] out = new float[n * pixels];
+        float[] out = new float[n * channels * pixels];
         double[] logJoint = new double[classes];
+        double[] weight = new double[classes];
         for (int i = 0; i < n; i++) {
             // log p(y) + log p(x_<k | y); the uniform prior's log(1/C) cancels in the weights
             java.util.Arrays.fill(logJoint, 0);
             for (int k = 0; k < pixels; k++) {
-                int at = i * pixels + k;
                 double max = Double.NEGATIVE_INFINITY;
                 for (double l : logJoint) {
                     max = Math.max(max, l);
                 }
                 double norm = 0;
-                double mix = 0;
                 for (int y = 0; y < classes; y++) {
-                    double weight = Math.exp(logJoint[y] - max);
-                    norm += weight;
-                    mix += weight * clamp(p[y][at]);
+                    weight[y] = Math.exp(logJoint[y] - max);
+                    norm += weight[y];
                 }
-                out[at] = (float) (mix / norm);
+                if (channels == 1) {
+                    int at = i * pixels + k;
+                    double mix = 0;
+                    for (int y = 0; y < classes; y++) {
+                        mix += weight[y] * clamp(p[y][at]);
+                    }
+                    out[at] = (float) (mix / norm);
+                    for (int y = 0; y < classes; y++) {
+                        double q = clamp(p[y][at]);
+                        logJoint[y] += Math.log(x[at] > 0.5f ? q : 1 - q);
+                    }
+                    continue;
+                }
+                for (int v = 0; v < channels; v++) {
+                    int at = (i * channels + v) * pixels + k;
+                    double mix = 0;
+                    for (int y = 0; y < classes; y++) {
+                        mix += weight[y] * p[y][at];
+                    }
+                    out[at] = (float) (mix / norm);
+                }
+                int seen = (i * channels + grey.levelOf(x[i * pixels + k])) * pixels + k;
                 for (int y = 0; y < classes; y++) {
-                    double q = clamp(p[y][at]);
-                    logJoint[y] += Math.log(x[at] > 0.5f ? q : 1 - q);
+                    logJoint[y] += Math.log(Math.max(p[y][seen], EPS));
                 }
             }
         }
-        return Nd4j.create(out, new long[] {n, 1, h, w}, 'c');
+        return Nd4j.create(out, new long[] {n, channels, h, w}, 'c');
     }
 
     private static double clamp(float p) {

@@ -29,7 +29,8 @@ public interface ModelFamily<S extends ModelSpec> {
     /**
      * Adds the family's layers to a graph whose input vertex {@link LayerNames#INPUT} is in place
      * ({@code [N, 1, H, W]}), and returns the name of the layer that gives p(x=1) per pixel,
-     * {@code [N, 1, H, W]}; {@link NetworkBuilder} adds the loss layer after it. A conditional spec
+     * {@code [N, 1, H, W]}, or for a spec with K grey levels the K logits per pixel; its last layer
+     * is {@link LevelOutput}'s. {@link NetworkBuilder} adds the loss layer after it. A conditional spec
      * ({@link ModelSpec#classes()} > 0) also finds the input {@link LayerNames#LABEL} in place.
      */
     String addLayers(ComputationGraphConfiguration.GraphBuilder graph, S spec);

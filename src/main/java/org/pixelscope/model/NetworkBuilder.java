@@ -3,17 +3,15 @@ package org.pixelscope.model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds the DL4J network a {@link ModelSpec} describes. All specs become a
  * {@code ComputationGraph} with one input {@code "image"} ({@code [N, 1, H, W]}) and one output
- * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy; a
+ * {@code "p"}: p(x=1) per pixel, {@code [N, 1, H, W]}, trained with binary cross-entropy, or for K
+ * grey levels the softmax over each pixel's K logits, {@code [N, K, H, W]} ({@link LevelOutput}); a
  * class-conditional spec ({@link ModelSpec#classes()}) adds the input {@link LayerNames#LABEL}. What
  * lies between is the spec's family's business ({@link ModelFamily#addLayers}). The layer names
  * are persisted in checkpoints, and the fast samplers read the trained weights by them.
@@ -59,12 +57,7 @@ public final class NetworkBuilder {
         }
         g.setInputTypes(inputTypes(spec));
         String last = ModelFamilies.addLayers(g, spec);
-        g.addLayer(
-                OUTPUT,
-                new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
-                        .activation(Activation.IDENTITY)
-                        .build(),
-                last);
+        g.addLayer(OUTPUT, LevelOutput.loss(spec.levels()), last);
         g.setOutputs(OUTPUT);
         return g.build();
     }

@@ -8,7 +8,8 @@ import org.nd4j.linalg.activations.Activation;
 /**
  * The masked-convolution PixelCNN ({@link PixelCnnSpec}): the chapter's network and its residual
  * variant. {@code conv0_A} (mask A, ReLU), {@code conv1_B .. convN_B} (mask B, ReLU, each summed
- * with its input into {@code resI} when residual), then the 1x1 sigmoid {@code out_1x1}.
+ * with its input into {@code resI} when residual), then the 1x1 output {@code out_1x1} (sigmoid,
+ * or K logits: {@link LevelOutput}).
  */
 final class PixelCnnFamily implements ModelFamily<PixelCnnSpec> {
 
@@ -60,9 +61,9 @@ final class PixelCnnFamily implements ModelFamily<PixelCnnSpec> {
                 prev = conv;
             }
         }
-        // 1x1 output: a mask B of size 1 keeps every tap, so for one channel it is a plain conv.
+        // 1x1 output: a mask B of size 1 keeps every tap, so it is a plain conv (K logits for K levels).
         String out = LayerNames.pixelCnnLayer(p, p.hiddenLayers() + 1);
-        g.addLayer(out, new MaskedConv2D(f, 1, 1, 1, null, Activation.SIGMOID), prev);
+        g.addLayer(out, LevelOutput.layer(f, p.levels()), prev);
         return out;
     }
 

@@ -1,15 +1,21 @@
 package org.pixelscope.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * PixelCNN (van den Oord et al. 2016, sec. 3.4), as the book chapter builds it: one masked
  * convolution with mask A, a stack of masked convolutions with mask B, each with ReLU, and a 1x1
- * convolution with a sigmoid giving p(x=1) per pixel. Trained with binary cross-entropy.
+ * convolution with a sigmoid giving p(x=1) per pixel. Trained with binary cross-entropy. With
+ * {@code levels} K &gt; 2 the 1x1 convolution gives K logits per pixel instead, and a softmax over
+ * them the distribution of the pixel's grey level ({@link LevelOutput}).
  *
  * @param filters        feature maps per hidden layer
  * @param firstKernel    odd size of the mask-A kernel
  * @param hiddenLayers   number of mask-B layers
  * @param hiddenKernel   odd size of the mask-B kernels
  * @param residual       add each mask-B layer's input to its output (the "residual PixelCNN")
+ * @param levels         grey levels K of a pixel, 2 (binary) to 256; absent from a spec.json written
+ *                       before the field existed and from every binary spec, and then 2
  */
 public record PixelCnnSpec(
         String name,
@@ -20,7 +26,10 @@ public record PixelCnnSpec(
         int firstKernel,
         int hiddenLayers,
         int hiddenKernel,
-        boolean residual)
+        boolean residual,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = LevelOutput.Binary.class)
+        int levels)
         implements ModelSpec {
 
     public static final String KIND = "pixelcnn";
@@ -34,6 +43,21 @@ public record PixelCnnSpec(
             throw new IllegalArgumentException(
                     "PixelCNN kernels must be odd, got " + firstKernel + " and " + hiddenKernel);
         }
+        levels = LevelOutput.checkLevels(levels);
+    }
+
+    /** A binary PixelCNN (K = 2). */
+    public PixelCnnSpec(
+            String name,
+            String description,
+            int height,
+            int width,
+            int filters,
+            int firstKernel,
+            int hiddenLayers,
+            int hiddenKernel,
+            boolean residual) {
+        this(name, description, height, width, filters, firstKernel, hiddenLayers, hiddenKernel, residual, 2);
     }
 
     /** The chapter's network: 28x28, 7x7 mask A, five 3x3 mask B, 64 filters; 187,905 parameters. */
@@ -59,6 +83,17 @@ public record PixelCnnSpec(
     @Override
     public PixelCnnSpec withSize(int height, int width) {
         return new PixelCnnSpec(
-                name, description, height, width, filters, firstKernel, hiddenLayers, hiddenKernel, residual);
+                name, description, height, width, filters, firstKernel, hiddenLayers, hiddenKernel, residual, levels);
+    }
+
+    @Override
+    public boolean offersGreyLevels() {
+        return true;
+    }
+
+    @Override
+    public PixelCnnSpec withLevels(int levels) {
+        return new PixelCnnSpec(
+                name, description, height, width, filters, firstKernel, hiddenLayers, hiddenKernel, residual, levels);
     }
 }

@@ -113,7 +113,16 @@ public final class PixelModel implements AutoCloseable {
         return network;
     }
 
-    /** p(x=1 | pixels before) for every pixel: {@code [N, 1, H, W]} in, {@code [N, 1, H, W]} out. */
+    /** Grey levels K of a pixel ({@link ModelSpec#levels()}). */
+    public int levels() {
+        return spec.levels();
+    }
+
+    /**
+     * The conditionals of every pixel given the pixels before it, {@code [N, 1, H, W]} in: for a
+     * binary model p(x=1 | pixels before), {@code [N, 1, H, W]}; for K grey levels p(x = v | pixels
+     * before) for v = 0..K-1 along the channels, {@code [N, K, H, W]} ({@link LevelOutput}).
+     */
     public INDArray probabilities(INDArray images) {
         checkShape(images);
         if (conditional() && labels == null) {
@@ -151,18 +160,20 @@ public final class PixelModel implements AutoCloseable {
     }
 
     /**
-     * One optimizer step on a batch whose features and labels are the same binary images; a
+     * One optimizer step on a batch whose features and labels are the same images; a model with K
+     * grey levels trains on the one-hot levels of its features ({@link LevelOutput#targets}); a
      * conditional model reads each image's class from the batch ({@link BatchLabels}), else uses
      * the bound labels.
      */
     public void fit(DataSet batch) {
         checkShape(batch.getFeatures());
+        INDArray x = batch.getFeatures();
         if (!conditional()) {
-            network.fit(batch);
+            network.fit(levels() == 2 ? batch : new DataSet(x, LevelOutput.targets(x, levels())));
             return;
         }
-        INDArray x = batch.getFeatures();
-        network.fit(new MultiDataSet(withLabelsOf(batch).inputs(x), new INDArray[] {batch.getLabels()}));
+        INDArray targets = levels() == 2 ? batch.getLabels() : LevelOutput.targets(x, levels());
+        network.fit(new MultiDataSet(withLabelsOf(batch).inputs(x), new INDArray[] {targets}));
     }
 
     private PixelModel withLabelsOf(DataSet batch) {
@@ -199,7 +210,10 @@ public final class PixelModel implements AutoCloseable {
         return planes;
     }
 
-    /** Loss of the last fitted batch: mean binary cross-entropy summed over pixels, nats per image. */
+    /**
+     * Loss of the last fitted batch: the cross-entropy (binary, or over K levels) summed over
+     * pixels and averaged over images, nats per image.
+     */
     public double score() {
         return network.score();
     }

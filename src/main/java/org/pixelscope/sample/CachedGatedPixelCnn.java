@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pixelscope.model.GatedPixelCnnLayer;
 import org.pixelscope.model.GatedPixelCnnSpec;
+import org.pixelscope.model.LevelOutput;
 import org.pixelscope.model.PixelModel;
 
 /**
@@ -59,8 +60,7 @@ final class CachedGatedPixelCnn extends CachedRaster {
     private final float[][] bo;
     private final float[] out1W;
     private final float[] out1B;
-    private final float[] out2W;
-    private final float out2B;
+    private final PixelHead head;
     /** Zero columns on each side of a kept vertical row (left of a horizontal row), and vertical rows kept. */
     private final int pad;
 
@@ -78,7 +78,7 @@ final class CachedGatedPixelCnn extends CachedRaster {
     private final float[] hidden;
 
     CachedGatedPixelCnn(PixelModel model) {
-        super(specOf(model).height(), specOf(model).width());
+        super(specOf(model).height(), specOf(model).width(), LevelOutput.channels(model.levels()));
         GatedPixelCnnSpec spec = specOf(model);
         ComputationGraph net = model.network();
         f = spec.filters();
@@ -117,8 +117,9 @@ final class CachedGatedPixelCnn extends CachedRaster {
         }
         out1W = TrainedWeights.floats(TrainedWeights.maskedKernel(net, TrainedWeights.GATED_HIDDEN_OUT));
         out1B = TrainedWeights.floats(TrainedWeights.convBias(net, TrainedWeights.GATED_HIDDEN_OUT));
-        out2W = TrainedWeights.floats(TrainedWeights.maskedKernel(net, TrainedWeights.GATED_PIXEL_OUT));
-        out2B = TrainedWeights.convBias(net, TrainedWeights.GATED_PIXEL_OUT).getFloat(0);
+        head = new PixelHead(
+                TrainedWeights.maskedKernel(net, TrainedWeights.GATED_PIXEL_OUT),
+                TrainedWeights.convBias(net, TrainedWeights.GATED_PIXEL_OUT));
         pad = spec.kernel() / 2;
         ring = pad + 1;
         z = new float[2 * f];
@@ -155,12 +156,14 @@ final class CachedGatedPixelCnn extends CachedRaster {
     }
 
     @Override
-    protected float advance(int i, int r, int c, boolean wanted) {
+    protected void advance(int i, int r, int c, float[] out, int offset) {
         if (c == 0) {
             verticalRow(i, r);
         }
         int at = horizontalAt(i, r, c);
-        return wanted ? output(h[vertical.length - 1], at) : 0;
+        if (out != null) {
+            output(h[vertical.length - 1], at, out, offset);
+        }
     }
 
     @Override
@@ -230,16 +233,12 @@ final class CachedGatedPixelCnn extends CachedRaster {
         return at;
     }
 
-    /** The two 1x1 layers on the last horizontal stack: p(x=1). */
-    private float output(float[] last, int at) {
+    /** The two 1x1 layers on the last horizontal stack: the pixel's distribution, into {@code out[offset ..]}. */
+    private void output(float[] last, int at, float[] out, int offset) {
         System.arraycopy(out1B, 0, hidden, 0, f);
         Dense.multiplyAdd(hidden, 0, last, at, out1W, f, f);
         Dense.relu(hidden, 0, f);
-        float y = out2B;
-        for (int q = 0; q < f; q++) {
-            y += hidden[q] * out2W[q];
-        }
-        return Dense.sigmoid(y);
+        head.apply(hidden, 0, out, offset);
     }
 
     private int verticalOffset(int i, int r, int c) {

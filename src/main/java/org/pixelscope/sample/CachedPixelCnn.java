@@ -1,6 +1,7 @@
 package org.pixelscope.sample;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.pixelscope.model.LevelOutput;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.model.PixelModel;
 
@@ -39,8 +40,7 @@ final class CachedPixelCnn extends CachedRaster {
 
     private final float[][] biases;
     private final int filters;
-    private final float[] outWeights;
-    private final float outBias;
+    private final PixelHead head;
     /** Zero columns on each side of a kept row, and rows kept per layer. */
     private final int pad;
 
@@ -52,7 +52,7 @@ final class CachedPixelCnn extends CachedRaster {
     private final float[] acc;
 
     CachedPixelCnn(PixelModel model) {
-        super(specOf(model).height(), specOf(model).width());
+        super(specOf(model).height(), specOf(model).width(), LevelOutput.channels(model.levels()));
         PixelCnnSpec spec = specOf(model);
         ComputationGraph net = model.network();
         residual = spec.residual();
@@ -71,8 +71,7 @@ final class CachedPixelCnn extends CachedRaster {
             biases[l] = TrainedWeights.floats(TrainedWeights.convBias(net, name));
         }
         String out = TrainedWeights.pixelCnnLayer(spec, layers.length);
-        outWeights = TrainedWeights.floats(TrainedWeights.maskedKernel(net, out));
-        outBias = TrainedWeights.convBias(net, out).getFloat(0);
+        head = new PixelHead(TrainedWeights.maskedKernel(net, out), TrainedWeights.convBias(net, out));
         pad = spec.hiddenKernel() / 2;
         ring = pad + 1;
         acc = new float[filters];
@@ -86,16 +85,11 @@ final class CachedPixelCnn extends CachedRaster {
     }
 
     @Override
-    protected float advance(int i, int r, int c, boolean wanted) {
+    protected void advance(int i, int r, int c, float[] out, int offset) {
         int last = computeAt(i, r, c);
-        if (!wanted) {
-            return 0;
+        if (out != null) {
+            head.apply(maps[layers.length - 1], last, out, offset);
         }
-        float z = outBias;
-        for (int j = 0; j < filters; j++) {
-            z += maps[layers.length - 1][last + j] * outWeights[j];
-        }
-        return Dense.sigmoid(z);
     }
 
     @Override

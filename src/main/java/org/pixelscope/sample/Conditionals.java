@@ -8,11 +8,11 @@ import org.pixelscope.model.PixelModel;
  * drawn images, p(x_k | x_0 .. x_{k-1}) for each image. {@link RasterSampler} draws from it and
  * knows nothing else about how it is computed; {@link SamplerKind} makes the implementations.
  *
- * <p>Shape of the answer. Pixels are binary today, so {@link #next} returns p(x_k = 1) of each
- * image, one float per image, {@code [N]}. A model with K-level pixels (a softmax per pixel) would
- * add a {@code levels()} method, 2 by default, and return {@code N * K} floats, image-major:
- * p(x_k = v) of image i at {@code [i * K + v]}. The binary case is the K = 2 layout with only the
- * p(x = 1) column kept, so the sampler's draw {@code u < p} stays as it is.
+ * <p>Shape of the answer. For a binary model {@link #next} returns p(x_k = 1) of each image, one
+ * float per image, {@code [N]}. For a model with K grey levels ({@link PixelModel#levels()}, a
+ * softmax per pixel) it returns {@code N * K} floats, image-major: p(x_k = v) of image i at
+ * {@code [i * K + v]}. The binary case is the K = 2 layout with only the p(x = 1) column kept, so
+ * the sampler's draw {@code u < p} stays as it is.
  *
  * <p>Thread: an instance serves one run of one sampler and may keep state between calls
  * (activations, recurrent states); not thread-safe.
@@ -20,10 +20,11 @@ import org.pixelscope.model.PixelModel;
 public interface Conditionals {
 
     /**
-     * p(x_k = 1 | pixels before k) of every image, {@code [N]}.
+     * p(x_k = 1 | pixels before k) of every image, {@code [N]}; for K grey levels p(x_k = v | pixels
+     * before k), {@code [N * K]}.
      *
-     * @param images {@code [N, 1, H, W]}; the raster positions before {@code k} are drawn, later
-     *               ones are ignored
+     * @param images {@code [N, 1, H, W]} network inputs (level l as {@code l / (K - 1)}); the raster
+     *               positions before {@code k} are drawn, later ones are ignored
      * @param k      raster position, {@code row * W + col}. Positions come in order, {@code k = start,
      *               start + 1, ...}; an implementation that keeps state catches up from {@code images}
      *               when {@code k} jumps ahead and starts over when it goes back. The kept state

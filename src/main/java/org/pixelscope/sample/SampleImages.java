@@ -7,7 +7,8 @@ import javax.imageio.ImageIO;
 import org.pixelscope.data.AtomicFiles;
 
 /**
- * Renders a {@link SampleTrace} as a grid of images (white digits on black, like MNIST) and
+ * Renders a {@link SampleTrace} as a grid of images (white digits on black, like MNIST; levels of
+ * a K-level model in K greys) and
  * writes PNGs atomically. Uses AWT images only, so it runs headless.
  */
 public final class SampleImages {
@@ -46,7 +47,7 @@ public final class SampleImages {
             int ox = gap + (i % cols) * (cw + gap);
             int oy = gap + (i / cols) * (ch + gap);
             for (int k = 0; k < trace.pixelsPerImage(); k++) {
-                int rgb = k >= done ? 0x202040 : trace.value(i, k) == 1 ? 0xFFFFFF : 0x000000;
+                int rgb = k >= done ? 0x202040 : grey(trace.value(i, k), trace.levels());
                 int px = ox + (k % trace.width()) * scale;
                 int py = oy + (k / trace.width()) * scale;
                 for (int dy = 0; dy < scale; dy++) {
@@ -57,6 +58,12 @@ public final class SampleImages {
             }
         }
         return img;
+    }
+
+    /** A level 0..K-1 as an RGB grey, black to white: 0/1 are black and white for a binary model. */
+    public static int grey(int level, int levels) {
+        int g = Math.round(level * 255f / (levels - 1));
+        return (g << 16) | (g << 8) | g;
     }
 
     /** Writes a PNG via a temporary file, so a failed write never leaves a broken file. */

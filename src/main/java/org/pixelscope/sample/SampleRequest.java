@@ -5,8 +5,9 @@ package org.pixelscope.sample;
  *
  * @param count       images, 1..64
  * @param seed        fixes every draw: the same seed gives the same images
- * @param temperature divides the logit of each p(x=1); 1 samples the model, below 1 sharpens
- * @param prefix      for completion: {@code count * H * W} binary pixels whose first
+ * @param temperature divides the logit of each p(x=1) (each log-probability of a K-level pixel); 1
+ *                    samples the model, below 1 sharpens
+ * @param prefix      for completion: {@code count * H * W} pixels (levels: 0/1, or 0..K-1) whose first
  *                    {@code prefixRows} rows are kept; {@code null} to sample from scratch
  * @param prefixRows  rows kept from {@code prefix}
  * @param labels      for a class-conditional model: the class (digit) of each image, {@code count}

@@ -39,8 +39,11 @@ final class WholeNetwork implements Conditionals {
         return pixel(model.croppedProbabilities(window), row - top, k % w);
     }
 
+    /** One position of every image: {@code [N]} of p(x = 1), or {@code [N * K]} image-major for K levels. */
     private static float[] pixel(INDArray p, int row, int col) {
-        return p.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(row), NDArrayIndex.point(col))
+        return p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(row), NDArrayIndex.point(col))
+                .dup('c')
+                .reshape(p.size(0) * p.size(1))
                 .toFloatVector();
     }
 }

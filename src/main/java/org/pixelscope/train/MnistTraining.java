@@ -2,6 +2,7 @@ package org.pixelscope.train;
 
 import org.pixelscope.data.Binarization;
 import org.pixelscope.data.BinarizedIterator;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.data.ImageSet;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.ModelSpec;
@@ -12,7 +13,8 @@ import org.pixelscope.model.ModelSpec;
  * keeps a 28x28 binary model from memorising one draw) and reshuffled each epoch; the last 5,000
  * as validation, binarised once with the fixed test seed. Every batch carries its images' digit
  * labels ({@link org.pixelscope.data.BatchLabels}): a class-conditional model trains on them, an
- * unconditional one ignores them.
+ * unconditional one ignores them. A model with K &gt; 2 grey levels reads every split quantised
+ * instead, {@code level = floor(v * K / 256)} ({@link GreyLevels}), still reshuffled each epoch.
  */
 public final class MnistTraining {
 
@@ -28,7 +30,13 @@ public final class MnistTraining {
 
     private MnistTraining() {}
 
+    /** Training data for a binary model. */
     public static TrainingData of(MnistData mnist, TrainingConfig config) {
+        return of(mnist, config, GreyLevels.BINARY);
+    }
+
+    /** Training data for a model with {@code levels} grey levels (K = 2: binarised as {@link #of(MnistData, TrainingConfig)}). */
+    public static TrainingData of(MnistData mnist, TrainingConfig config, GreyLevels levels) {
         ImageSet train = mnist.train();
         ImageSet validation = mnist.validation();
         byte[] trainLabels = mnist.trainLabelsOnly();
@@ -45,13 +53,19 @@ public final class MnistTraining {
         }
         BinarizedIterator trainIt = new BinarizedIterator(
                         train, config.batchSize(), Binarization.STOCHASTIC, config.seed(), true)
-                .labelled(java.util.Arrays.copyOf(trainLabels, train.count()));
+                .labelled(java.util.Arrays.copyOf(trainLabels, train.count()))
+                .withLevels(levels);
         BinarizedIterator validIt = BinarizedIterator.evaluation(
                         validation, Math.max(config.batchSize(), EVALUATION_BATCH))
-                .labelled(java.util.Arrays.copyOf(validationLabels, validation.count()));
-        String description = String.format(
-                "MNIST %s, %,d images, stochastic binarisation per epoch; validation %,d",
-                train.name(), train.count(), validation.count());
+                .labelled(java.util.Arrays.copyOf(validationLabels, validation.count()))
+                .withLevels(levels);
+        String description = levels.binary()
+                ? String.format(
+                        "MNIST %s, %,d images, stochastic binarisation per epoch; validation %,d",
+                        train.name(), train.count(), validation.count())
+                : String.format(
+                        "MNIST %s, %,d images, %s (floor(v * %d / 256)); validation %,d",
+                        train.name(), train.count(), levels.describe(), levels.levels(), validation.count());
         return new TrainingData(trainIt, train.count(), validIt, description);
     }
 
@@ -82,5 +96,15 @@ public final class MnistTraining {
     public static BinarizedIterator evaluation(ImageSet images, byte[] labels, int limit) {
         BinarizedIterator it = evaluation(images, limit);
         return it.labelled(java.util.Arrays.copyOf(labels, it.images()));
+    }
+
+    /** {@link #evaluation(ImageSet, int)} for a model with {@code levels} grey levels (quantised for K &gt; 2). */
+    public static BinarizedIterator evaluation(ImageSet images, int limit, GreyLevels levels) {
+        return evaluation(images, limit).withLevels(levels);
+    }
+
+    /** {@link #evaluation(ImageSet, byte[], int)} for a model with {@code levels} grey levels. */
+    public static BinarizedIterator evaluation(ImageSet images, byte[] labels, int limit, GreyLevels levels) {
+        return evaluation(images, labels, limit).withLevels(levels);
     }
 }

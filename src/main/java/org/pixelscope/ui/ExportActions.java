@@ -7,6 +7,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.transform.Transform;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.inspect.LayerSummary;
 import org.pixelscope.inspect.SummaryMarkdown;
 import org.pixelscope.model.PixelModel;
@@ -99,7 +100,8 @@ final class ExportActions {
                 .thenCompose(mnist -> ctx.session().read(model -> {
                     MnistTraining.requireSize(mnist, model.spec());
                     return new Export(
-                            ImageLikelihoods.nats(model, MnistTraining.evaluation(mnist.test(), 0)),
+                            ImageLikelihoods.nats(
+                                    model, MnistTraining.evaluation(mnist.test(), 0, new GreyLevels(model.levels()))),
                             mnist.testLabels());
                 }));
         return reported(title, scored)

@@ -58,6 +58,18 @@ final class MainMenus {
         for (ModelSpec spec : ModelSpecs.all()) {
             newModel.getItems().add(item(spec.name(), null, () -> w.createNew(spec)));
         }
+        // K = 4 and 16 are cheap variants of the binary models; 256 is MNIST's own grey values
+        Menu greyModel = new Menu("New Grey-Level Model");
+        for (ModelSpec spec : ModelSpecs.all()) {
+            if (spec.offersGreyLevels()) {
+                Menu levels = new Menu(spec.name());
+                for (int k : new int[] {4, 16, 256}) {
+                    ModelSpec grey = spec.withLevels(k);
+                    levels.getItems().add(item("K = " + k + " grey levels", null, () -> w.createNew(grey)));
+                }
+                greyModel.getItems().add(levels);
+            }
+        }
         Menu pretrained = new Menu("Open Pretrained Model");
         for (ShippedModels.Shipped shipped : ShippedModels.all()) {
             pretrained.getItems().add(item(shipped.label(), null, () -> w.openShipped(shipped.path())));
@@ -117,6 +129,7 @@ final class MainMenus {
                 "File",
                 null,
                 newModel,
+                greyModel,
                 item("Open Checkpoint…", "Shortcut+O", w::openChooser),
                 pretrained,
                 new SeparatorMenuItem(),

@@ -265,7 +265,7 @@ public final class MainWindow extends BorderPane {
         ctx.session()
                 .create(spec)
                 .whenCompleteAsync(
-                        (m, err) -> done(job, "New " + spec.name(), err),
+                        (m, err) -> done(job, "New " + spec.name() + levelsNote(spec.levels()), err),
                         ctx.jobs().fx());
     }
 
@@ -392,7 +392,15 @@ public final class MainWindow extends BorderPane {
                 : from == null || from.isEmpty() ? m.spec().name() : from;
         picker.showCurrent(text);
         modelLabel.setText(
-                m == null ? "" : String.format("%s · %,d parameters", m.spec().name(), m.parameterCount()));
+                m == null
+                        ? ""
+                        : String.format(
+                                "%s%s · %,d parameters", m.spec().name(), levelsNote(m.levels()), m.parameterCount()));
+    }
+
+    /** " · K = 16 grey levels" for a grey-level model, nothing for a binary one. */
+    private static String levelsNote(int levels) {
+        return levels == 2 ? "" : " · K = " + levels + " grey levels";
     }
 
     /** Starts the guided tour (Help > Guided Tour, F2); while it runs it owns the arrow keys. */

@@ -39,6 +39,10 @@ final class Scenes {
             throw new IllegalStateException(
                     "The model holds training no checkpoint has: save it first (a scene refers to a checkpoint file).");
         }
+        if (checkpoint == null && model.levels() != 2) {
+            throw new IllegalStateException("The model has K = " + model.levels() + " grey levels, which a scene can"
+                    + " name only through a checkpoint file: save it first.");
+        }
         SampleViewModel s = w.views().sample().viewModel();
         MasksViewModel m = w.views().masks().viewModel();
         return new SceneFile.Scene(

@@ -12,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>For every pixel k of a small random image: replace the inputs at raster positions >= k
  * with new random values; the outputs at positions <= k must not move (1e-6). All H*W
- * perturbed images go through the network in one batch. Then the check that it is not vacuous:
+ * perturbed images go through the network in one batch. A model with K grey levels gives K
+ * channels per pixel: every one of them must stay put. Then the check that it is not vacuous:
  * for some k, changing input k-1 alone does change output k.
  */
 public final class Causality {
@@ -34,18 +35,21 @@ public final class Causality {
                 batch[k * n + i] = i < k ? base[i] : (float) rnd.nextDouble();
             }
         }
-        INDArray ref = model.probabilities(Nd4j.create(base, new long[] {1, 1, h, w}, 'c'))
-                .reshape(n);
+        INDArray refOut = model.probabilities(Nd4j.create(base, new long[] {1, 1, h, w}, 'c'));
+        int c = (int) refOut.size(1);
+        INDArray ref = refOut.reshape(c, n);
         INDArray out = model.probabilities(Nd4j.create(batch, new long[] {n, 1, h, w}, 'c'))
-                .reshape(n, n);
+                .reshape(n, c, n);
         for (int k = 0; k < n; k++) {
             for (int j = 0; j <= k; j++) {
-                double d = Math.abs(out.getDouble(k, j) - ref.getDouble(j));
-                if (d > 1e-6) {
-                    fail(
-                            "%s is not autoregressive: changing inputs at raster positions >= %d (row %d, col %d) "
-                                    + "moved output %d (row %d, col %d) by %.3g",
-                            model.spec().name(), k, k / w, k % w, j, j / w, j % w, d);
+                for (int v = 0; v < c; v++) {
+                    double d = Math.abs(out.getDouble(k, v, j) - ref.getDouble(v, j));
+                    if (d > 1e-6) {
+                        fail(
+                                "%s is not autoregressive: changing inputs at raster positions >= %d (row %d, col %d) "
+                                        + "moved output %d (row %d, col %d, channel %d) by %.3g",
+                                model.spec().name(), k, k / w, k % w, j, j / w, j % w, v, d);
+                    }
                 }
             }
         }
@@ -61,12 +65,16 @@ public final class Causality {
             System.arraycopy(base, 0, batch, (k - 1) * n, n);
             batch[(k - 1) * n + k - 1] = 1 - base[k - 1];
         }
+        int c = (int) ref.size(0);
         INDArray out = model.probabilities(Nd4j.create(batch, new long[] {n - 1, 1, h, w}, 'c'))
-                .reshape(n - 1, n);
+                .reshape(n - 1, c, n);
         int dependent = 0;
         for (int k = 1; k < n; k++) {
-            if (Math.abs(out.getDouble(k - 1, k) - ref.getDouble(k)) > 1e-6) {
-                dependent++;
+            for (int v = 0; v < c; v++) {
+                if (Math.abs(out.getDouble(k - 1, v, k) - ref.getDouble(v, k)) > 1e-6) {
+                    dependent++;
+                    break;
+                }
             }
         }
         assertThat(dependent)

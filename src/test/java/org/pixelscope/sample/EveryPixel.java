@@ -8,7 +8,7 @@ import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.model.TestImages;
 
-/** The every-pixel check of a fast sampler: its p(x=1) equals the whole network's at every position. */
+/** The every-pixel check of a fast sampler: its p(x=1) (or K level probabilities) equals the whole network's at every position. */
 final class EveryPixel {
 
     private EveryPixel() {}
@@ -28,14 +28,21 @@ final class EveryPixel {
             PixelModel model, Conditionals conditionals, long seed, int n, int... positions) {
         ModelSpec spec = model.spec();
         INDArray x = TestImages.binary(n, spec.height(), spec.width(), seed);
+        if (model.levels() > 2) {
+            x = TestImages.levels(n, spec.height(), spec.width(), model.levels(), seed);
+        }
         INDArray expected = model.probabilities(x);
+        int c = (int) expected.size(1);
         for (int k : positions) {
             float[] got = conditionals.next(x, k);
-            assertThat(got).hasSize(n);
+            assertThat(got).hasSize(n * c);
             for (int i = 0; i < n; i++) {
-                assertThat((double) got[i])
-                        .as("%s image %d position %d", spec.name(), i, k)
-                        .isCloseTo(expected.getDouble(i, 0, k / spec.width(), k % spec.width()), Offset.offset(1e-5));
+                for (int v = 0; v < c; v++) {
+                    assertThat((double) got[i * c + v])
+                            .as("%s image %d position %d channel %d", spec.name(), i, k, v)
+                            .isCloseTo(
+                                    expected.getDouble(i, v, k / spec.width(), k % spec.width()), Offset.offset(1e-5));
+                }
             }
         }
     }

@@ -34,6 +34,9 @@ public final class FieldCanvas extends Canvas {
     private final int width;
     private final double cell;
     private int[] image;
+    /** K of the image's values: 2 shows 0/1 as black and white. */
+    private int levels = 2;
+
     private boolean[][] field;
     private int row = -1;
     private int col = -1;
@@ -63,7 +66,13 @@ public final class FieldCanvas extends Canvas {
 
     /** Raster-order values 0/1, -1 for not drawn yet; null for no image. */
     public void setImage(int[] values) {
+        setImage(values, 2);
+    }
+
+    /** Raster-order levels 0..K-1 of a model with K grey levels, shown black to white; -1 for not drawn yet. */
+    public void setImage(int[] values, int levels) {
         this.image = values;
+        this.levels = levels;
     }
 
     /** {@code field[r][c]}: the output at the current pixel reads (r, c); null while unknown. */
@@ -166,7 +175,7 @@ public final class FieldCanvas extends Canvas {
             return BLANK;
         }
         int v = image[k];
-        return v < 0 ? UNDRAWN : v == 1 ? Color.WHITE : Color.BLACK;
+        return v < 0 ? UNDRAWN : Color.gray(Math.min(1, v / (double) (levels - 1)));
     }
 
     /** Diagonal lines across the cell: the blind spot's pattern, dark on light pixels, light on dark ones. */

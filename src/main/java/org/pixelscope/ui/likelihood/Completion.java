@@ -1,6 +1,7 @@
 package org.pixelscope.ui.likelihood;
 
 import java.util.concurrent.CompletableFuture;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.sample.RasterSampler;
 import org.pixelscope.sample.SampleRequest;
@@ -22,7 +23,8 @@ final class Completion {
     private Completion() {}
 
     /**
-     * The completed image, {@code H * W} values 0/1 in raster order; completes on a worker.
+     * The completed image, {@code H * W} values 0/1 in raster order (network inputs {@code l / (K - 1)}
+     * for a model with K grey levels, as {@code image} is); completes on a worker.
      *
      * @param image    the image whose top rows are kept, the model's size
      * @param keptRows rows kept, 1 to H - 1
@@ -41,10 +43,19 @@ final class Completion {
                         + copy.spec().name() + " draws " + h + "x" + w);
             }
             int rows = Math.max(1, Math.min(h - 1, keptRows));
-            SampleTrace trace = new SampleTrace(1, h, w);
+            GreyLevels levels = new GreyLevels(copy.levels());
+            float[] prefix = new float[image.length];
+            for (int k = 0; k < prefix.length; k++) {
+                prefix[k] = levels.levelOf(image[k]);
+            }
+            SampleTrace trace = new SampleTrace(1, h, w, 1, levels.levels());
             new RasterSampler(SamplerKind.fastest(copy.spec()))
-                    .sample(copy, new SampleRequest(1, seed, 1.0, image.clone(), rows), trace, () -> false);
-            return trace.image(0);
+                    .sample(copy, new SampleRequest(1, seed, 1.0, prefix, rows), trace, () -> false);
+            float[] drawn = trace.image(0);
+            for (int k = 0; k < drawn.length; k++) {
+                drawn[k] = levels.input((int) drawn[k]);
+            }
+            return drawn;
         }
     }
 }

@@ -1,10 +1,9 @@
 package org.pixelscope.ui.likelihood;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.pixelscope.data.Binarization;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.data.ImageSet;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.Metrics;
@@ -51,23 +50,22 @@ public record ImageScore(LikelihoodMap map, ClassPosterior posterior, int mapDig
         }
         int[] labels = IntStream.range(0, classes).toArray();
         double[] logLikelihoods;
-        float[] p;
+        LikelihoodMap labelled = null;
+        int digit = mapDigit(classes, label, given);
         // one pass over a batch of C copies of the image, copy y under label y: two to three times
         // faster than C passes of one image, and the same numbers as Classification's passes
         try (INDArray one = Nd4j.create(image.clone(), new long[] {1, 1, h, w}, 'c');
                 INDArray copies = Nd4j.tile(one, classes, 1, 1, 1);
                 INDArray out = model.given(labels).probabilities(copies)) {
             logLikelihoods = Metrics.imageNats(out, copies);
-            p = out.dup('c').reshape((long) classes * h * w).toFloatVector();
+            if (digit >= 0) {
+                labelled = LikelihoodMap.fromOutput(h, w, image, out, copies, digit);
+            }
         }
         for (int y = 0; y < classes; y++) {
             logLikelihoods[y] = -logLikelihoods[y];
         }
-        int digit = mapDigit(classes, label, given);
-        LikelihoodMap map = digit >= 0
-                ? LikelihoodMap.fromProbabilities(
-                        h, w, image, Arrays.copyOfRange(p, digit * h * w, (digit + 1) * h * w))
-                : LikelihoodMap.of(model, image);
+        LikelihoodMap map = labelled != null ? labelled : LikelihoodMap.of(model, image);
         return new ImageScore(map, ClassPosterior.of(logLikelihoods), digit);
     }
 
@@ -80,8 +78,11 @@ public record ImageScore(LikelihoodMap map, ClassPosterior posterior, int mapDig
         return digit >= 0 && digit < classes ? digit : -1;
     }
 
-    /** Test image {@code index} under the fixed test binarisation that {@code eval} scores. */
-    static float[] testImage(ImageSet test, int index, int height, int width) {
+    /**
+     * Test image {@code index} as {@code eval} scores it, as network inputs: the fixed test
+     * binarisation, or the quantisation into the model's K grey levels.
+     */
+    static float[] testImage(ImageSet test, int index, int height, int width, int levels) {
         if (test.rows() != height || test.cols() != width) {
             throw new IllegalArgumentException("the test images are " + test.rows() + "x" + test.cols()
                     + " but the model reads " + height + "x" + width);
@@ -89,6 +90,6 @@ public record ImageScore(LikelihoodMap map, ClassPosterior posterior, int mapDig
         if (index < 0 || index >= test.count()) {
             throw new IllegalArgumentException("test image must be 0.." + (test.count() - 1) + ", got " + index);
         }
-        return Binarization.STOCHASTIC.binarizeImage(test, index, Binarization.FIXED_TEST_SEED);
+        return new GreyLevels(levels).evaluationInputs(test, index);
     }
 }

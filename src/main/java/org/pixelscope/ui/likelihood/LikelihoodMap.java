@@ -3,13 +3,17 @@ package org.pixelscope.ui.likelihood;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.pixelscope.model.LevelOutput;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.Metrics;
 
 /**
  * Where a model is surprised by one binary image: for every pixel {@code i} in raster order,
  * p(x_i = 1 | x_&lt;i) and the pixel's share of the image's negative log-likelihood,
- * {@code -log p(x_i | x_<i)} in nats. The shares sum to the image's NLL.
+ * {@code -log p(x_i | x_<i)} in nats. The shares sum to the image's NLL. For a model with K grey
+ * levels the image holds network inputs {@code l / (K - 1)} and {@code p} is the probability of each
+ * pixel's own level, p(x_i = l_i | x_&lt;i), under the categorical.
  *
  * <p>One forward pass gives every conditional at once (teacher forcing: the network reads the
  * real image, and its masks keep output {@code i} from seeing pixels {@code i} and later), so a
@@ -26,8 +30,14 @@ import org.pixelscope.train.Metrics;
  * @param p      p(x_i = 1 | x_&lt;i) per pixel, raster order
  * @param nats   -log p(x_i | x_&lt;i) per pixel, raster order
  * @param total  the sum of {@code nats}: the image's NLL in nats
+ * @param levels grey levels K of the model (2: binary)
  */
-public record LikelihoodMap(int height, int width, float[] pixels, float[] p, double[] nats, double total) {
+public record LikelihoodMap(int height, int width, float[] pixels, float[] p, double[] nats, double total, int levels) {
+
+    /** A binary model's map. */
+    public LikelihoodMap(int height, int width, float[] pixels, float[] p, double[] nats, double total) {
+        this(height, width, pixels, p, nats, total, 2);
+    }
 
     public LikelihoodMap {
         int n = height * width;
@@ -48,12 +58,41 @@ public record LikelihoodMap(int height, int width, float[] pixels, float[] p, do
             throw new IllegalArgumentException("the image has " + image.length + " pixels, but "
                     + model.spec().name() + " reads " + h + "x" + w);
         }
-        float[] p;
         try (INDArray x = Nd4j.create(image.clone(), new long[] {1, 1, h, w}, 'c');
                 INDArray out = model.probabilities(x)) {
-            p = out.reshape((long) h * w).toFloatVector();
+            return fromOutput(h, w, image, out, x, 0);
         }
-        return fromProbabilities(h, w, image, p);
+    }
+
+    /**
+     * The map of image {@code index} of a batch: {@code out} the model's output for the batch
+     * {@code [N, C, H, W]}, {@code x} its inputs {@code [N, 1, H, W]} (every image {@code image}).
+     */
+    static LikelihoodMap fromOutput(int h, int w, float[] image, INDArray out, INDArray x, int index) {
+        if (out.size(1) == 1) {
+            float[] p = out.get(NDArrayIndex.point(index))
+                    .dup('c')
+                    .reshape((long) h * w)
+                    .toFloatVector();
+            return fromProbabilities(h, w, image, p);
+        }
+        int levels = LevelOutput.levelsOf(out);
+        double[] ll = LevelOutput.logLikelihoods(
+                out.get(NDArrayIndex.interval(index, index + 1)), x.get(NDArrayIndex.interval(index, index + 1)));
+        float[] p = new float[h * w];
+        double[] nats = new double[h * w];
+        double total = 0;
+        for (int i = 0; i < nats.length; i++) {
+            nats[i] = -ll[i];
+            p[i] = (float) Math.exp(ll[i]);
+            total += nats[i];
+        }
+        return new LikelihoodMap(h, w, image.clone(), p, nats, total, levels);
+    }
+
+    /** The level of pixel {@code k} (0/1 for a binary model). */
+    public int level(int k) {
+        return Math.max(0, Math.min(levels - 1, Math.round(pixels[k] * (levels - 1))));
     }
 
     /** The map of {@code image} given the model's p(x_i = 1 | x_&lt;i) per pixel (raster order, kept). */

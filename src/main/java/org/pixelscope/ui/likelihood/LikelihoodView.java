@@ -201,7 +201,7 @@ public final class LikelihoodView extends BorderPane {
     private void drawPicture() {
         float[] image = vm.imageProperty().get();
         int side = side(image);
-        picture.show(side, side, k -> image != null && image[k] > 0.5f ? Color.WHITE : Color.BLACK);
+        picture.show(side, side, k -> image != null ? Color.gray(Math.max(0, Math.min(1, image[k]))) : Color.BLACK);
         showCaption();
     }
 
@@ -242,7 +242,14 @@ public final class LikelihoodView extends BorderPane {
                                 + (vm.labelProperty().get() < 0
                                         ? ""
                                         : ", label " + vm.labelProperty().get())
-                                + " (fixed test binarisation)");
+                                + caption(vm.mapProperty().get()));
+    }
+
+    /** How the test image was discretised: the fixed binarisation, or the model's K grey levels. */
+    private static String caption(LikelihoodMap map) {
+        return map == null || map.levels() == 2
+                ? " (fixed test binarisation)"
+                : " (K = " + map.levels() + " grey levels)";
     }
 
     private void hover(int k) {
@@ -252,6 +259,22 @@ public final class LikelihoodView extends BorderPane {
         LikelihoodMap m = vm.mapProperty().get();
         if (k < 0 || m == null || k >= m.size()) {
             pixel.setText("Point at a pixel to see its numbers.");
+            return;
+        }
+        if (m.levels() > 2) {
+            pixel.setText(String.format(
+                    Locale.ROOT,
+                    "Row %d, column %d\n(pixel %d in raster order)\nx = level %d of 0..%d\np(x = %d) = %.4f\n"
+                            + "−log p(x = %d) = %.3f nats",
+                    k / m.width(),
+                    k % m.width(),
+                    k,
+                    m.level(k),
+                    m.levels() - 1,
+                    m.level(k),
+                    m.p()[k],
+                    m.level(k),
+                    m.nats()[k]));
             return;
         }
         pixel.setText(String.format(

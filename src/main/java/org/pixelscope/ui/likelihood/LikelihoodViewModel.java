@@ -382,7 +382,7 @@ public final class LikelihoodViewModel {
                 .mnist()
                 .thenCompose(mnist -> ctx.session().read(m -> {
                     float[] pixels = ImageScore.testImage(
-                            mnist.test(), t.index(), m.spec().height(), m.spec().width());
+                            mnist.test(), t.index(), m.spec().height(), m.spec().width(), m.levels());
                     int label = mnist.testLabels()[t.index()] & 0xFF;
                     // a test image copied into the drawing is a drawing: it has no label to condition on
                     return new Result(

@@ -7,8 +7,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.pixelscope.data.Binarization;
 import org.pixelscope.data.BinarizedIterator;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.data.ImageSet;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelModel;
@@ -136,7 +136,7 @@ final class RankingJob {
 
     /** On a worker: scores the test images and ranks them; throws {@link CancellationException} once cancelled. */
     private Ranking score(PixelModel model, MnistData mnist, AtomicBoolean cancelled, UiBatcher<Double> progress) {
-        BinarizedIterator test = MnistTraining.evaluation(mnist.test(), limit);
+        BinarizedIterator test = MnistTraining.evaluation(mnist.test(), limit, new GreyLevels(model.levels()));
         int total = test.images();
         AtomicInteger done = new AtomicInteger();
         // called once per batch as the iterator makes it: the place to report and to stop
@@ -152,6 +152,6 @@ final class RankingJob {
                 nats,
                 mnist.testLabels(),
                 Ranking.SHOWN,
-                i -> Binarization.STOCHASTIC.binarizeImage(images, i, Binarization.FIXED_TEST_SEED));
+                i -> new GreyLevels(model.levels()).evaluationInputs(images, i));
     }
 }

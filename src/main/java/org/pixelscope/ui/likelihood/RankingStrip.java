@@ -40,7 +40,7 @@ final class RankingStrip extends VBox {
         for (Ranking.Entry e : entries) {
             CellGrid image = new CellGrid(THUMB_CELL);
             int side = (int) Math.round(Math.sqrt(e.pixels().length));
-            image.show(side, e.pixels().length / side, k -> e.pixels()[k] > 0.5f ? Color.WHITE : Color.BLACK);
+            image.show(side, e.pixels().length / side, k -> Color.gray(Math.max(0, Math.min(1, e.pixels()[k]))));
             Label nats = new Label(String.format(Locale.ROOT, "%.1f", e.nats()));
             nats.getStyleClass().add("thumb-nats");
             VBox thumb = new VBox(2, image, nats);

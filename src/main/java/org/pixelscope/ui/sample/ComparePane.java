@@ -117,7 +117,7 @@ final class ComparePane extends VBox {
         }
         PixelStep step = g.shownStep(image, shown);
         ReceptiveField rf = state.field().get();
-        zoom.setImage(values);
+        zoom.setImage(values, t.levels());
         zoom.setShowCausal(showCausal);
         zoom.setShowField(showField);
         if (step == null) {
@@ -136,6 +136,6 @@ final class ComparePane extends VBox {
                                     + (step.row() * t.width() + step.col()) + " earlier pixels");
         }
         zoom.redraw();
-        probability.show(step);
+        probability.show(step, t.levels());
     }
 }

@@ -119,7 +119,7 @@ final class ContextPanel extends VBox {
         }
         PixelStep step = vm.currentStep();
         ReceptiveField rf = vm.fieldProperty().get();
-        zoom.setImage(values);
+        zoom.setImage(values, t.levels());
         zoom.setShowCausal(causal.isSelected());
         zoom.setShowField(field.isSelected());
         if (step == null) {
@@ -144,7 +144,7 @@ final class ContextPanel extends VBox {
                                     + ".");
         }
         zoom.redraw();
-        probability.show(step);
+        probability.show(step, t.levels());
     }
 
     private void drawOriginal() {

@@ -2,7 +2,7 @@ package org.pixelscope.ui.sample;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.pixelscope.data.Binarization;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.data.ImageSet;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.PixelModel;
@@ -59,7 +59,7 @@ final class Generation {
     /**
      * A generation for the session's current model, ready to {@link #run}; completes on a worker.
      * A completion uses test image {@code testImage}, binarised with the fixed test seed as the
-     * CLI does, repeated {@code count} times (each image draws from its own random stream).
+     * CLI does (quantised for a model with K grey levels), repeated {@code count} times (each image draws from its own random stream).
      */
     static CompletableFuture<Generation> prepare(AppContext ctx, PixelModel model, Settings s) {
         return prepare(ctx, model.spec(), ctx.session().snapshot(), s);
@@ -80,7 +80,7 @@ final class Generation {
                 ? n / Math.min(spec.classes(), SampleRequest.MAX_COUNT)
                 : (int) Math.ceil(Math.sqrt(n));
         CompletableFuture<float[]> image = s.complete()
-                ? ctx.session().mnist().thenApply(mnist -> testImage(mnist.test(), s.testImage(), h, w))
+                ? ctx.session().mnist().thenApply(mnist -> testImage(mnist.test(), s.testImage(), h, w, spec.levels()))
                 : CompletableFuture.completedFuture(null);
         return image.whenComplete((img, e) -> {
                     if (e != null) {
@@ -93,7 +93,7 @@ final class Generation {
                                     ? SampleRequest.fresh(n, s.seed(), s.temperature())
                                     : new SampleRequest(n, s.seed(), s.temperature(), repeat(img, n), rows))
                             .withLabels(labels);
-                    return new Generation(request, new SampleTrace(n, h, w, columns), img, copy);
+                    return new Generation(request, new SampleTrace(n, h, w, columns, spec.levels()), img, copy);
                 });
     }
 
@@ -194,7 +194,7 @@ final class Generation {
                 && (position < start() || position < trace.cursor());
     }
 
-    /** Value shown at {@code position} of {@code image} with the playback at {@code shown}: 0, 1, or -1 if not shown. */
+    /** Value shown at {@code position} of {@code image} with the playback at {@code shown}: the level (0/1, or 0..K-1), or -1 if not shown. */
     int shownValue(int image, int position, int shown) {
         return position >= shown || !has(image, position) ? -1 : value(image, position);
     }
@@ -228,7 +228,7 @@ final class Generation {
         return trace.step(image, position);
     }
 
-    private static float[] testImage(ImageSet test, int index, int h, int w) {
+    private static float[] testImage(ImageSet test, int index, int h, int w, int levels) {
         if (test.rows() != h || test.cols() != w) {
             throw new IllegalArgumentException(
                     "test images are " + test.rows() + "x" + test.cols() + " but the model draws " + h + "x" + w);
@@ -236,7 +236,7 @@ final class Generation {
         if (index < 0 || index >= test.count()) {
             throw new IllegalArgumentException("test image must be 0.." + (test.count() - 1) + ", got " + index);
         }
-        return Binarization.STOCHASTIC.binarizeImage(test, index, Binarization.FIXED_TEST_SEED);
+        return new GreyLevels(levels).evaluationLevels(test, index);
     }
 
     private static float[] repeat(float[] image, int n) {

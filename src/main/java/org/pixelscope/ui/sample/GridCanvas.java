@@ -100,7 +100,8 @@ final class GridCanvas extends Region {
 
     /**
      * Shows {@code t} with its first {@code upTo} positions; {@code value(image, position)} gives
-     * the pixel (0/1) of a shown position.
+     * the pixel (0/1, or the level 0..K-1 of a model with K grey levels, drawn in K greys) of a
+     * shown position.
      */
     void show(SampleTrace t, int upTo, int selectedImage, IntBinaryOperator value) {
         this.value = value;
@@ -128,10 +129,13 @@ final class GridCanvas extends Region {
         for (int i = 0; i < textures.length; i++) {
             textures[i] = new WritableImage(trace.width() * texel, trace.height() * texel);
         }
-        blocks = new int[3][texel * texel];
+        // block 0 is undrawn, block 1 + l level l: black to white (K = 2: black and white)
+        int levels = trace.levels();
+        blocks = new int[levels + 1][texel * texel];
         java.util.Arrays.fill(blocks[0], argb(UNDRAWN));
-        java.util.Arrays.fill(blocks[1], argb(Color.BLACK));
-        java.util.Arrays.fill(blocks[2], argb(Color.WHITE));
+        for (int l = 0; l < levels; l++) {
+            java.util.Arrays.fill(blocks[l + 1], argb(Color.gray(l / (double) (levels - 1))));
+        }
         written = 0;
         write(0, trace.pixelsPerImage());
     }
@@ -141,7 +145,7 @@ final class GridCanvas extends Region {
         int w = trace.width();
         for (int k = from; k < to; k++) {
             for (int i = 0; i < textures.length; i++) {
-                int[] block = k >= shown ? blocks[0] : value.applyAsInt(i, k) == 1 ? blocks[2] : blocks[1];
+                int[] block = k >= shown ? blocks[0] : blocks[1 + value.applyAsInt(i, k)];
                 textures[i]
                         .getPixelWriter()
                         .setPixels(

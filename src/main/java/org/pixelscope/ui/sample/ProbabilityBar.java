@@ -11,10 +11,12 @@ import javafx.scene.text.TextAlignment;
 import org.pixelscope.sample.PixelStep;
 
 /**
- * The model's conditional distribution for one pixel and the value drawn from it. Every model so
- * far outputs a Bernoulli per pixel, so this is one bar for p(x=1 | pixels before), after the
- * temperature, with p(x=0) as the rest; a model with more levels would need a histogram here.
- * Kept pixels of a completion were not drawn: they show as "given".
+ * The model's conditional distribution for one pixel and the value drawn from it. A binary model
+ * outputs a Bernoulli per pixel: one bar for p(x=1 | pixels before), after the temperature, with
+ * p(x=0) as the rest. A model with K grey levels outputs a categorical: K bars, p(x = v | pixels
+ * before) for v = 0..K-1 (the picture of the PixelRNN paper's Figure 6), scaled to the tallest, over a
+ * strip of the greys the levels stand for, with the drawn level's bar coloured and marked. Kept
+ * pixels of a completion were not drawn: they show as "given".
  *
  * <p>Thread: FX only.
  */
@@ -25,11 +27,20 @@ final class ProbabilityBar extends VBox {
 
     private static final double BAR = 20;
     private static final double PAD = 8;
+    /** Height of the histogram's tallest bar, and of the grey strip under it. */
+    private static final double HISTOGRAM = 64;
+
+    private static final double STRIP = 6;
+    private static final Color OTHER_LEVEL = Color.web("#9A9A9A");
 
     private final Canvas bar;
     private final boolean compact;
     private final Label heading = new Label("p(x = 1 | pixels before)");
     private final Label drawn = new Label();
+    /** Bars of the last histogram drawn (0: the binary bar or none), and the level it marked (-1: none). */
+    private int bars;
+
+    private int marked = -1;
 
     ProbabilityBar() {
         this(290, false);
@@ -57,7 +68,30 @@ final class ProbabilityBar extends VBox {
         return heading.getText() + "\n" + drawn.getText();
     }
 
+    /** Bars of the histogram on show: K for a drawn pixel of a K-level model, else 0. For tests. */
+    int bars() {
+        return bars;
+    }
+
+    /** The level the histogram marks as drawn, -1 when none. For tests. */
+    int marked() {
+        return marked;
+    }
+
+    /** A binary model's pixel, or none. */
     void show(PixelStep step) {
+        show(step, 2);
+    }
+
+    /** A pixel of a model with {@code levels} grey levels (2: binary), or none. */
+    void show(PixelStep step, int levels) {
+        bars = 0;
+        marked = -1;
+        if (levels > 2) {
+            showLevels(step, levels);
+            return;
+        }
+        bar.setHeight(BAR + 14);
         GraphicsContext g = bar.getGraphicsContext2D();
         double w = bar.getWidth() - 2 * PAD;
         g.clearRect(0, 0, bar.getWidth(), bar.getHeight());
@@ -108,5 +142,93 @@ final class ProbabilityBar extends VBox {
         g.setStroke(Color.gray(0.5));
         g.setLineWidth(1);
         g.strokeRect(PAD + 0.5, 0.5, w - 1, BAR - 1);
+    }
+
+    /** The K-bar histogram of a categorical pixel, or what stands in for it. */
+    private void showLevels(PixelStep step, int levels) {
+        bar.setHeight(HISTOGRAM + STRIP + 16);
+        GraphicsContext g = bar.getGraphicsContext2D();
+        double w = bar.getWidth() - 2 * PAD;
+        double bw = w / levels;
+        g.clearRect(0, 0, bar.getWidth(), bar.getHeight());
+        g.setFill(Color.web("#F4F4F4"));
+        g.fillRect(PAD, 0, w, HISTOGRAM);
+        for (int v = 0; v < levels; v++) {
+            g.setFill(Color.gray(v / (double) (levels - 1)));
+            g.fillRect(PAD + v * bw, HISTOGRAM + 1, Math.ceil(bw), STRIP);
+        }
+        g.setFont(Font.font(10));
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(Color.gray(0.3));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("0", PAD, HISTOGRAM + STRIP + 2);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(Integer.toString(levels - 1), PAD + w, HISTOGRAM + STRIP + 2);
+        g.setTextAlign(TextAlignment.CENTER);
+        String range = "0.." + (levels - 1);
+        String pv = compact ? "p(x = v)" : "p(x = v | pixels before)";
+        if (step == null || !step.categorical()) {
+            boolean given = step != null && step.given();
+            heading.setText(given ? pv + ": given" : pv + ", v = " + range);
+            drawn.setText(
+                    step == null
+                            ? "No pixel drawn yet."
+                            : compact
+                                    ? "Kept from the test image (level " + step.value() + ")."
+                                    : "Pixel (" + step.row() + ", " + step.col() + ") of image " + (step.image() + 1)
+                                            + " is given, kept from the test image (level " + step.value()
+                                            + " of " + range + "); nothing was drawn.");
+            if (given) {
+                g.setFill(Color.gray(0.4));
+                g.setFont(Font.font(12));
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText("given", PAD + w / 2, HISTOGRAM / 2);
+            }
+        } else {
+            float[] p = step.distribution();
+            double top = 0;
+            int likeliest = 0;
+            for (int v = 0; v < levels; v++) {
+                if (p[v] > top) {
+                    top = p[v];
+                    likeliest = v;
+                }
+            }
+            for (int v = 0; v < levels; v++) {
+                double h = top > 0 ? HISTOGRAM * p[v] / top : 0;
+                g.setFill(v == step.value() ? ONE : OTHER_LEVEL);
+                g.fillRect(PAD + v * bw + (bw > 3 ? 0.5 : 0), HISTOGRAM - h, Math.max(1, bw - (bw > 3 ? 1 : 0)), h);
+            }
+            double x = PAD + (step.value() + 0.5) * bw;
+            g.setFill(Color.BLACK);
+            g.fillPolygon(
+                    new double[] {x - 4, x + 4, x},
+                    new double[] {HISTOGRAM + STRIP + 8, HISTOGRAM + STRIP + 8, HISTOGRAM + 1},
+                    3);
+            bars = levels;
+            marked = step.value();
+            heading.setText(String.format(
+                    java.util.Locale.ROOT,
+                    compact ? "p(x = %d) = %.3f" : "p(x = %d | pixels before) = %.3f",
+                    step.value(),
+                    step.probability()));
+            drawn.setText(
+                    compact
+                            ? String.format(java.util.Locale.ROOT, "Drew level %d of %s.", step.value(), range)
+                            : String.format(
+                                    java.util.Locale.ROOT,
+                                    "Pixel (%d, %d) of image %d: drew level %d of %s; the likeliest is %d (p = %.3f),"
+                                            + " the bars' scale.",
+                                    step.row(),
+                                    step.col(),
+                                    step.image() + 1,
+                                    step.value(),
+                                    range,
+                                    likeliest,
+                                    top));
+        }
+        g.setStroke(Color.gray(0.5));
+        g.setLineWidth(1);
+        g.strokeRect(PAD + 0.5, 0.5, w - 1, HISTOGRAM - 1);
     }
 }

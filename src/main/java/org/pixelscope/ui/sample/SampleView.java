@@ -200,6 +200,16 @@ public final class SampleView extends BorderPane {
             return where + ": not drawn yet";
         }
         PixelStep s = t.step(image, k);
+        if (s.categorical()) {
+            return where
+                    + String.format(
+                            java.util.Locale.ROOT,
+                            ": drew level %d of 0..%d, p(x = %d) = %.3f",
+                            s.value(),
+                            t.levels() - 1,
+                            s.value(),
+                            s.probability());
+        }
         return s.given()
                 ? where + String.format(": %d, kept from the test image (not drawn)", s.value())
                 : where

@@ -75,7 +75,9 @@ final class SampleStrip extends VBox {
         PixelWriter pw = img.getPixelWriter();
         int done = trace.cursor();
         for (int k = 0; k < w * h; k++) {
-            Color c = k >= done ? Color.web("#202040") : trace.value(index, k) == 1 ? Color.WHITE : Color.BLACK;
+            Color c = k >= done
+                    ? Color.web("#202040")
+                    : Color.gray(trace.value(index, k) / (double) (trace.levels() - 1));
             pw.setColor(k % w, k / w, c);
         }
         return img;

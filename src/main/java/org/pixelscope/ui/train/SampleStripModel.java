@@ -97,8 +97,7 @@ public final class SampleStripModel {
     /** Samples the strip from {@code copy}, which it then closes (the strip owns its snapshot). */
     private static SampleTrace draw(PixelModel copy, long seed, AtomicBoolean cancelled) {
         try (copy) {
-            SampleTrace trace =
-                    new SampleTrace(COUNT, copy.spec().height(), copy.spec().width());
+            SampleTrace trace = SampleTrace.of(copy, COUNT);
             new RasterSampler(SamplerKind.fastest(copy.spec()))
                     .sample(copy, SampleRequest.fresh(COUNT, seed, 1.0), trace, cancelled::get);
             return trace;

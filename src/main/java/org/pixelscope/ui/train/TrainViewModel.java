@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelModel;
 import org.pixelscope.train.MnistTraining;
@@ -191,7 +192,7 @@ public final class TrainViewModel {
                 .mnist()
                 .thenCompose(mnist -> ctx.jobs().submit(() -> {
                     MnistTraining.requireSize(mnist, model.spec());
-                    return MnistTraining.of(mnist, config);
+                    return MnistTraining.of(mnist, config, new GreyLevels(model.levels()));
                 }))
                 .whenCompleteAsync(
                         (data, error) -> launch(r, data, error), ctx.jobs().fx());
