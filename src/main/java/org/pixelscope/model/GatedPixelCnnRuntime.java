@@ -13,6 +13,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -57,6 +58,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
     private final ConvOps vertical;
     private final ConvOps horizontal;
     private final ConvOps pointwise;
+    private final GatePlanes planes = new GatePlanes();
     private INDArray verticalMask;
     private INDArray horizontalMask;
     private INDArray maskedVertical;
@@ -94,15 +96,15 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         INDArray hOut = workspaceMgr.createUninitialized(
                 layer.isLast() ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM, input.dataType(), shape(f), 'c');
         pointwise.forward(fw.hGate, param(GatedPixelCnnLayer.OUT), bias("bo"), hOut);
-        if (!layer.isFirst()) {
-            hOut.addi(channels(input, f, 2 * f));
-        }
+        INDArray residual = layer.isFirst() ? null : whole(input);
         if (layer.isLast()) {
+            if (residual != null) {
+                planes.addBlock(hOut, 0, f, residual, f, residual.size(1), f);
+            }
             return hOut;
         }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), shape(2 * f), 'c');
-        channels(out, 0, f).assign(fw.vTanh).muli(fw.vSigmoid);
-        channels(out, f, 2 * f).assign(hOut);
+        planes.stacks(out, fw.vTanh, fw.vSigmoid, hOut, residual, f);
         return out;
     }
 
@@ -115,7 +117,8 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         }
         kept = null;
         long f = layer.getFilters();
-        INDArray epsH = layer.isLast() ? epsilon : channels(epsilon, f, 2 * f).dup('c');
+        INDArray eps = whole(epsilon);
+        INDArray epsH = layer.isLast() ? eps : channels(eps, f, 2 * f).dup('c');
         // H' = 1x1(gate(hz)) + bo (+ H)
         INDArray dGate = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), shape(f), 'c');
         pointwise.backward(
@@ -126,8 +129,8 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
                 dGate,
                 gradTable.get(GatedPixelCnnLayer.OUT),
                 gradTable.get("bo").reshape(f));
-        INDArray dhz = workspaceMgr.create(ArrayType.BP_WORKING_MEM, input.dataType(), shape(2 * f), 'c');
-        addGateGradient(dhz, dGate, fw.hTanh, fw.hSigmoid, f);
+        INDArray dhz = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), shape(2 * f), 'c');
+        planes.gateGradient(dhz, dGate, 0, f, fw.hTanh, fw.hSigmoid, f, false);
         // hz = conv_h(H) + bh + 1x1(vz)
         INDArray dvz = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), shape(2 * f), 'c');
         pointwise.backward(
@@ -151,7 +154,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
                 gradTable.get("bh").reshape(2 * f));
         // V' = gate(vz), vz = conv_v(V) + bv
         if (!layer.isLast()) {
-            addGateGradient(dvz, channels(epsilon, 0, f), fw.vTanh, fw.vSigmoid, f);
+            planes.gateGradient(dvz, eps, 0, eps.size(1), fw.vTanh, fw.vSigmoid, f, true);
         }
         INDArray dLabel = fw.label == null ? null : labelGradients(fw.label, dvz, dhz);
         INDArray dvPad =
@@ -176,7 +179,8 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
             channels(dIn, 0, stacks).assign(verticalInterior(dvPad)).addi(horizontalInterior(dhPad));
         } else {
             channels(dIn, 0, f).assign(verticalInterior(dvPad));
-            channels(dIn, f, 2 * f).assign(horizontalInterior(dhPad)).addi(epsH);
+            channels(dIn, f, 2 * f).assign(horizontalInterior(dhPad));
+            planes.addBlock(dIn, f, dIn.size(1), epsH, 0, f, f);
         }
         if (dLabel != null) {
             INDArray labelChannels = channels(dIn, stacks, input.size(1));
@@ -220,9 +224,8 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         // kept arrays are made in the caller's workspace: an op's own result would land in whichever is open
         INDArray hTanh = Transforms.tanh(mgr.dup(type, channels(hz, 0, f)), false);
         INDArray hSigmoid = Transforms.sigmoid(mgr.dup(type, channels(hz, f, 2 * f)), false);
-        INDArray hGate = mgr.createUninitialized(type, input.dataType(), shape(f), 'c')
-                .assign(hTanh)
-                .muli(hSigmoid);
+        INDArray hGate = mgr.createUninitialized(type, input.dataType(), shape(f), 'c');
+        Nd4j.exec(new MulOp(hTanh, hSigmoid, hGate));
         INDArray vTanh = layer.isLast() ? null : Transforms.tanh(mgr.dup(type, channels(vz, 0, f)), false);
         INDArray vSigmoid = layer.isLast() ? null : Transforms.sigmoid(mgr.dup(type, channels(vz, f, 2 * f)), false);
         return new Forward(input, vPad, hPad, vz, vTanh, vSigmoid, hTanh, hSigmoid, hGate, label);
@@ -245,13 +248,9 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
                 .addi(dhSum.mmul(param(GatedPixelCnnLayer.LABEL_HORIZONTAL).transpose()));
     }
 
-    /**
-     * Adds the gradient of {@code tanh(z[:f]) * sigmoid(z[f:])} given its output gradient {@code d}
-     * to {@code dz}: {@code d * s * (1 - t^2)} to the first half, {@code d * t * s * (1 - s)} to the second.
-     */
-    private static void addGateGradient(INDArray dz, INDArray d, INDArray t, INDArray s, long f) {
-        channels(dz, 0, f).addi(t.mul(t).rsubi(1).muli(s).muli(d));
-        channels(dz, f, 2 * f).addi(s.rsub(1).muli(s).muli(t).muli(d));
+    /** {@code x} itself when it is a whole c-ordered array, else a c-ordered copy: what {@link GatePlanes} reads. */
+    private static INDArray whole(INDArray x) {
+        return x.isView() || x.offset() != 0 || x.ordering() != 'c' ? x.dup('c') : x;
     }
 
     private INDArray verticalKernel() {
