@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * into views ({@code assign}) and the tanh / sigmoid transforms stay on libnd4j: they are fast.
  *
  * <p>All arrays are whole c-ordered float or double arrays of one batch and plane size; {@code f}
- * is the channels of one block.
+ * is the channels of one block. Each call covers the images {@code [from, to)} of the batch, so
+ * slices of a batch can run side by side ({@link BatchParts}), each with its own instance.
  *
  * <p>Thread: not thread-safe; owned by one layer.
  */
@@ -28,13 +29,12 @@ final class GatePlanes {
      * and the horizontal stack's output side by side; {@code residual} (the layer input
      * {@code [N, 2f (+ label channels), H, W]}) may be null.
      */
-    void stacks(INDArray out, INDArray t, INDArray s, INDArray h, INDArray residual, long f) {
+    void stacks(INDArray out, INDArray t, INDArray s, INDArray h, INDArray residual, long f, long from, long to) {
         int plane = plane(out);
-        long n = out.size(0);
         long rc = residual == null ? 0 : residual.size(1);
         double[] a = lines.get(0, plane);
         double[] b = lines.get(1, plane);
-        for (long i = 0; i < n; i++) {
+        for (long i = from; i < to; i++) {
             for (long c = 0; c < f; c++) {
                 long p = (i * f + c) * plane;
                 LineBuffers.read(t, p, a, plane);
@@ -57,15 +57,24 @@ final class GatePlanes {
 
     /**
      * {@code dst[:, from:from+f] += src[:, srcFrom:srcFrom+f]}, for {@code dst} of {@code dstChannels}
-     * channels and {@code src} of {@code srcChannels}.
+     * channels and {@code src} of {@code srcChannels}, images {@code [from, to)}.
      */
-    void addBlock(INDArray dst, long from, long dstChannels, INDArray src, long srcFrom, long srcChannels, long f) {
+    void addBlock(
+            INDArray dst,
+            long dstFrom,
+            long dstChannels,
+            INDArray src,
+            long srcFrom,
+            long srcChannels,
+            long f,
+            long from,
+            long to) {
         int plane = plane(dst);
         double[] a = lines.get(0, plane);
         double[] b = lines.get(1, plane);
-        for (long i = 0; i < dst.size(0); i++) {
+        for (long i = from; i < to; i++) {
             for (long c = 0; c < f; c++) {
-                long p = (i * dstChannels + from + c) * plane;
+                long p = (i * dstChannels + dstFrom + c) * plane;
                 LineBuffers.read(dst, p, a, plane);
                 LineBuffers.read(src, (i * srcChannels + srcFrom + c) * plane, b, plane);
                 for (int k = 0; k < plane; k++) {
@@ -81,17 +90,27 @@ final class GatePlanes {
      * {@code dz [N, 2f, H, W]}: {@code dg * s * (1 - t^2)} in the first half,
      * {@code dg * t * s * (1 - s)} in the second, with {@code t [N, f, H, W]} and {@code s} the
      * forward pass's tanh and sigmoid. {@code dg} is channels {@code [dgFrom, dgFrom + f)} of an
-     * array of {@code dgChannels}; {@code add}: add to {@code dz} instead of overwriting it.
+     * array of {@code dgChannels}; {@code add}: add to {@code dz} instead of overwriting it. Images
+     * {@code [from, to)}.
      */
     void gateGradient(
-            INDArray dz, INDArray dg, long dgFrom, long dgChannels, INDArray t, INDArray s, long f, boolean add) {
+            INDArray dz,
+            INDArray dg,
+            long dgFrom,
+            long dgChannels,
+            INDArray t,
+            INDArray s,
+            long f,
+            boolean add,
+            long from,
+            long to) {
         int plane = plane(dz);
         double[] d = lines.get(0, plane);
         double[] tv = lines.get(1, plane);
         double[] sv = lines.get(2, plane);
         double[] da = lines.get(3, plane);
         double[] db = lines.get(4, plane);
-        for (long i = 0; i < dz.size(0); i++) {
+        for (long i = from; i < to; i++) {
             for (long c = 0; c < f; c++) {
                 long p = (i * f + c) * plane;
                 long first = (i * 2 * f + c) * plane;
