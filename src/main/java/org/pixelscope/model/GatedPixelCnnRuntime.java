@@ -101,6 +101,8 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
     private INDArray maskedVertical;
     private INDArray maskedHorizontal;
     private Forward kept;
+    /** Slices per batch when set by a test ({@link #sliceInto}); 0: as many as {@link BatchParts#count}. */
+    private int forcedParts;
 
     private GatedPixelCnnRuntime(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -177,6 +179,9 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         INDArray dvPad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, k.vPad.shape(), 'c');
         INDArray dIn = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, type, input.shape(), 'c');
         long stacks = input.size(1) - layer.getClasses();
+        for (int p = 1; p < slices(); p++) {
+            scratch(slices.get(p));
+        }
         runSlices((slice, from, to) -> {
             Map<String, INDArray> grads = slice == slices.get(0) ? gradTable : slice.scratch;
             INDArray eH = rows(epsH, from, to);
@@ -233,7 +238,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
                 slice.planes.addBlock(dIn, f, dIn.size(1), epsH, 0, f, f, from, to);
             }
         });
-        for (int p = 1; p < BatchParts.count(input.size(0)); p++) {
+        for (int p = 1; p < parts(); p++) {
             for (String name : SLICED) {
                 gradTable.get(name).addi(slices.get(p).scratch.get(name));
             }
@@ -330,15 +335,29 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
 
     /** Runs {@code work} over the batch's slices, each with its own {@link Slice}. */
     private void runSlices(SliceWork work) {
-        long n = input.size(0);
-        int parts = BatchParts.count(n);
+        BatchParts.run(input.size(0), slices(), (p, from, to) -> work.run(slices.get(p), from, to));
+    }
+
+    /** How many slices this batch runs as; makes any {@link Slice} not yet made. */
+    private int slices() {
+        int parts = parts();
         while (slices.size() < parts) {
             slices.add(new Slice(up, layer.getKernel()));
         }
-        for (int p = 1; p < parts; p++) {
-            scratch(slices.get(p));
-        }
-        BatchParts.run(n, parts, (p, from, to) -> work.run(slices.get(p), from, to));
+        return parts;
+    }
+
+    private int parts() {
+        long n = input.size(0);
+        return forcedParts > 0 ? (int) Math.min(forcedParts, n) : BatchParts.count(n);
+    }
+
+    /**
+     * For tests: split every batch into {@code parts} slices whatever the machine's thread count
+     * (the tests run with one OpenMP thread, which would leave a single slice).
+     */
+    void sliceInto(int parts) {
+        forcedParts = parts;
     }
 
     /** A slice's own gradient arrays, shaped like the gradient table's, outside workspaces. */
