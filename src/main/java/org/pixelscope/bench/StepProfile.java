@@ -14,26 +14,34 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Where one training step's time goes: each vertex of the network (layers, residual sums, the
- * loss) timed on its own, forward plus backward, by driving the vertices one at a time in the
- * network's topological order the way {@code ComputationGraph.fit} does, and the rest of the step
- * (the optimizer update, workspace and graph bookkeeping) as the whole step's time minus their
- * sum. The vertex-by-vertex pass runs without workspaces, so it can cost a little more than the
- * same work inside {@code fit}; the split is for seeing where the time goes, the whole step is
- * measured by {@code fit} itself. Medians over repetitions, milliseconds.
+ * Where one training step's time goes, as parts that add up to the step: each vertex of the
+ * network (layers, residual sums, the loss), forward plus backward, and {@link #REST}, the optimizer
+ * update with the graph's bookkeeping. Milliseconds, medians over repetitions.
+ *
+ * <p>What is measured: in each repetition one {@code fit} (the whole step) and one
+ * {@code computeGradientAndScore} (the same forward and backward pass fit runs, with its
+ * workspaces); the remainder's share of the step is {@code 1 - forwardBackward / fit} (0 when noise
+ * makes the pass come out slower than the step around it). The forward-backward share is divided
+ * among the vertices in proportion to their own times in a separate pass that drives the vertices
+ * one at a time in topological order, as fit does. That pass cannot be the step itself: it runs
+ * without workspaces (fresh arrays for every result) and some runtimes recompute forward results
+ * in backprop there, so its times add up to more than the step (the old split subtracted their sum
+ * from the step and reported a negative remainder); only their proportions are used.
  *
  * <p>Thread: runs on the caller's thread; the network must not be used elsewhere meanwhile.
  */
 public final class StepProfile {
 
-    /** Key of the remainder: optimizer update and graph bookkeeping. */
+    /** Key of the remainder: the step outside its forward and backward pass (optimizer update, graph bookkeeping). */
     public static final String REST = "update_and_rest";
 
     private StepProfile() {}
 
     /**
      * Milliseconds per vertex (network order) and {@link #REST}, for one step on {@code batch}
-     * (features are the labels); {@code stepMs} is the whole step's median as measured by fit.
+     * (features are the labels): {@code stepMs}, the whole step's median as measured by fit, split
+     * in the shares measured here; each part is at least 0 and they add up to {@code stepMs} (each
+     * rounded to 0.1 ms).
      */
     public static Map<String, Double> measure(ComputationGraph net, DataSet batch, double stepMs, int repetitions) {
         return measure(net, new INDArray[] {batch.getFeatures()}, batch.getLabels(), stepMs, repetitions);
@@ -45,28 +53,45 @@ public final class StepProfile {
      */
     public static Map<String, Double> measure(
             ComputationGraph net, INDArray[] inputs, INDArray labels, double stepMs, int repetitions) {
-        net.fit(new org.nd4j.linalg.dataset.MultiDataSet(inputs, new INDArray[] {labels}));
+        org.nd4j.linalg.dataset.MultiDataSet batch =
+                new org.nd4j.linalg.dataset.MultiDataSet(inputs, new INDArray[] {labels});
+        net.fit(batch);
         // the fit initialises the gradient views the vertices write into
         GraphVertex[] vertices = net.getVertices();
         int[] order = net.topologicalSortOrder();
         double[][] ms = new double[vertices.length][repetitions];
+        double[] fit = new double[repetitions];
+        double[] forwardBackward = new double[repetitions];
         for (int rep = 0; rep < repetitions; rep++) {
+            long t0 = System.nanoTime();
+            net.fit(batch);
+            fit[rep] = (System.nanoTime() - t0) / 1e6;
+            net.setInputs(inputs);
+            net.setLabels(labels);
+            t0 = System.nanoTime();
+            net.computeGradientAndScore();
+            forwardBackward[rep] = (System.nanoTime() - t0) / 1e6;
             double[] once = once(net, vertices, order, inputs, labels);
             for (int v = 0; v < vertices.length; v++) {
                 ms[v][rep] = once[v];
             }
         }
         net.clearLayersStates();
-        Map<String, Double> r = new LinkedHashMap<>();
-        double sum = 0;
+        double restShare = Math.max(0, 1 - median(forwardBackward) / median(fit));
+        double vertexSum = 0;
         for (int idx : order) {
             if (!vertices[idx].isInputVertex()) {
-                double m = median(ms[idx]);
-                r.put(vertices[idx].getVertexName(), round(m));
-                sum += m;
+                vertexSum += median(ms[idx]);
             }
         }
-        r.put(REST, round(stepMs - sum));
+        Map<String, Double> r = new LinkedHashMap<>();
+        for (int idx : order) {
+            if (!vertices[idx].isInputVertex()) {
+                double share = vertexSum > 0 ? median(ms[idx]) / vertexSum : 0;
+                r.put(vertices[idx].getVertexName(), round(share * (1 - restShare) * stepMs));
+            }
+        }
+        r.put(REST, round(restShare * stepMs));
         return r;
     }
 

@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Java working arrays for {@link ConvLstmScan}'s gate arithmetic, reused from pass to pass, and
+ * Java working arrays for the gate arithmetic of {@link ConvLstmScan} and {@link GatePlanes}, reused from pass to pass, and
  * copies between them and the native buffers of ND4J arrays (float or double, computed in
  * double). The native arrays must be whole c-ordered arrays, not views: positions are offsets into
  * their own buffer.

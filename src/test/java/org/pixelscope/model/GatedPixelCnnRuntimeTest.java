@@ -36,6 +36,40 @@ class GatedPixelCnnRuntimeTest {
         assertThat(maxAbs(direct.gradient().gradient().sub(g))).isLessThan(1e-4 * maxAbs(g));
     }
 
+    /**
+     * Batch slices ({@link BatchParts}) give the whole batch's outputs and gradients: three slices of
+     * four images (one, one and two), the second and third slices' weight gradients summed into the
+     * first's, for the unconditional and the conditional network.
+     */
+    @Test
+    void batchSlicesGiveTheGraphFormsOutputsAndGradients() {
+        for (GatedPixelCnnSpec spec :
+                new GatedPixelCnnSpec[] {GatedPixelCnnSpec.standard(), GatedPixelCnnSpec.conditional()}) {
+            PixelModel built = TestWeights.withBiases(NetworkBuilder.build(spec.withSize(7, 6), 5, 1e-3));
+            PixelModel model = spec.classes() > 0 ? built.given(3, 0, 9, 3) : built;
+            ComputationGraph direct = model.network();
+            ComputationGraph graph = GraphForm.of(direct);
+            for (int i = 1; i <= spec.layers(); i++) {
+                ((GatedPixelCnnRuntime) direct.getLayer(LayerNames.gated(i))).sliceInto(3);
+            }
+            INDArray x = MaskedConv2DTest.randomBinary(4, 7, 6, 52);
+            INDArray[] in = model.inputs(x);
+            assertThat(maxAbs(direct.outputSingle(false, in).sub(graph.outputSingle(false, in))))
+                    .as(spec.name())
+                    .isLessThan(1e-5);
+            direct.setInputs(in);
+            direct.setLabels(x);
+            direct.computeGradientAndScore();
+            graph.setInputs(in);
+            graph.setLabels(x);
+            graph.computeGradientAndScore();
+            INDArray g = graph.gradient().gradient();
+            assertThat(maxAbs(direct.gradient().gradient().sub(g)))
+                    .as(spec.name())
+                    .isLessThan(1e-4 * maxAbs(g));
+        }
+    }
+
     /** A few optimizer steps in the network's own fit (workspaces on) give the graph form's weights. */
     @Test
     void trainingStepsMatchTheGraphForm() {

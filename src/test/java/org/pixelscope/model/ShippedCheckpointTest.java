@@ -13,8 +13,9 @@ import org.pixelscope.train.Checkpoints;
 import org.pixelscope.train.Metrics;
 
 /**
- * The shipped chapter checkpoint under the direct-op masked convolution gives the probabilities
- * the SameDiff graph form (the implementation it was trained with) gives for the same weights.
+ * The shipped checkpoints under the direct-op runtimes give the probabilities the SameDiff graph
+ * forms give for the same weights: the chapter PixelCNN (trained with its graph form) and the
+ * Gated PixelCNN (its runtime computes the gates in batch slices and Java passes).
  */
 class ShippedCheckpointTest {
 
@@ -51,5 +52,16 @@ class ShippedCheckpointTest {
         assertThat(p.getDouble(400L)).isCloseTo(p400, within(1e-6));
         assertThat(p.getDouble(1500L)).isCloseTo(p1500, within(1e-6));
         assertThat(Metrics.totalNats(p, x)).isCloseTo(nats, within(1e-3));
+    }
+
+    @Test
+    void shippedGatedCheckpointGivesTheGraphFormsProbabilities() throws Exception {
+        PixelModel model =
+                Checkpoints.load(Path.of("assets/models/pixelcnn-gated.zip")).model();
+        INDArray x = TestImages.binary(6, 28, 28, 78);
+        INDArray direct = model.probabilities(x);
+        INDArray graph = GraphForm.of(model.network()).outputSingle(false, x);
+        assertThat(Transforms.abs(direct.sub(graph)).maxNumber().doubleValue()).isLessThan(1e-5);
+        assertThat(direct.minNumber().doubleValue()).isGreaterThan(0.0);
     }
 }
