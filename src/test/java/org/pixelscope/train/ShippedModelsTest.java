@@ -32,16 +32,18 @@ class ShippedModelsTest {
         for (ShippedModels.Shipped s : all) {
             try (PixelModel model = Checkpoints.load(s.path()).model()) {
                 assertThat(model.spec().name()).as(s.path().toString()).isEqualTo(s.model());
-                Causality.assertAutoregressive(model, 1);
+                // a conditional model under one label: the mixture costs ten passes per check, and
+                // ConditionalGatedPixelCnnTest checks every label and the mixture on a small model
+                Causality.assertAutoregressive(model.conditional() ? model.given(7) : model, 1);
                 double nats;
                 if (model.conditional()) {
                     // the catalog's figure is the NLL with the label unknown, and its accuracy Bayes' rule's
                     Classification.Result c = Classification.evaluate(
-                            model, MnistTraining.evaluation(mnist.test(), mnist.testLabels(), 1000));
+                            model, MnistTraining.evaluation(mnist.test(), mnist.testLabels(), 500));
                     nats = c.marginalNats();
                     assertThat(c.accuracy())
-                            .as("%s's accuracy on the first 1,000 test images", s.model())
-                            .isBetween(s.accuracy() - 0.03, s.accuracy() + 0.03);
+                            .as("%s's accuracy on the first 500 test images", s.model())
+                            .isBetween(s.accuracy() - 0.05, s.accuracy() + 0.05);
                 } else {
                     assertThat(s.accuracy())
                             .as("an unconditional model classifies nothing")
