@@ -23,7 +23,9 @@ import org.pixelscope.sample.SamplerKind;
  * {@code sample} use. Medians over timed repetitions after warm-up; figures, not pass/fail (the
  * machines are shared and noisy, so compare ratios within one run). {@code step_ms} splits one
  * training step by layer ({@link StepProfile}); {@code rss_mb} is the resident memory at the end
- * ({@link ResidentMemory}).
+ * ({@link ResidentMemory}), and {@code train_rss_growth_mb} how much it grew over the timed
+ * training steps, after the warm-up ones (a native leak shows here: the Diagonal BiLSTM's once
+ * grew by about 100 MB a step).
  *
  * <p>Thread: runs on the caller's thread.
  */
@@ -59,13 +61,19 @@ public final class Benchmark {
         INDArray x = binary(rnd, s.batch(), h, w);
         DataSet batch = new DataSet(x, x);
         double[] step = new double[s.iterations()];
+        double rssWarm = 0;
         for (int i = 0; i < s.warmup() + s.iterations(); i++) {
+            if (i == s.warmup()) {
+                rssWarm = ResidentMemory.megabytes();
+            }
             long t0 = System.nanoTime();
             model.fit(batch);
             if (i >= s.warmup()) {
                 step[i - s.warmup()] = (System.nanoTime() - t0) / 1e9;
             }
         }
+        // a leak shows here: a native op that keeps memory grows this by its size every step
+        double rssGrowth = Math.round((ResidentMemory.megabytes() - rssWarm) * 10) / 10.0;
         INDArray x16 = binary(rnd, 16, h, w);
         double[] fwd = new double[s.iterations()];
         for (int i = 0; i < s.warmup() + s.iterations(); i++) {
@@ -83,6 +91,7 @@ public final class Benchmark {
         r.put("parameters", model.parameterCount());
         r.put("batch", s.batch());
         r.put("train_images_per_s", round(s.batch() / median(step)));
+        r.put("train_rss_growth_mb", rssGrowth);
         r.put("forward_ms_16", round(median(fwd)));
         // where a training step's time goes, per layer (forward + backward) and the rest
         r.put(

@@ -13,7 +13,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -187,11 +186,11 @@ final class DiagonalBiLstmRuntime extends org.deeplearning4j.nn.layers.samediff.
         return unskew.get(all(), interval(from, to), all(), interval(0, input.size(3)));
     }
 
-    /** {@code x} mirrored left to right, in a new array. */
+    /** {@code x} mirrored left to right, in a new array ({@link Mirror}, not libnd4j's leaking reverse op). */
     private static INDArray reverse(LayerWorkspaceMgr mgr, ArrayType type, INDArray x) {
-        INDArray source = x.isView() ? mgr.dup(type, x, 'c') : x;
+        INDArray source = x.isView() || x.ordering() != 'c' ? mgr.dup(type, x, 'c') : x;
         INDArray out = mgr.createUninitialized(type, x.dataType(), x.shape(), 'c');
-        Nd4j.exec(new Reverse(source, out, 3));
+        Mirror.lastAxis(source, out);
         return out;
     }
 

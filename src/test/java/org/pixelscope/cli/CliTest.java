@@ -175,5 +175,6 @@ class CliTest {
                 .isGreaterThan(json.get("naive_sample_pixels_per_s").asDouble());
         assertThat(json.get("native_library").asText()).isNotBlank();
         assertThat(json.get("parameters").asLong()).isEqualTo(187_905);
+        assertThat(json.get("train_rss_growth_mb").isNumber()).isTrue();
     }
 }
