@@ -105,6 +105,11 @@ public final class MainWindow extends BorderPane {
         }
         // a newcomer wants to watch a digit being drawn: open on Sample, with its explanation beside it
         tabs.getSelectionModel().select(1);
+        // the Train view's sample strip waits until it is seen, instead of sampling beside the Sample view
+        views.train().setShowing(false);
+        tabs.getSelectionModel()
+                .selectedIndexProperty()
+                .addListener((obs, was, is) -> views.train().setShowing(is.intValue() == 0));
         Label data = new Label();
         showData(data);
         ctx.session().dataDirProperty().addListener((obs, was, is) -> showData(data));

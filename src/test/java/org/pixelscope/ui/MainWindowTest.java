@@ -64,6 +64,19 @@ class MainWindowTest {
     }
 
     @Test
+    void theTrainViewDrawsItsSampleStripOnlyOnceItIsShown(FxRobot robot) throws Exception {
+        session.open(ModelSession.shippedCheckpoint()).get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label caption = robot.lookup("#sample-strip-caption").queryAs(Label.class);
+        // the window opens on Sample: the strip waits rather than sample beside its generation
+        assertThat(caption.getText()).isEqualTo("Samples from the loaded weights are drawn when this view is shown.");
+        robot.interact(() -> window.selectTab(0));
+        WaitForAsyncUtils.waitFor(
+                120, TimeUnit.SECONDS, () -> caption.getText().startsWith("Samples from the loaded weights (seed"));
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void newModelFromThePickerBecomesCurrent(FxRobot robot) throws Exception {
         robot.interact(() -> window.createNew(PixelCnnSpec.chapter()));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.getModel() != null);

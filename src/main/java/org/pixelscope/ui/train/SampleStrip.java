@@ -39,6 +39,7 @@ final class SampleStrip extends VBox {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
         Label caption = new Label();
+        caption.setId("sample-strip-caption");
         caption.getStyleClass().add("caption");
         caption.textProperty().bind(model.captionProperty());
         Region spacer = new Region();

@@ -1,5 +1,6 @@
 package org.pixelscope.ui.train;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,6 +26,12 @@ import org.pixelscope.ui.ErrorReporter;
  * between iterations while training runs) on a worker thread; it takes a few seconds. A refresh
  * asked for while one runs is done right after it.
  *
+ * <p>While the Train view is hidden ({@link #setShowing}) a refresh takes its snapshot at once but
+ * draws it only when the view opens: the strip is nobody's to see, and on a 2-core machine its
+ * sampling would slow the generation the user is watching in the Sample view (at a first start
+ * the two ran side by side with the receptive-field measurement). Only the latest such snapshot
+ * is kept.
+ *
  * <p>Thread: FX only.
  */
 public final class SampleStripModel {
@@ -39,6 +46,16 @@ public final class SampleStripModel {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private AtomicBoolean current = new AtomicBoolean();
     private String pending;
+    private boolean showing = true;
+    /** A strip asked for while hidden: its snapshot, taken then, and when it was asked for. */
+    private Deferred deferred;
+
+    private record Deferred(String when, long seed, AtomicBoolean token, CompletableFuture<PixelModel> snapshot) {
+
+        void discard() {
+            snapshot.thenAccept(PixelModel::close);
+        }
+    }
 
     public SampleStripModel(AppContext ctx, LongSupplier seed) {
         this.ctx = ctx;
@@ -72,15 +89,39 @@ public final class SampleStripModel {
             caption.set("No model: open or create one to see samples.");
             return;
         }
-        AtomicBoolean token = current;
-        long s = seed.getAsLong();
+        Deferred d = new Deferred(when, seed.getAsLong(), current, ctx.session().snapshot());
+        if (deferred != null) {
+            deferred.discard();
+            deferred = null;
+        }
+        if (showing) {
+            start(d);
+        } else {
+            deferred = d;
+            caption.set("Samples " + when + " are drawn when this view is shown.");
+        }
+    }
+
+    /**
+     * Whether the view is on screen (the Train tab is selected). Showing it draws a strip asked for
+     * while it was hidden; a view used on its own counts as showing.
+     */
+    public void setShowing(boolean showing) {
+        this.showing = showing;
+        if (showing && deferred != null && !busy.get()) {
+            Deferred d = deferred;
+            deferred = null;
+            start(d);
+        }
+    }
+
+    private void start(Deferred d) {
         busy.set(true);
-        caption.set("Sampling " + COUNT + " images " + when + "…");
-        ctx.session()
-                .snapshot()
-                .thenCompose(copy -> ctx.jobs().submit(() -> draw(copy, s, token)))
+        caption.set("Sampling " + COUNT + " images " + d.when() + "…");
+        d.snapshot()
+                .thenCompose(copy -> ctx.jobs().submit(() -> draw(copy, d.seed(), d.token())))
                 .whenCompleteAsync(
-                        (trace, error) -> finished(token, when, s, trace, error),
+                        (trace, error) -> finished(d.token(), d.when(), d.seed(), trace, error),
                         ctx.jobs().fx());
     }
 
@@ -89,6 +130,10 @@ public final class SampleStripModel {
         current.set(true);
         current = new AtomicBoolean();
         pending = null;
+        if (deferred != null) {
+            deferred.discard();
+            deferred = null;
+        }
         busy.set(false);
         samples.set(null);
         caption.set("Samples appear after each epoch, or press Refresh samples.");

@@ -87,6 +87,11 @@ public final class TrainView extends BorderPane {
         chart.emphasisProperty().set(lecture ? LECTURE_EMPHASIS : 1);
     }
 
+    /** Whether this view is on screen: its sample strip is drawn only then ({@link SampleStripModel#setShowing}). */
+    public void setShowing(boolean showing) {
+        vm.samples().setShowing(showing);
+    }
+
     /** A dark theme: the chart's background and text follow it. */
     public void setDark(boolean dark) {
         chart.paletteProperty().set(dark ? ChartPalette.DARK : ChartPalette.LIGHT);

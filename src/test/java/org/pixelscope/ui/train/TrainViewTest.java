@@ -116,6 +116,28 @@ class TrainViewTest {
     }
 
     @Test
+    void aHiddenViewDrawsItsStripOnlyWhenShown(FxRobot robot) throws Exception {
+        robot.interact(() -> view.setShowing(false));
+        session.open(ModelSession.shippedCheckpoint()).get(120, SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        // asked for, snapshot taken, but not drawn while the view is hidden
+        assertThat(fx(() -> view.viewModel().samples().captionProperty().get()))
+                .isEqualTo("Samples from the loaded weights are drawn when this view is shown.");
+        Thread.sleep(2000);
+        assertThat(fx(() -> view.viewModel().samples().busyProperty().get())).isFalse();
+        assertThat(fx(() -> view.viewModel().samples().samplesProperty().get())).isNull();
+
+        robot.interact(() -> view.setShowing(true));
+        WaitForAsyncUtils.waitFor(
+                120,
+                SECONDS,
+                () -> fx(() -> view.viewModel().samples().samplesProperty().get()) != null);
+        assertThat(fx(() -> view.viewModel().samples().captionProperty().get()))
+                .startsWith("Samples from the loaded weights (seed");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void anInvalidHyperparameterIsReportedAndTrainingDoesNotStart(FxRobot robot) throws Exception {
         TextField batch = robot.lookup("#hp-batch-size").queryAs(TextField.class);
         robot.clickOn(batch);
