@@ -11,10 +11,10 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * libnd4j's fused {@code lstmLayer} and {@code lstmLayer_bp} ops on the parameters of DL4J's
- * {@code LSTM} layer: one native call for a whole sequence instead of a dozen small ops per step.
- * Same LSTM (no peepholes, no cell clipping, zero initial state), gates sigmoid, cell and output
- * tanh.
+ * libnd4j's fused {@code lstmLayer} op on the parameters of DL4J's {@code LSTM} layer: the forward
+ * pass over a whole sequence in one native call instead of a dozen small ops per step. Same LSTM
+ * (no peepholes, no cell clipping, zero initial state), gates sigmoid, cell and output tanh. The
+ * backward pass is {@link LstmBackprop}.
  *
  * <p>The two keep the four gate blocks of {@code W [nIn, 4H]}, {@code RW [H, 4H]} and
  * {@code b [4H]} in different orders:
@@ -24,11 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *   lstmLayer            [ i  f  g  o ]
  * </pre>
  *
- * so each pass copies the parameters into lstmLayer's order (small arrays) and copies the
- * gradients back into DL4J's.
+ * so each pass copies the parameters into lstmLayer's order (small arrays).
  *
- * <p>Layouts: sequences {@code [N, C, T]} (DL4J's NCW, lstmLayer's dataFormat 2). The forward pass
- * runs in dataFormat 0 ({@code [T, N, C]}) with the last output and cell requested: in the oneDNN
+ * <p>Layout: time-major sequences {@code [T, N, C]} (lstmLayer's dataFormat 0), with the last
+ * output and cell requested: in the oneDNN
  * builds of nd4j-native (1.0.0-M2.1) that is the form oneDNN's LSTM primitive takes; without the
  * last step's outputs it fails ("object is not initialized"), and in dataFormat 1 it gives wrong
  * outputs. Other builds run libnd4j's own loop on the same call.
@@ -41,7 +40,6 @@ final class LstmLayerOps {
     static final int[] FROM_DL4J = {3, 1, 0, 2};
 
     private static final int TIME_MAJOR = 0; // [T, N, C]
-    private static final int NCW = 2; // [N, C, T]
     private static final int FORWARD = 0;
     private static final int TANH = 0;
     private static final int SIGMOID = 2;
@@ -58,16 +56,15 @@ final class LstmLayerOps {
         this.gateOrder = gateOrder.clone();
     }
 
-    /** {@code out [N, H, T]} = the LSTM's outputs for {@code x [N, nIn, T]}; scratch arrays are of {@code scratch}. */
+    /**
+     * {@code ht [T, N, H]} = the LSTM's outputs for {@code xt [T, N, nIn]} (both time-major, c
+     * order); scratch arrays are of {@code scratch}.
+     */
     void forward(
-            INDArray x, INDArray w, INDArray rw, INDArray b, INDArray out, LayerWorkspaceMgr mgr, ArrayType scratch) {
-        DataType dt = x.dataType();
-        long n = x.size(0);
-        long t = x.size(2);
+            INDArray xt, INDArray w, INDArray rw, INDArray b, INDArray ht, LayerWorkspaceMgr mgr, ArrayType scratch) {
+        DataType dt = xt.dataType();
+        long n = xt.size(1);
         long h = rw.size(0);
-        INDArray xt = mgr.createUninitialized(scratch, dt, new long[] {t, n, x.size(1)}, 'c');
-        xt.assign(x.permute(2, 0, 1));
-        INDArray ht = mgr.createUninitialized(scratch, dt, new long[] {t, n, h}, 'c');
         INDArray lastH = mgr.createUninitialized(scratch, dt, new long[] {n, h}, 'c');
         INDArray lastC = mgr.createUninitialized(scratch, dt, new long[] {n, h}, 'c');
         Nd4j.exec(DynamicCustomOp.builder("lstmLayer")
@@ -81,43 +78,6 @@ final class LstmLayerOps {
                 .addFloatingPointArguments(NO_CELL_CLIP)
                 .addBooleanArguments(true, false, false, false, false, true, true, true)
                 .build());
-        out.assign(ht.permute(1, 2, 0));
-    }
-
-    /**
-     * The gradients of {@link #forward} given {@code gradOut [N, H, T]}: written into
-     * {@code gradIn [N, nIn, T]} and, in DL4J's gate order, {@code gradW}, {@code gradRW},
-     * {@code gradB}.
-     */
-    void backward(
-            INDArray x,
-            INDArray w,
-            INDArray rw,
-            INDArray b,
-            INDArray gradOut,
-            INDArray gradIn,
-            INDArray gradW,
-            INDArray gradRW,
-            INDArray gradB,
-            LayerWorkspaceMgr mgr) {
-        ArrayType scratch = ArrayType.BP_WORKING_MEM;
-        DataType dt = x.dataType();
-        long h = rw.size(0);
-        INDArray fusedW = toFused(w, mgr, scratch);
-        INDArray fusedRW = toFused(rw, mgr, scratch);
-        INDArray fusedGradW = mgr.createUninitialized(scratch, dt, fusedW.shape(), 'c');
-        INDArray fusedGradRW = mgr.createUninitialized(scratch, dt, fusedRW.shape(), 'c');
-        INDArray fusedGradB = mgr.createUninitialized(scratch, dt, new long[] {4 * h}, 'c');
-        Nd4j.exec(DynamicCustomOp.builder("lstmLayer_bp")
-                .addInputs(x, fusedW, fusedRW, toFused(b, mgr, scratch).reshape(4 * h), gradOut)
-                .addOutputs(gradIn, fusedGradW, fusedGradRW, fusedGradB)
-                .addIntegerArguments(NCW, FORWARD, SIGMOID, TANH, TANH)
-                .addFloatingPointArguments(NO_CELL_CLIP)
-                .addBooleanArguments(true, false, false, false, false, true, false, false)
-                .build());
-        toDl4j(fusedGradW, gradW);
-        toDl4j(fusedGradRW, gradRW);
-        toDl4j(fusedGradB, gradB);
     }
 
     /** A c-order copy of DL4J's {@code [rows, 4H]} parameter with its gate blocks in lstmLayer's order. */
@@ -129,15 +89,6 @@ final class LstmLayerOps {
             fused.get(all(), block(k, h)).assign(from.get(all(), block(gateOrder[k], h)));
         }
         return fused;
-    }
-
-    /** {@code dl4j} = {@code fused} with its gate blocks back in DL4J's order. */
-    private void toDl4j(INDArray fused, INDArray dl4j) {
-        INDArray to = rows(dl4j);
-        long h = to.size(1) / 4;
-        for (int k = 0; k < 4; k++) {
-            to.get(all(), block(gateOrder[k], h)).assign(fused.get(all(), block(k, h)));
-        }
     }
 
     /** A parameter as {@code [rows, 4H]}: DL4J keeps the bias as a vector {@code [4H]}; a view, so writes reach it. */

@@ -91,6 +91,25 @@ class RasterLstmTest {
         }
     }
 
+    /** Backprop without a training pass's kept outputs (here: after an inference pass) recomputes them. */
+    @Test
+    void backpropRecomputesWhenNoTrainingPassKeptItsOutputs() {
+        ComputationGraph net = NetworkBuilder.build(new RasterLstmSpec("r", "t", 5, 6, 7, 1), 4, 1e-3)
+                .network();
+        net.initGradientsView();
+        Layer layer = net.getLayer(LayerNames.rasterLstm(0));
+        INDArray in = Nd4j.rand(DataType.FLOAT, 3, 1, 30);
+        INDArray eps = Nd4j.rand(DataType.FLOAT, 3, 7, 30).subi(0.5);
+        Pass kept = pass(layer, in, eps);
+        INDArray keptGrad = kept.grad.gradient().dup();
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        layer.setInput(in, mgr);
+        assertThat(layer.activate(false, mgr)).isEqualTo(kept.out);
+        Pair<Gradient, INDArray> recomputed = layer.backpropGradient(eps, mgr);
+        assertThat(recomputed.getFirst().gradient()).isEqualTo(keptGrad);
+        assertThat(recomputed.getSecond()).isEqualTo(kept.gradIn);
+    }
+
     /** The comparison above catches a wrong gate mapping: input gate and block input swapped. */
     @Test
     void aWrongGateOrderIsCaught() {
@@ -102,16 +121,17 @@ class RasterLstmTest {
         stock.setInput(in, mgr);
         INDArray expected = stock.activate(false, mgr).dup();
         for (int[] order : new int[][] {{3, 1, 0, 2}, {0, 1, 3, 2}}) {
-            INDArray out = Nd4j.create(DataType.FLOAT, 3, 7, 30);
+            INDArray ht = Nd4j.create(DataType.FLOAT, 30, 3, 7);
             new LstmLayerOps(order)
                     .forward(
-                            in,
+                            in.permute(2, 0, 1).dup('c'),
                             stock.getParam(PARAMS[0]),
                             stock.getParam(PARAMS[1]),
                             stock.getParam(PARAMS[2]),
-                            out,
+                            ht,
                             mgr,
                             ArrayType.FF_WORKING_MEM);
+            INDArray out = ht.permute(1, 2, 0);
             double diff = maxAbs(out.sub(expected));
             if (order[0] == 3) {
                 assertThat(diff).isLessThan(TOLERANCE);
