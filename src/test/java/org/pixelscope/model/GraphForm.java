@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * PixelScope's direct-op layers run through their SameDiff graphs ({@code defineLayer}, with
- * {@link SameDiffBackprop}'s correction) instead of their runtimes: the reference the runtimes are
- * compared with.
+ * {@link SameDiffBackprop}'s correction) instead of their runtimes, and the raster LSTM through
+ * DL4J's own LSTM runtime: the reference the runtimes are compared with.
  */
 final class GraphForm {
 
@@ -31,6 +31,8 @@ final class GraphForm {
                     lv.getLayerConf().setLayer(new Row(r));
                 } else if (lv.getLayerConf().getLayer() instanceof DiagonalBiLstm d) {
                     lv.getLayerConf().setLayer(new Diagonal(d));
+                } else if (lv.getLayerConf().getLayer() instanceof RasterLstmLayer r) {
+                    lv.getLayerConf().setLayer(new Dl4jLstm(r));
                 }
             }
         });
@@ -142,6 +144,47 @@ final class GraphForm {
                 boolean initializeParams,
                 DataType dataType) {
             return SameDiffBackprop.instantiate(this, conf, listeners, index, paramsView, initializeParams, dataType);
+        }
+    }
+
+    /** {@link RasterLstmLayer} on DL4J's own LSTM runtime ({@code LSTMHelpers}), as before the fused ops. */
+    static final class Dl4jLstm extends RasterLstmLayer {
+
+        Dl4jLstm() {
+            // for JSON
+        }
+
+        Dl4jLstm(RasterLstmLayer r) {
+            super(r.getNIn(), r.getNOut());
+            setActivationFn(r.getActivationFn());
+            setGateActivationFn(r.getGateActivationFn());
+            setForgetGateBiasInit(r.getForgetGateBiasInit());
+            setWeightInitFn(r.getWeightInitFn());
+            setBiasInit(r.getBiasInit());
+            setGainInit(r.getGainInit());
+            setRegularization(r.getRegularization());
+            setRegularizationBias(r.getRegularizationBias());
+            setLayerName(r.getLayerName());
+            setIUpdater(r.getIUpdater());
+            setBiasUpdater(r.getBiasUpdater());
+        }
+
+        /** What {@code LSTM.instantiate} does in DL4J 1.0.0-M2.1. */
+        @Override
+        public org.deeplearning4j.nn.api.Layer instantiate(
+                NeuralNetConfiguration conf,
+                Collection<TrainingListener> listeners,
+                int index,
+                INDArray paramsView,
+                boolean initializeParams,
+                DataType dataType) {
+            var runtime = new org.deeplearning4j.nn.layers.recurrent.LSTM(conf, dataType);
+            runtime.setListeners(listeners);
+            runtime.setIndex(index);
+            runtime.setParamsViewArray(paramsView);
+            runtime.setParamTable(initializer().init(conf, paramsView, initializeParams));
+            runtime.setConf(conf);
+            return runtime;
         }
     }
 }
