@@ -70,7 +70,8 @@ final class TrainCommand implements Callable<Integer> {
             names = "--init-from",
             paramLabel = "FILE",
             description = "Start --model from this checkpoint's weights where layers match (fresh history and"
-                    + " optimizer); e.g. the conditional Gated PixelCNN from the unconditional one.")
+                    + " optimizer); e.g. the conditional Gated PixelCNN from the unconditional one, or a"
+                    + " --levels K model from a binary one (its output layer starts at zero).")
     Path initFrom;
 
     @Option(

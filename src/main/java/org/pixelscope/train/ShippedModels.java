@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.pixelscope.data.Assets;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.ModelSpecs;
 import org.slf4j.Logger;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * The pretrained checkpoints shipped in {@code assets/models/}, as listed by its {@code
  * catalog.json}: for each, the file, the registered model it holds, its test NLL (the full
  * 10,000-image MNIST test set with the fixed binarisation, measured by {@code eval} when it was
- * shipped) and, for a class-conditional model, its test accuracy as a classifier. The catalog lets the model picker list the checkpoints with their NLL, and the app
- * open on the best, without loading every network first.
+ * shipped) and, for a class-conditional model, its test accuracy as a classifier; for a grey-level
+ * model its levels K ({@code "levels"}, 2 when absent), whose NLL is over K-level pixels and so
+ * compares only with models of the same K. The catalog lets the model picker list the checkpoints
+ * with their NLL, and the app open on the best binary one, without loading every network first.
  *
  * <p>The catalog is read like any file: at most {@value #MAX_BYTES} bytes and {@value
  * #MAX_ENTRIES} entries, file names without folders, models that the registry knows, finite
@@ -50,9 +53,15 @@ public final class ShippedModels {
      *     the label unknown, -log sum_y p(y) p(x | y), so that it compares with the others
      * @param epochs   epochs it was trained for
      * @param accuracy a class-conditional model's test accuracy as a classifier (0-1), else NaN
+     * @param levels   grey levels K of its pixels, 2 for a binary model
      * @param path     the checkpoint file
      */
-    public record Shipped(String model, double testNll, int epochs, double accuracy, Path path) {
+    public record Shipped(String model, double testNll, int epochs, double accuracy, int levels, Path path) {
+
+        /** Whether it models binary pixels, the models whose NLLs the paper's table and each other compare with. */
+        public boolean binary() {
+            return levels == GreyLevels.MIN;
+        }
 
         /** Bits per pixel of {@link #testNll} for images of {@code pixels} pixels. */
         public double bitsPerDim(int pixels) {
@@ -61,10 +70,12 @@ public final class ShippedModels {
 
         /**
          * How pickers show it: {@code pixelcnn-gated · 88.12 nats}, and a classifier's accuracy:
-         * {@code pixelcnn-gated-conditional · 88.80 nats · 97.1% digits right}.
+         * {@code pixelcnn-gated-conditional · 88.80 nats · 97.1% digits right}, and a grey-level
+         * model's K: {@code pixelcnn-gated · 4 grey levels · 180.20 nats}.
          */
         public String label() {
-            String nll = String.format(java.util.Locale.ROOT, "%s · %.2f nats", model, testNll);
+            String name = binary() ? model : model + " · " + levels + " grey levels";
+            String nll = String.format(java.util.Locale.ROOT, "%s · %.2f nats", name, testNll);
             return Double.isNaN(accuracy)
                     ? nll
                     : nll + String.format(java.util.Locale.ROOT, " · %.1f%% digits right", 100 * accuracy);
@@ -91,14 +102,14 @@ public final class ShippedModels {
         }
     }
 
-    /** The shipped checkpoint with the lowest test NLL. */
+    /** The binary shipped checkpoint with the lowest test NLL (a grey-level model's NLL does not compare). */
     public static Optional<Shipped> best() {
-        return all().stream().min(Comparator.comparingDouble(Shipped::testNll));
+        return all().stream().filter(Shipped::binary).min(Comparator.comparingDouble(Shipped::testNll));
     }
 
-    /** The shipped checkpoint of the model called {@code model}. */
+    /** The shipped binary checkpoint of the model called {@code model}. */
     public static Optional<Shipped> of(String model) {
-        return all().stream().filter(s -> s.model().equals(model)).findFirst();
+        return all().stream().filter(s -> s.binary() && s.model().equals(model)).findFirst();
     }
 
     /** Whether {@code file} is one of the shipped checkpoints. */
@@ -131,6 +142,7 @@ public final class ShippedModels {
             double nll = m.path("test_nll_nats").asDouble(Double.NaN);
             int epochs = m.path("epochs").asInt(-1);
             double accuracy = m.has("test_accuracy") ? m.get("test_accuracy").asDouble(-1) : Double.NaN;
+            int levels = m.path("levels").asInt(GreyLevels.MIN);
             if (!file.matches("[A-Za-z0-9._-]{1,100}\\.zip") || file.startsWith(".")) {
                 throw new IOException("\"" + file + "\" is not a checkpoint file name in its folder");
             }
@@ -143,14 +155,19 @@ public final class ShippedModels {
             if (!Double.isNaN(accuracy) && !(accuracy >= 0 && accuracy <= 1)) {
                 throw new IOException("the entry for " + file + " has a test_accuracy outside 0-1");
             }
+            if (levels < GreyLevels.MIN || levels > GreyLevels.MAX) {
+                throw new IOException("the entry for " + file + " has levels " + levels + ", outside " + GreyLevels.MIN
+                        + "-" + GreyLevels.MAX);
+            }
             Path path = catalog.resolveSibling(file);
             if (Files.isRegularFile(path)) {
-                out.add(new Shipped(name, nll, epochs, accuracy, path));
+                out.add(new Shipped(name, nll, epochs, accuracy, levels, path));
             }
         }
         List<String> order = ModelSpecs.all().stream().map(ModelSpec::name).toList();
-        out.sort(
-                Comparator.comparingInt((Shipped s) -> order.indexOf(s.model())).thenComparingDouble(Shipped::testNll));
+        out.sort(Comparator.comparingInt((Shipped s) -> order.indexOf(s.model()))
+                .thenComparingInt(Shipped::levels)
+                .thenComparingDouble(Shipped::testNll));
         return List.copyOf(out);
     }
 }

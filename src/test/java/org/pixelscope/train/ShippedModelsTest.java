@@ -32,6 +32,7 @@ class ShippedModelsTest {
         for (ShippedModels.Shipped s : all) {
             try (PixelModel model = Checkpoints.load(s.path()).model()) {
                 assertThat(model.spec().name()).as(s.path().toString()).isEqualTo(s.model());
+                assertThat(model.levels()).as("%s's grey levels", s.path()).isEqualTo(s.levels());
                 // a conditional model under one label: the mixture costs ten passes per check, and
                 // ConditionalGatedPixelCnnTest checks every label and the mixture on a small model
                 Causality.assertAutoregressive(model.conditional() ? model.given(7) : model, 1);
@@ -59,6 +60,7 @@ class ShippedModelsTest {
         assertThat(ShippedModels.best()).isPresent();
         assertThat(ShippedModels.best().get().testNll())
                 .isEqualTo(all.stream()
+                        .filter(ShippedModels.Shipped::binary)
                         .mapToDouble(ShippedModels.Shipped::testNll)
                         .min()
                         .orElseThrow());
@@ -77,13 +79,18 @@ class ShippedModelsTest {
                   {"file": "c.zip", "model": "pixelcnn-gated-conditional", "test_nll_nats": 88.25, "epochs": 2,
                    "test_accuracy": 0.9712},
                   {"file": "gone.zip", "model": "pixelrnn-row-lstm", "test_nll_nats": 80, "epochs": 4},
+                  {"file": "d.zip", "model": "pixelcnn-gated", "test_nll_nats": 60.5, "epochs": 2, "levels": 4},
                   {"file": "a.zip", "model": "pixelcnn-chapter", "test_nll_nats": 91.7, "epochs": 9}
                 ]}""");
+        Files.writeString(dir.resolve("d.zip"), "x");
         List<ShippedModels.Shipped> read = ShippedModels.read(catalog);
         assertThat(read)
                 .extracting(ShippedModels.Shipped::model)
-                .containsExactly("pixelcnn-chapter", "pixelcnn-gated", "pixelcnn-gated-conditional");
-        assertThat(read.get(2).label()).isEqualTo("pixelcnn-gated-conditional · 88.25 nats · 97.1% digits right");
+                .containsExactly("pixelcnn-chapter", "pixelcnn-gated", "pixelcnn-gated", "pixelcnn-gated-conditional");
+        assertThat(read.get(3).label()).isEqualTo("pixelcnn-gated-conditional · 88.25 nats · 97.1% digits right");
+        assertThat(read.get(2).label()).isEqualTo("pixelcnn-gated · 4 grey levels · 60.50 nats");
+        assertThat(read.get(2).binary()).isFalse();
+        assertThat(read.get(1).binary()).isTrue();
         assertThat(read.get(1).path()).isEqualTo(dir.resolve("b.zip"));
         assertThat(read.get(1).label()).isEqualTo("pixelcnn-gated · 88.50 nats");
         assertThat(read.get(0).bitsPerDim(784))
@@ -101,6 +108,9 @@ class ShippedModelsTest {
         assertRefused("""
                 {"models": [{"file": "a.zip", "model": "pixelcnn-chapter", "test_nll_nats": 90, "epochs": 1,
                  "test_accuracy": 97}]}""", "test_accuracy outside 0-1");
+        assertRefused("""
+                {"models": [{"file": "a.zip", "model": "pixelcnn-chapter", "test_nll_nats": 90, "epochs": 1,
+                 "levels": 1}]}""", "levels 1, outside 2-256");
         assertRefused("{\"nothing\": 1}", "no \"models\" list");
         assertRefused("{\"models\": [" + "{},".repeat(ShippedModels.MAX_ENTRIES) + "{}]}", "more than");
         assertRefused(" ".repeat(ShippedModels.MAX_BYTES + 1), "the model catalog");

@@ -61,6 +61,40 @@ class WarmStartTest {
     }
 
     @Test
+    void aGreyLevelModelStartsFromABinaryOneBelowItsOutputLayerAtUniformLevels() {
+        try (PixelModel source = NetworkBuilder.build(PLAIN, 1, 1e-3);
+                PixelModel target = NetworkBuilder.build(PLAIN.withLevels(4), 2, 1e-3)) {
+            INDArray x = TestImages.binary(3, 7, 7, 5);
+            assertThat(maxAbs(target.probabilities(x).sub(0.25)))
+                    .as("before the copy")
+                    .isGreaterThan(1e-3);
+
+            WarmStart.Report report = WarmStart.copy(source, target);
+
+            assertThat(report.zeroed()).isEmpty();
+            assertThat(report.unused()).isEmpty();
+            assertThat(report.fresh()).hasSize(2);
+            assertThat(report.describe())
+                    .contains("as the output has other grey levels: " + String.join(", ", report.fresh()));
+            var from = source.network().paramTable();
+            target.network().paramTable().forEach((key, value) -> {
+                if (report.fresh().contains(key)) {
+                    assertThat(value.shape()[value.rank() - 1]).as(key).isEqualTo(4);
+                    assertThat(maxAbs(value)).as(key).isZero();
+                } else {
+                    assertThat(value).as(key).isEqualTo(from.get(key));
+                }
+            });
+            assertThat(target.parameterCount() - report.copiedValues())
+                    .as("the 1x1 output's kernel and bias, 4 levels")
+                    .isEqualTo(4L * 4 + 4);
+            INDArray p = target.probabilities(x);
+            assertThat(p.shape()).containsExactly(3, 4, 7, 7);
+            assertThat(maxAbs(p.sub(0.25))).as("every level 1/K at every pixel").isLessThan(1e-6);
+        }
+    }
+
+    @Test
     void aSharedNameWithAnotherShapeIsRefused() {
         GatedPixelCnnSpec wider = new GatedPixelCnnSpec("plain-wide", "test", 7, 7, 6, 5, 3, 3, 0);
         try (PixelModel source = NetworkBuilder.build(wider, 1, 1e-3);
