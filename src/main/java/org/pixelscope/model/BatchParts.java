@@ -2,9 +2,11 @@ package org.pixelscope.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.pixelscope.backend.ThreadNice;
 
 /**
  * Runs a layer's pass as independent slices of the batch, one Java thread per slice, each slice's
@@ -22,7 +24,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>The slices must touch disjoint arrays or disjoint rows of shared ones and must not allocate
  * in workspaces (those belong to the calling thread): the caller allocates everything first.
  *
- * <p>Thread: called from one layer's thread at a time; runs parts on pool threads and waits for them.
+ * <p>Thread: called from one layer's thread at a time; runs parts on pool threads and waits for
+ * them. A pool thread is lowered to the caller's nice value first ({@link ThreadNice}), so a part
+ * never runs ahead of the JavaFX threads when the app has lowered its workers.
  */
 final class BatchParts {
 
@@ -43,10 +47,13 @@ final class BatchParts {
     /** Runs {@code parts} slices of a batch of {@code n} images and returns when all are done. */
     static void run(long n, int parts, Part work) {
         List<ForkJoinTask<?>> others = new ArrayList<>();
+        OptionalInt nice = parts > 1 ? ThreadNice.current() : OptionalInt.empty();
         for (int p = 1; p < parts; p++) {
             int part = p;
             others.add(ForkJoinPool.commonPool()
                     .submit(() -> OneThread.run(() -> {
+                        // a pool thread works for a lowered app worker at that worker's priority
+                        nice.ifPresent(ThreadNice::lowerTo);
                         work.run(part, from(n, parts, part), from(n, parts, part + 1));
                         return null;
                     })));

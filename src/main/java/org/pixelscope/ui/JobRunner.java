@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pixelscope.backend.ThreadNice;
 
 /**
  * Runs compute and file jobs off the FX thread and hands results back on it. The app uses
@@ -18,6 +19,13 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class JobRunner implements AutoCloseable {
 
+    /**
+     * How much lower than the process a worker runs: at 10 steps the Linux scheduler weighs an FX
+     * thread about nine times a worker thread (1024 against 110), enough for it to get a core
+     * while training and sampling keep both busy.
+     */
+    static final int JOB_NICE = 10;
+
     private final ExecutorService workers;
     private final Executor work;
     private final Executor fx;
@@ -28,11 +36,20 @@ public final class JobRunner implements AutoCloseable {
         this.fx = fx;
     }
 
-    /** Daemon worker threads named {@code pixelscope-job-N}; results delivered on {@code fx}. */
+    /**
+     * Daemon worker threads named {@code pixelscope-job-N}, each at {@value #JOB_NICE} nice steps
+     * below the process ({@link ThreadNice}), so the FX threads win a core whenever they need one;
+     * results delivered on {@code fx}.
+     */
     public static JobRunner threaded(Executor fx) {
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "pixelscope-job-" + n.incrementAndGet());
+            Thread t = new Thread(
+                    () -> {
+                        ThreadNice.process().ifPresent(p -> ThreadNice.lowerTo(p + JOB_NICE));
+                        r.run();
+                    },
+                    "pixelscope-job-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
