@@ -61,7 +61,11 @@ public final class SceneFile {
             Sample sample,
             Masks masks) {}
 
-    /** The sample view's state; {@code position} is the number of pixels shown per image. */
+    /**
+     * The sample view's state; {@code position} is the number of pixels shown per image, and
+     * {@code digit} the digit a class-conditional model draws (null or -1: every digit, a row
+     * each; absent from scenes saved before it was kept).
+     */
     public record Sample(
             int count,
             long seed,
@@ -71,7 +75,8 @@ public final class SceneFile {
             int testImage,
             int keptRows,
             int selectedImage,
-            int position) {}
+            int position,
+            Integer digit) {}
 
     /** The masks view's clicked pixel, the layer drawn large, and the kernel on show. */
     public record Masks(int row, int col, int layer, String kernelLayer, int outChannel) {}
@@ -144,6 +149,9 @@ public final class SceneFile {
             range(file, "kept rows", p.keptRows(), 0, 4096);
             range(file, "selected image", p.selectedImage(), 0, 63);
             range(file, "position", p.position(), 0, 4096 * 4096);
+            if (p.digit() != null) {
+                range(file, "digit", p.digit(), -1, 9999);
+            }
             if (!(p.temperature() > 0 && p.temperature() <= 100)) {
                 throw bad(file, "temperature " + p.temperature() + " is outside (0, 100]");
             }

@@ -61,7 +61,8 @@ final class Scenes {
                         s.testImageProperty().get(),
                         s.keptRowsProperty().get(),
                         s.selectedImageProperty().get(),
-                        s.shownProperty().get()),
+                        s.shownProperty().get(),
+                        model.conditional() ? s.digitProperty().get() : null),
                 new SceneFile.Masks(
                         m.pixelRowProperty().get(),
                         m.pixelColProperty().get(),
@@ -160,6 +161,10 @@ final class Scenes {
             sample.testImageProperty().set(s.testImage());
             sample.completionProperty().set(s.completion());
             sample.selectedImageProperty().set(Math.min(s.selectedImage(), s.count() - 1));
+            // a digit the model has no class for (a scene edited by hand) draws every digit
+            int classes = sample.classesProperty().get();
+            boolean known = s.digit() != null && s.digit() >= 0 && s.digit() < classes;
+            sample.digitProperty().set(known ? s.digit() : SampleViewModel.ALL_DIGITS);
             sample.resetShowing(s.position());
         }
     }

@@ -24,7 +24,7 @@ class SceneFileTest {
                 "masks",
                 "dark",
                 zoom,
-                new SceneFile.Sample(9, 11, temperature, 200, true, 42, 10, 3, 300),
+                new SceneFile.Sample(9, 11, temperature, 200, true, 42, 10, 3, 300, 7),
                 new SceneFile.Masks(14, 13, 7, "conv0_A", 5));
     }
 
@@ -67,6 +67,13 @@ class SceneFileTest {
         SceneFile.write(zoom, scene("m.zip", 40, 1));
         assertThatThrownBy(() -> SceneFile.read(zoom)).hasMessageContaining("zoom 40");
 
+        Path digit = dir.resolve("d.json");
+        Files.writeString(
+                digit,
+                "{\"format\": 1, \"model\": \"pixelcnn-chapter\", \"zoom\": 1, \"sample\": {\"count\": 4,"
+                        + " \"seed\": 1, \"temperature\": 1, \"speed\": 10, \"digit\": -7}}");
+        assertThatThrownBy(() -> SceneFile.read(digit)).hasMessageContaining("digit -7 is outside -1");
+
         Path nothing = dir.resolve("n.json");
         SceneFile.write(nothing, scene(null, 1, 1));
         assertThatThrownBy(() -> SceneFile.read(nothing)).hasMessageContaining("neither a checkpoint nor a model");
@@ -83,5 +90,8 @@ class SceneFileTest {
         SceneFile.Scene s = SceneFile.read(f);
         assertThat(s.model()).isEqualTo("pixelcnn-chapter");
         assertThat(s.sample().count()).isEqualTo(4);
+        assertThat(s.sample().digit())
+                .as("a scene saved before digits were kept")
+                .isNull();
     }
 }

@@ -89,6 +89,30 @@ class ScenesTest {
     }
 
     @Test
+    void aConditionalModelsDigitComesBack(FxRobot robot) throws Exception {
+        Path conditional = org.pixelscope.train.ShippedModels.of("pixelcnn-gated-conditional")
+                .orElseThrow()
+                .path();
+        WindowFixture.await(WindowFixture.onFx(() -> session.open(conditional)));
+        SampleViewModel sample = window.views().sample().viewModel();
+        robot.interact(() -> {
+            sample.countProperty().set(2);
+            sample.digitProperty().set(7);
+        });
+        Path file = tmp.resolve("sevens." + SceneFile.EXTENSION);
+        WindowFixture.await(WindowFixture.onFx(() -> window.scenes().save(file)));
+        assertThat(SceneFile.read(file).sample().digit()).isEqualTo(7);
+
+        robot.interact(() -> sample.digitProperty().set(SampleViewModel.ALL_DIGITS));
+        WindowFixture.await(WindowFixture.onFx(() -> window.scenes().open(file)));
+
+        assertThat(sample.digitProperty().get())
+                .as("the digit the scene was saved with")
+                .isEqualTo(7);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void anUntrainedModelGoesIntoASceneByName(FxRobot robot) throws Exception {
         WindowFixture.await(WindowFixture.onFx(() -> session.create(org.pixelscope.model.PixelCnnSpec.chapter())));
         Path file = tmp.resolve("untrained." + SceneFile.EXTENSION);

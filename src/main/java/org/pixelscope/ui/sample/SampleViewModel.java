@@ -114,6 +114,9 @@ public final class SampleViewModel {
         return keptRows;
     }
 
+    /** {@link #digitProperty()}'s value for every digit, a row each. */
+    public static final int ALL_DIGITS = Generation.ALL_DIGITS;
+
     /** A class-conditional model's digit to draw, or -1: all, a row of {@link #countProperty()} each. */
     public IntegerProperty digitProperty() {
         return digit;
