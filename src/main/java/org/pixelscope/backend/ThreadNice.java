@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
  * samples on every core.
  *
  * <p>Why: on a 2-core machine, training (two OpenMP threads), sampling and the FX threads all want
- * a core. At equal priority the FX thread got about a third of a core when it needed one, and the
- * Sample view's animation fell to 37-58 frames/s (measured with the frame-rate overlay). A higher
- * nice value gives a thread a smaller share only while others want the core, so the compute threads
- * still take all the time the UI leaves.
+ * a core, and at equal priority the FX thread waits its turn among five compute threads. With the
+ * compute threads lowered, the Sample view's animation read 55-61 frames/s while the Row LSTM
+ * trained and a new generation replayed (three runs), against 52-61 at equal priority in the same
+ * sitting (two runs) and 37-58 on a busier machine the day before. A higher nice value gives a
+ * thread a smaller share only while others want the core, so the compute threads still take all
+ * the time the UI leaves.
  *
  * <p>How: Linux keeps a nice value per thread and a new thread inherits its creator's, so the
  * OpenMP threads libnd4j starts from a lowered thread are lowered too. The value is read from
@@ -105,8 +107,14 @@ public final class ThreadNice {
         if (libc == null || tid.isEmpty()) {
             return false;
         }
-        if (libc.setpriority(PRIO_PROCESS, tid.getAsInt(), target) != 0) {
-            LOG.debug("setpriority({}, {}) failed", tid.getAsInt(), target);
+        try {
+            if (libc.setpriority(PRIO_PROCESS, tid.getAsInt(), target) != 0) {
+                LOG.debug("setpriority({}, {}) failed", tid.getAsInt(), target);
+                return false;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // JNA binds the function on its first call: a libc without it fails here, not at load
+            LOG.debug("setpriority cannot be called: {}", e.toString());
             return false;
         }
         return current().orElse(Integer.MIN_VALUE) >= target;

@@ -10,8 +10,8 @@ import org.pixelscope.backend.ThreadNice;
 
 /**
  * Runs a layer's pass as independent slices of the batch, one Java thread per slice, each slice's
- * ops on one OpenMP thread ({@link OneThread}): part 0 on the calling thread, the others on the
- * common fork-join pool. As many parts as the OpenMP threads the caller's ops would use (the
+ * ops on one OpenMP thread ({@link OneThread}): part 0 on the calling thread, the others on this
+ * class's own fork-join pool. As many parts as the OpenMP threads the caller's ops would use (the
  * cores), at most one per image.
  *
  * <p>Why: a layer of many mid-sized ops (four convolutions and their gates per Gated PixelCNN
@@ -26,7 +26,10 @@ import org.pixelscope.backend.ThreadNice;
  *
  * <p>Thread: called from one layer's thread at a time; runs parts on pool threads and waits for
  * them. A pool thread is lowered to the caller's nice value first ({@link ThreadNice}), so a part
- * never runs ahead of the JavaFX threads when the app has lowered its workers.
+ * never runs ahead of the JavaFX threads when the app has lowered its workers. An ordinary user
+ * cannot raise a thread's priority again, so a pool thread keeps the lowest value any caller gave
+ * it: the pool is this class's own, not the JVM's common pool, so no other code inherits that.
+ * In the app every caller is a lowered worker; the command line lowers nothing.
  */
 final class BatchParts {
 
@@ -34,6 +37,10 @@ final class BatchParts {
     interface Part {
         void run(int part, long from, long to);
     }
+
+    /** The threads parts 1.. run on: daemon threads, one fewer than the cores (part 0 is the caller's). */
+    private static final ForkJoinPool POOL =
+            new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
     private BatchParts() {}
 
@@ -46,17 +53,21 @@ final class BatchParts {
 
     /** Runs {@code parts} slices of a batch of {@code n} images and returns when all are done. */
     static void run(long n, int parts, Part work) {
+        run(POOL, n, parts, work);
+    }
+
+    /** {@link #run(long, int, Part)} with parts 1.. on {@code pool} (tests give their own). */
+    static void run(ForkJoinPool pool, long n, int parts, Part work) {
         List<ForkJoinTask<?>> others = new ArrayList<>();
         OptionalInt nice = parts > 1 ? ThreadNice.current() : OptionalInt.empty();
         for (int p = 1; p < parts; p++) {
             int part = p;
-            others.add(ForkJoinPool.commonPool()
-                    .submit(() -> OneThread.run(() -> {
-                        // a pool thread works for a lowered app worker at that worker's priority
-                        nice.ifPresent(ThreadNice::lowerTo);
-                        work.run(part, from(n, parts, part), from(n, parts, part + 1));
-                        return null;
-                    })));
+            others.add(pool.submit(() -> OneThread.run(() -> {
+                // a pool thread works for a lowered app worker at that worker's priority
+                nice.ifPresent(ThreadNice::lowerTo);
+                work.run(part, from(n, parts, part), from(n, parts, part + 1));
+                return null;
+            })));
         }
         RuntimeException failure = null;
         try {

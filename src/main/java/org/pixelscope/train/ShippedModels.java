@@ -142,7 +142,11 @@ public final class ShippedModels {
             double nll = m.path("test_nll_nats").asDouble(Double.NaN);
             int epochs = m.path("epochs").asInt(-1);
             double accuracy = m.has("test_accuracy") ? m.get("test_accuracy").asDouble(-1) : Double.NaN;
-            int levels = m.path("levels").asInt(GreyLevels.MIN);
+            JsonNode levelsNode = m.get("levels");
+            if (levelsNode != null && !levelsNode.isInt()) {
+                throw new IOException("the entry for " + file + " has levels " + levelsNode + ", not a whole number");
+            }
+            int levels = levelsNode == null ? GreyLevels.MIN : levelsNode.intValue();
             if (!file.matches("[A-Za-z0-9._-]{1,100}\\.zip") || file.startsWith(".")) {
                 throw new IOException("\"" + file + "\" is not a checkpoint file name in its folder");
             }

@@ -63,13 +63,15 @@ public final class WarmStart {
         long values = 0;
         List<String> zeroed = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
+        List<String> outputLayers = outputLayers(target);
         for (Map.Entry<String, INDArray> e : to.entrySet()) {
             INDArray src = from.get(e.getKey());
             if (src == null) {
                 zeroed.add(e.getKey());
                 continue;
             }
-            if (levelChannelsDiffer(src.shape(), e.getValue().shape(), source.levels(), target.levels())) {
+            if (levelChannelsDiffer(src.shape(), e.getValue().shape(), source.levels(), target.levels())
+                    && outputLayers.stream().anyMatch(layer -> e.getKey().startsWith(layer + "_"))) {
                 fresh.add(e.getKey());
                 continue;
             }
@@ -104,6 +106,17 @@ public final class WarmStart {
             }
         }
         return new Report(copied, values, List.copyOf(zeroed), List.copyOf(fresh), List.copyOf(unused));
+    }
+
+    /** The network's outputs and the vertices feeding them: where the per-pixel level output sits. */
+    private static List<String> outputLayers(PixelModel model) {
+        var conf = model.network().getConfiguration();
+        List<String> out = new ArrayList<>();
+        for (String name : conf.getNetworkOutputs()) {
+            out.add(name);
+            out.addAll(conf.getVertexInputs().getOrDefault(name, List.of()));
+        }
+        return out;
     }
 
     /**

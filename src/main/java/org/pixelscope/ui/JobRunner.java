@@ -21,8 +21,8 @@ public final class JobRunner implements AutoCloseable {
 
     /**
      * How much lower than the process a worker runs: at 10 steps the Linux scheduler weighs an FX
-     * thread about nine times a worker thread (1024 against 110), enough for it to get a core
-     * while training and sampling keep both busy.
+     * thread about nine times a worker thread (1024 against 110), so it should get a core whenever
+     * it wants one while training and sampling keep both busy.
      */
     static final int JOB_NICE = 10;
 
@@ -46,7 +46,11 @@ public final class JobRunner implements AutoCloseable {
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(
                     () -> {
-                        ThreadNice.process().ifPresent(p -> ThreadNice.lowerTo(p + JOB_NICE));
+                        try {
+                            ThreadNice.process().ifPresent(p -> ThreadNice.lowerTo(p + JOB_NICE));
+                        } catch (RuntimeException | LinkageError e) {
+                            // the job runs all the same, at the UI's priority
+                        }
                         r.run();
                     },
                     "pixelscope-job-" + n.incrementAndGet());

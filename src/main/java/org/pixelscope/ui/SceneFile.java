@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.pixelscope.data.AtomicFiles;
+import org.pixelscope.model.GatedPixelCnnSpec;
 
 /**
  * A demo prepared once and opened in class: which model (a checkpoint, stored relative to the
@@ -64,7 +65,9 @@ public final class SceneFile {
     /**
      * The sample view's state; {@code position} is the number of pixels shown per image, and
      * {@code digit} the digit a class-conditional model draws (null or -1: every digit, a row
-     * each; absent from scenes saved before it was kept).
+     * each; absent from scenes saved before it was kept). A file's digit must lie below the most
+     * classes a model can have ({@link GatedPixelCnnSpec#MAX_CLASSES}); one the opened model has
+     * no class for (a scene edited by hand) draws every digit.
      */
     public record Sample(
             int count,
@@ -150,7 +153,7 @@ public final class SceneFile {
             range(file, "selected image", p.selectedImage(), 0, 63);
             range(file, "position", p.position(), 0, 4096 * 4096);
             if (p.digit() != null) {
-                range(file, "digit", p.digit(), -1, 9999);
+                range(file, "digit", p.digit(), -1, GatedPixelCnnSpec.MAX_CLASSES - 1);
             }
             if (!(p.temperature() > 0 && p.temperature() <= 100)) {
                 throw bad(file, "temperature " + p.temperature() + " is outside (0, 100]");

@@ -111,6 +111,12 @@ class ShippedModelsTest {
         assertRefused("""
                 {"models": [{"file": "a.zip", "model": "pixelcnn-chapter", "test_nll_nats": 90, "epochs": 1,
                  "levels": 1}]}""", "levels 1, outside 2-256");
+        assertRefused("""
+                {"models": [{"file": "a.zip", "model": "pixelcnn-chapter", "test_nll_nats": 90, "epochs": 1,
+                 "levels": "four"}]}""", "not a whole number");
+        assertRefused("""
+                {"models": [{"file": "a.zip", "model": "pixelcnn-chapter", "test_nll_nats": 90, "epochs": 1,
+                 "levels": 4.7}]}""", "not a whole number");
         assertRefused("{\"nothing\": 1}", "no \"models\" list");
         assertRefused("{\"models\": [" + "{},".repeat(ShippedModels.MAX_ENTRIES) + "{}]}", "more than");
         assertRefused(" ".repeat(ShippedModels.MAX_BYTES + 1), "the model catalog");
