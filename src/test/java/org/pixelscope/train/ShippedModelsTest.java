@@ -49,7 +49,11 @@ class ShippedModelsTest {
                     assertThat(s.accuracy())
                             .as("an unconditional model classifies nothing")
                             .isNaN();
-                    nats = Metrics.evaluate(model, MnistTraining.evaluation(mnist.test(), 1000))
+                    // a grey-level model reads the test images quantised to its K levels
+                    nats = Metrics.evaluate(
+                                    model,
+                                    MnistTraining.evaluation(
+                                            mnist.test(), 1000, new org.pixelscope.data.GreyLevels(model.levels())))
                             .nats();
                 }
                 assertThat(nats)
