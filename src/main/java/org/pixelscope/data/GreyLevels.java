@@ -53,6 +53,17 @@ public record GreyLevels(int levels) {
         return Math.max(0, Math.min(levels - 1, Math.round(input * (levels - 1))));
     }
 
+    /**
+     * How the data a model of these levels reads is made from MNIST's grey values, for the app's
+     * data line: binarised afresh each training epoch and once for testing, or quantised alike.
+     */
+    public String dataTreatment() {
+        return binary()
+                ? "binarised (train: fresh stochastic draw per epoch; test NLL: one fixed stochastic draw, seed 0)"
+                : "quantised to " + levels + " grey levels, level = floor(v · " + levels
+                        + " / 256), the same for training and test";
+    }
+
     /** "binary pixels" or "K = 16 grey levels": the discretisation, which every NLL in bits/dim needs beside it. */
     public String describe() {
         return binary() ? "binary pixels (K = 2 levels)" : "K = " + levels + " grey levels";

@@ -28,7 +28,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.pixelscope.backend.Backend;
+import org.pixelscope.data.GreyLevels;
 import org.pixelscope.model.ModelSpec;
+import org.pixelscope.model.PixelModel;
 import org.pixelscope.ui.tour.GuidedTour;
 import org.pixelscope.ui.tour.TourPanel;
 import org.pixelscope.ui.tour.TourSteps;
@@ -113,6 +115,11 @@ public final class MainWindow extends BorderPane {
         Label data = new Label();
         showData(data);
         ctx.session().dataDirProperty().addListener((obs, was, is) -> showData(data));
+        ctx.session().modelProperty().addListener((obs, was, is) -> {
+            if (was == null || is == null || was.levels() != is.levels()) {
+                showData(data);
+            }
+        });
         data.setId("data-line");
         data.getStyleClass().add("data-line");
         data.setMinWidth(0);
@@ -151,10 +158,13 @@ public final class MainWindow extends BorderPane {
         showModel();
     }
 
-    /** The data line: folder, size, binarisation and split of the data actually loaded. */
+    /**
+     * The data line: folder, size, how the current model's pixels are made from the grey values
+     * (binarised, or quantised for a grey-level model) and split of the data actually loaded.
+     */
     private void showData(Label line) {
-        String binarised =
-                "binarised (train: fresh stochastic draw per epoch; test NLL: one fixed stochastic draw, seed 0)";
+        PixelModel model = ctx.session().getModel();
+        String binarised = new GreyLevels(model == null ? GreyLevels.MIN : model.levels()).dataTreatment();
         Path dir = ctx.session().dataDir();
         line.setText("Data: " + dir + ", " + binarised + " · loading…");
         // the split comes from the data actually loaded, so another folder shows its own counts

@@ -64,6 +64,21 @@ class MainWindowTest {
     }
 
     @Test
+    void theDataLineSaysHowTheCurrentModelsPixelsAreMade(FxRobot robot) throws Exception {
+        Label line = robot.lookup("#data-line").queryAs(Label.class);
+        java.nio.file.Path grey = org.pixelscope.train.ShippedModels.all().stream()
+                .filter(s -> !s.binary())
+                .findFirst()
+                .orElseThrow()
+                .path();
+        session.open(grey).get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> line.getText().contains("quantised to 4 grey levels"));
+        assertThat(line.getText()).doesNotContain("binarised");
+        session.open(ModelSession.shippedCheckpoint()).get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> line.getText().contains("binarised"));
+    }
+
+    @Test
     void theTrainViewDrawsItsSampleStripOnlyOnceItIsShown(FxRobot robot) throws Exception {
         session.open(ModelSession.shippedCheckpoint()).get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
