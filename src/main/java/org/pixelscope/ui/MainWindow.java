@@ -28,9 +28,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.pixelscope.backend.Backend;
-import org.pixelscope.data.GreyLevels;
 import org.pixelscope.model.ModelSpec;
-import org.pixelscope.model.PixelModel;
 import org.pixelscope.ui.tour.GuidedTour;
 import org.pixelscope.ui.tour.TourPanel;
 import org.pixelscope.ui.tour.TourSteps;
@@ -112,17 +110,7 @@ public final class MainWindow extends BorderPane {
         tabs.getSelectionModel()
                 .selectedIndexProperty()
                 .addListener((obs, was, is) -> views.train().setShowing(is.intValue() == 0));
-        Label data = new Label();
-        showData(data);
-        ctx.session().dataDirProperty().addListener((obs, was, is) -> showData(data));
-        ctx.session().modelProperty().addListener((obs, was, is) -> {
-            if (was == null || is == null || was.levels() != is.levels()) {
-                showData(data);
-            }
-        });
-        data.setId("data-line");
-        data.getStyleClass().add("data-line");
-        data.setMinWidth(0);
+        Label data = new DataLine(ctx);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         keyHints.getStyleClass().add("key-hints");
@@ -156,37 +144,6 @@ public final class MainWindow extends BorderPane {
                         ctx.jobs().fx());
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         showModel();
-    }
-
-    /**
-     * The data line: folder, size, how the current model's pixels are made from the grey values
-     * (binarised, or quantised for a grey-level model) and split of the data actually loaded.
-     */
-    private void showData(Label line) {
-        PixelModel model = ctx.session().getModel();
-        String binarised = new GreyLevels(model == null ? GreyLevels.MIN : model.levels()).dataTreatment();
-        Path dir = ctx.session().dataDir();
-        line.setText("Data: " + dir + ", " + binarised + " · loading…");
-        // the split comes from the data actually loaded, so another folder shows its own counts
-        ctx.session()
-                .mnist()
-                .whenCompleteAsync(
-                        (m, err) -> {
-                            if (!dir.equals(ctx.session().dataDir())) {
-                                return; // a newer folder replaced this one meanwhile
-                            }
-                            line.setText(
-                                    err != null
-                                            ? "Data: " + dir + " could not be read: " + ErrorReporter.messageOf(err)
-                                            : String.format(
-                                                    "Data: %s %dx%d, %s · %s",
-                                                    m.source().getFileName(),
-                                                    m.trainAll().rows(),
-                                                    m.trainAll().cols(),
-                                                    binarised,
-                                                    m.splitLine()));
-                        },
-                        ctx.jobs().fx());
     }
 
     private static final javafx.css.PseudoClass LECTURE = javafx.css.PseudoClass.getPseudoClass("lecture");
