@@ -1,12 +1,10 @@
 package org.pixelscope.model;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Java working arrays for the gate arithmetic of {@link ConvLstmScan} and {@link GatePlanes}, reused from pass to pass, and
+ * Java working arrays for the gate arithmetic of {@link ConvLstmScan}, {@link FramePlanes} and {@link TapConv}, reused from pass to pass, and
  * copies between them and the native buffers of ND4J arrays (float or double, computed in
  * double). The native arrays must be whole c-ordered arrays, not views: positions are offsets into
  * their own buffer.
@@ -16,6 +14,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class LineBuffers {
 
     private final double[][] slots = new double[8][];
+
+    /** Each thread's float staging array for bulk copies to and from float buffers. */
+    private static final Staging FLOATS = new Staging();
+
+    /** A per-thread float array that grows to the longest copy asked of it. */
+    private static final class Staging extends ThreadLocal<float[]> {
+        float[] get(int size) {
+            float[] f = get();
+            if (f == null || f.length < size) {
+                f = new float[size];
+                set(f);
+            }
+            return f;
+        }
+    }
 
     /** Working array {@code slot}, at least {@code size} long; its contents are whatever was left in it. */
     double[] get(int slot, int size) {
@@ -27,17 +40,20 @@ final class LineBuffers {
 
     /** {@code dst[0 .. len)} = the values of {@code a} from position {@code from}. */
     static void read(INDArray a, long from, double[] dst, int len) {
+        read(a, from, dst, 0, len);
+    }
+
+    /** {@code dst[dstFrom .. dstFrom + len)} = the values of {@code a} from position {@code from}. */
+    static void read(INDArray a, long from, double[] dst, int dstFrom, int len) {
         int start = start(a, from, len);
         if (a.dataType() == DataType.FLOAT) {
-            FloatBuffer b = a.data().asNioFloat();
+            float[] f = FLOATS.get(len);
+            a.data().asNioFloat().get(start, f, 0, len);
             for (int k = 0; k < len; k++) {
-                dst[k] = b.get(start + k);
+                dst[dstFrom + k] = f[k];
             }
         } else {
-            DoubleBuffer b = a.data().asNioDouble();
-            for (int k = 0; k < len; k++) {
-                dst[k] = b.get(start + k);
-            }
+            a.data().asNioDouble().get(start, dst, dstFrom, len);
         }
     }
 
@@ -45,15 +61,13 @@ final class LineBuffers {
     static void write(double[] src, int len, INDArray a, long from) {
         int start = start(a, from, len);
         if (a.dataType() == DataType.FLOAT) {
-            FloatBuffer b = a.data().asNioFloat();
+            float[] f = FLOATS.get(len);
             for (int k = 0; k < len; k++) {
-                b.put(start + k, (float) src[k]);
+                f[k] = (float) src[k];
             }
+            a.data().asNioFloat().put(start, f, 0, len);
         } else {
-            DoubleBuffer b = a.data().asNioDouble();
-            for (int k = 0; k < len; k++) {
-                b.put(start + k, src[k]);
-            }
+            a.data().asNioDouble().put(start, src, 0, len);
         }
     }
 

@@ -1,0 +1,204 @@
+package org.pixelscope.model;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The Java passes of {@link GatedPixelCnnRuntime} between the layer's {@code [N, C, H, W]} arrays
+ * (what DL4J hands it and takes back) and its {@link Frame} arrays ({@code [rows, C]}, channels
+ * last), and the gate gradient on frame rows. Each pass reads and writes whole blocks through
+ * {@link LineBuffers} (computed in double) and covers images {@code [from, to)}, so slices of a
+ * batch run side by side, each with its own instance.
+ *
+ * <p>Why Java: these steps move channel blocks between layouts or mix two halves of a row, and
+ * libnd4j takes a slow general path on such strided views (a multiply into a channel block of a
+ * {@code [64, 32, 28, 28]} array took ~24 ms against ~0.7 ms on whole arrays); here each is one pass.
+ *
+ * <p>All arrays are whole c-ordered float or double arrays. Thread: not thread-safe; one slice's.
+ */
+final class FramePlanes {
+
+    private final Frame frame;
+    private final int plane;
+    private final LineBuffers lines = new LineBuffers();
+
+    FramePlanes(Frame frame) {
+        this.frame = frame;
+        plane = frame.height() * frame.width();
+    }
+
+    /**
+     * Frame position (y + top, x + left) of {@code dst} = {@code src[i, srcFrom + c, y, x]} for its
+     * {@code dst.size(1)} channels; the rest of the frame is left as it is.
+     */
+    void pack(INDArray src, long srcFrom, INDArray dst, int top, int left, long from, long to) {
+        int c = Math.toIntExact(dst.size(1));
+        int w = frame.width();
+        double[] a = lines.get(0, c * plane);
+        double[] row = lines.get(1, w * c);
+        for (long i = from; i < to; i++) {
+            LineBuffers.read(src, (i * src.size(1) + srcFrom) * plane, a, c * plane);
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x = 0; x < w; x++) {
+                    for (int k = 0; k < c; k++) {
+                        row[x * c + k] = a[k * plane + y * w + x];
+                    }
+                }
+                LineBuffers.write(row, w * c, dst, frame.row(i, y + top, left) * c);
+            }
+        }
+    }
+
+    /**
+     * The layer's output {@code out [N, 2f, H, W]}: channels {@code [0, f)} the vertical gate
+     * {@code t * s}, channels {@code [f, 2f)} the horizontal stack {@code h} plus {@code residual}'s
+     * channels {@code [f, 2f)} (the layer input; null: none). The last layer ({@code t} null) writes
+     * only the horizontal stack, {@code out [N, f, H, W]}. Frame arrays {@code [rows, f]}.
+     */
+    void stacks(INDArray out, INDArray t, INDArray s, INDArray h, INDArray residual, long from, long to) {
+        int f = Math.toIntExact(h.size(1));
+        int blocks = t == null ? 1 : 2;
+        int span = frame.height() * frame.frameWidth() * f;
+        double[] o = lines.get(0, blocks * f * plane);
+        double[] tv = lines.get(1, span);
+        double[] sv = lines.get(2, span);
+        double[] hv = lines.get(3, span);
+        for (long i = from; i < to; i++) {
+            long at = frame.row(i, 0, 0) * f;
+            int hFrom = (blocks - 1) * f * plane;
+            LineBuffers.read(h, at, hv, span);
+            if (residual != null) {
+                LineBuffers.read(residual, (i * residual.size(1) + f) * plane, o, hFrom, f * plane);
+            } else {
+                Arrays.fill(o, hFrom, hFrom + f * plane, 0.0);
+            }
+            if (t != null) {
+                LineBuffers.read(t, at, tv, span);
+                LineBuffers.read(s, at, sv, span);
+            }
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x = 0; x < frame.width(); x++) {
+                    int p = (y * frame.frameWidth() + x) * f;
+                    int q = y * frame.width() + x;
+                    for (int k = 0; k < f; k++) {
+                        o[hFrom + k * plane + q] += hv[p + k];
+                    }
+                    if (t != null) {
+                        for (int k = 0; k < f; k++) {
+                            o[k * plane + q] = tv[p + k] * sv[p + k];
+                        }
+                    }
+                }
+            }
+            LineBuffers.write(o, blocks * f * plane, out, i * out.size(1) * plane);
+        }
+    }
+
+    /**
+     * {@code dst[i, dstFrom + c, y, x] = a(y + aTop, x + aLeft, c)}, plus {@code b}'s frame value at
+     * (y + bTop, x + bLeft) when {@code b} is not null, plus {@code extra[i, extraFrom + c, y, x]} when
+     * {@code extra} is not null; {@code c} runs over {@code a}'s channels.
+     */
+    void unpack(
+            INDArray dst,
+            long dstFrom,
+            INDArray a,
+            int aTop,
+            int aLeft,
+            INDArray b,
+            int bTop,
+            int bLeft,
+            INDArray extra,
+            long extraFrom,
+            long from,
+            long to) {
+        int c = Math.toIntExact(a.size(1));
+        int wf = frame.frameWidth();
+        int span = Math.toIntExact(frame.perImage() * c);
+        double[] o = lines.get(0, c * plane);
+        double[] av = lines.get(1, span);
+        double[] bv = lines.get(2, span);
+        for (long i = from; i < to; i++) {
+            long at = frame.row(i, 0, 0) * c;
+            LineBuffers.read(a, at, av, span);
+            if (b != null) {
+                LineBuffers.read(b, at, bv, span);
+            }
+            if (extra != null) {
+                LineBuffers.read(extra, (i * extra.size(1) + extraFrom) * plane, o, 0, c * plane);
+            } else {
+                Arrays.fill(o, 0, c * plane, 0.0);
+            }
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x = 0; x < frame.width(); x++) {
+                    int q = y * frame.width() + x;
+                    int pa = ((y + aTop) * wf + x + aLeft) * c;
+                    for (int k = 0; k < c; k++) {
+                        o[k * plane + q] += av[pa + k];
+                    }
+                    if (b != null) {
+                        int pb = ((y + bTop) * wf + x + bLeft) * c;
+                        for (int k = 0; k < c; k++) {
+                            o[k * plane + q] += bv[pb + k];
+                        }
+                    }
+                }
+            }
+            LineBuffers.write(o, c * plane, dst, (i * dst.size(1) + dstFrom) * plane);
+        }
+    }
+
+    /** {@code t = z[:, :f]}, {@code s = z[:, f:]}: the two halves of each row of {@code z [rows, 2f]}, rows of images {@code [from, to)}. */
+    void split(INDArray z, INDArray t, INDArray s, long from, long to) {
+        int f = Math.toIntExact(t.size(1));
+        int span = Math.toIntExact(frame.perImage() * f);
+        double[] zv = lines.get(0, 2 * span);
+        double[] tv = lines.get(1, span);
+        double[] sv = lines.get(2, span);
+        for (long i = from; i < to; i++) {
+            long at = frame.row(i, 0, 0) * f;
+            LineBuffers.read(z, 2 * at, zv, 2 * span);
+            for (int r = 0, p = 0; p < span; r += 2 * f, p += f) {
+                System.arraycopy(zv, r, tv, p, f);
+                System.arraycopy(zv, r + f, sv, p, f);
+            }
+            LineBuffers.write(tv, span, t, at);
+            LineBuffers.write(sv, span, s, at);
+        }
+    }
+
+    /**
+     * The gradient of {@code g = tanh(z[:f]) * sigmoid(z[f:])} given {@code dg}, into frame rows of
+     * {@code dz [rows, 2f]}: {@code dg * s * (1 - t^2)} in the first half, {@code dg * t * s * (1 - s)}
+     * in the second, with {@code t} and {@code s} {@code [rows, f]} the forward pass's tanh and
+     * sigmoid; {@code add}: add to {@code dz} instead of overwriting it. All rows of images
+     * {@code [from, to)}.
+     */
+    void gateGradient(INDArray dz, INDArray dg, INDArray t, INDArray s, boolean add, long from, long to) {
+        int f = Math.toIntExact(dg.size(1));
+        int span = Math.toIntExact(frame.perImage() * f);
+        double[] d = lines.get(0, span);
+        double[] tv = lines.get(1, span);
+        double[] sv = lines.get(2, span);
+        double[] z = lines.get(3, 2 * span);
+        for (long i = from; i < to; i++) {
+            long at = frame.row(i, 0, 0) * f;
+            LineBuffers.read(dg, at, d, span);
+            LineBuffers.read(t, at, tv, span);
+            LineBuffers.read(s, at, sv, span);
+            if (add) {
+                LineBuffers.read(dz, 2 * at, z, 2 * span);
+            } else {
+                Arrays.fill(z, 0, 2 * span, 0.0);
+            }
+            for (int r = 0, p = 0; p < span; r += 2 * f, p += f) {
+                for (int k = 0; k < f; k++) {
+                    double ds = d[p + k] * sv[p + k];
+                    z[r + k] += ds * (1 - tv[p + k] * tv[p + k]);
+                    z[r + f + k] += ds * tv[p + k] * (1 - sv[p + k]);
+                }
+            }
+            LineBuffers.write(z, 2 * span, dz, 2 * at);
+        }
+    }
+}
