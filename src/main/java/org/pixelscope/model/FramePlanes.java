@@ -1,13 +1,14 @@
 package org.pixelscope.model;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The Java passes of {@link GatedPixelCnnRuntime} between the layer's {@code [N, C, H, W]} arrays
  * (what DL4J hands it and takes back) and its {@link Frame} arrays ({@code [rows, C]}, channels
  * last), and the gate gradient on frame rows. Each pass reads and writes whole blocks through
- * {@link LineBuffers} (computed in double) and covers images {@code [from, to)}, so slices of a
+ * {@link LineBuffers} (computed in float for float arrays, with bulk copies, else in double) and covers images {@code [from, to)}, so slices of a
  * batch run side by side, each with its own instance.
  *
  * <p>Why Java: these steps move channel blocks between layouts or mix two halves of a row, and
@@ -34,6 +35,22 @@ final class FramePlanes {
     void pack(INDArray src, long srcFrom, INDArray dst, int top, int left, long from, long to) {
         int c = Math.toIntExact(dst.size(1));
         int w = frame.width();
+        if (allFloat(src, dst)) {
+            float[] a = lines.floats(0, c * plane);
+            float[] row = lines.floats(1, w * c);
+            for (long i = from; i < to; i++) {
+                LineBuffers.read(src, (i * src.size(1) + srcFrom) * plane, a, c * plane);
+                for (int y = 0; y < frame.height(); y++) {
+                    for (int x = 0; x < w; x++) {
+                        for (int k = 0; k < c; k++) {
+                            row[x * c + k] = a[k * plane + y * w + x];
+                        }
+                    }
+                    LineBuffers.write(row, w * c, dst, frame.row(i, y + top, left) * c);
+                }
+            }
+            return;
+        }
         double[] a = lines.get(0, c * plane);
         double[] row = lines.get(1, w * c);
         for (long i = from; i < to; i++) {
@@ -59,6 +76,10 @@ final class FramePlanes {
         int f = Math.toIntExact(h.size(1));
         int blocks = t == null ? 1 : 2;
         int span = frame.height() * frame.frameWidth() * f;
+        if (allFloat(out, t, s, h, residual)) {
+            stacksFloat(out, t, s, h, residual, f, blocks, span, from, to);
+            return;
+        }
         double[] o = lines.get(0, blocks * f * plane);
         double[] tv = lines.get(1, span);
         double[] sv = lines.get(2, span);
@@ -82,6 +103,54 @@ final class FramePlanes {
                     int q = y * frame.width() + x;
                     for (int k = 0; k < f; k++) {
                         o[hFrom + k * plane + q] += hv[p + k];
+                    }
+                    if (t != null) {
+                        for (int k = 0; k < f; k++) {
+                            o[k * plane + q] = tv[p + k] * sv[p + k];
+                        }
+                    }
+                }
+            }
+            LineBuffers.write(o, blocks * f * plane, out, i * out.size(1) * plane);
+        }
+    }
+
+    /** {@link #stacks} on float arrays. */
+    private void stacksFloat(
+            INDArray out,
+            INDArray t,
+            INDArray s,
+            INDArray h,
+            INDArray residual,
+            int f,
+            int blocks,
+            int span,
+            long from,
+            long to) {
+        float[] o = lines.floats(0, blocks * f * plane);
+        float[] tv = lines.floats(1, span);
+        float[] sv = lines.floats(2, span);
+        float[] hv = lines.floats(3, span);
+        float[] rv = lines.floats(4, f * plane);
+        int hFrom = (blocks - 1) * f * plane;
+        for (long i = from; i < to; i++) {
+            long at = frame.row(i, 0, 0) * f;
+            LineBuffers.read(h, at, hv, span);
+            if (residual != null) {
+                LineBuffers.read(residual, (i * residual.size(1) + f) * plane, rv, f * plane);
+            } else {
+                Arrays.fill(rv, 0, f * plane, 0f);
+            }
+            if (t != null) {
+                LineBuffers.read(t, at, tv, span);
+                LineBuffers.read(s, at, sv, span);
+            }
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x = 0; x < frame.width(); x++) {
+                    int p = (y * frame.frameWidth() + x) * f;
+                    int q = y * frame.width() + x;
+                    for (int k = 0; k < f; k++) {
+                        o[hFrom + k * plane + q] = rv[k * plane + q] + hv[p + k];
                     }
                     if (t != null) {
                         for (int k = 0; k < f; k++) {
@@ -148,10 +217,37 @@ final class FramePlanes {
         }
     }
 
-    /** {@code t = z[:, :f]}, {@code s = z[:, f:]}: the two halves of each row of {@code z [rows, 2f]}, rows of images {@code [from, to)}. */
-    void split(INDArray z, INDArray t, INDArray s, long from, long to) {
+    /**
+     * The gates' two halves: {@code t = tanh(z[:, :f])}, {@code s = sigmoid(z[:, f:])} for each row of
+     * {@code z [rows, 2f]}, rows of images {@code [from, to)}; floats through {@link GateMath},
+     * doubles exactly.
+     */
+    void gates(INDArray z, INDArray t, INDArray s, long from, long to) {
         int f = Math.toIntExact(t.size(1));
         int span = Math.toIntExact(frame.perImage() * f);
+        if (allFloat(z, t, s)) {
+            float[] zv = lines.floats(0, 2 * span);
+            float[] tv = lines.floats(1, span);
+            float[] sv = lines.floats(2, span);
+            for (long i = from; i < to; i++) {
+                long at = frame.row(i, 0, 0) * f;
+                LineBuffers.read(z, 2 * at, zv, 2 * span);
+                for (int r = 0, p = 0; p < span; r += 2 * f, p += f) {
+                    System.arraycopy(zv, r, tv, p, f);
+                    System.arraycopy(zv, r + f, sv, p, f);
+                }
+                // flat loops over whole arrays, which the JIT vectorises
+                for (int k = 0; k < span; k++) {
+                    tv[k] = GateMath.tanh(tv[k]);
+                }
+                for (int k = 0; k < span; k++) {
+                    sv[k] = GateMath.sigmoid(sv[k]);
+                }
+                LineBuffers.write(tv, span, t, at);
+                LineBuffers.write(sv, span, s, at);
+            }
+            return;
+        }
         double[] zv = lines.get(0, 2 * span);
         double[] tv = lines.get(1, span);
         double[] sv = lines.get(2, span);
@@ -159,8 +255,10 @@ final class FramePlanes {
             long at = frame.row(i, 0, 0) * f;
             LineBuffers.read(z, 2 * at, zv, 2 * span);
             for (int r = 0, p = 0; p < span; r += 2 * f, p += f) {
-                System.arraycopy(zv, r, tv, p, f);
-                System.arraycopy(zv, r + f, sv, p, f);
+                for (int k = 0; k < f; k++) {
+                    tv[p + k] = Math.tanh(zv[r + k]);
+                    sv[p + k] = 1 / (1 + Math.exp(-zv[r + f + k]));
+                }
             }
             LineBuffers.write(tv, span, t, at);
             LineBuffers.write(sv, span, s, at);
@@ -177,6 +275,10 @@ final class FramePlanes {
     void gateGradient(INDArray dz, INDArray dg, INDArray t, INDArray s, boolean add, long from, long to) {
         int f = Math.toIntExact(dg.size(1));
         int span = Math.toIntExact(frame.perImage() * f);
+        if (allFloat(dz, dg, t, s)) {
+            gateGradientFloat(dz, dg, t, s, add, f, span, from, to);
+            return;
+        }
         double[] d = lines.get(0, span);
         double[] tv = lines.get(1, span);
         double[] sv = lines.get(2, span);
@@ -200,5 +302,52 @@ final class FramePlanes {
             }
             LineBuffers.write(z, 2 * span, dz, 2 * at);
         }
+    }
+
+    /** {@link #gateGradient} on float arrays: flat loops over de-interleaved halves, which the JIT vectorises. */
+    private void gateGradientFloat(
+            INDArray dz, INDArray dg, INDArray t, INDArray s, boolean add, int f, int span, long from, long to) {
+        float[] d = lines.floats(0, span);
+        float[] tv = lines.floats(1, span);
+        float[] sv = lines.floats(2, span);
+        float[] z = lines.floats(3, 2 * span);
+        float[] da = lines.floats(4, span);
+        float[] db = lines.floats(5, span);
+        for (long i = from; i < to; i++) {
+            long at = frame.row(i, 0, 0) * f;
+            LineBuffers.read(dg, at, d, span);
+            LineBuffers.read(t, at, tv, span);
+            LineBuffers.read(s, at, sv, span);
+            if (add) {
+                LineBuffers.read(dz, 2 * at, z, 2 * span);
+                for (int r = 0, p = 0; p < span; r += 2 * f, p += f) {
+                    System.arraycopy(z, r, da, p, f);
+                    System.arraycopy(z, r + f, db, p, f);
+                }
+            } else {
+                Arrays.fill(da, 0, span, 0f);
+                Arrays.fill(db, 0, span, 0f);
+            }
+            for (int k = 0; k < span; k++) {
+                float ds = d[k] * sv[k];
+                da[k] += ds * (1 - tv[k] * tv[k]);
+                db[k] += ds * tv[k] * (1 - sv[k]);
+            }
+            for (int r = 0, p = 0; p < span; r += 2 * f, p += f) {
+                System.arraycopy(da, p, z, r, f);
+                System.arraycopy(db, p, z, r + f, f);
+            }
+            LineBuffers.write(z, 2 * span, dz, 2 * at);
+        }
+    }
+
+    /** Whether every array holds floats: then a pass runs on float working arrays, with bulk copies. */
+    private static boolean allFloat(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.dataType() != DataType.FLOAT) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -17,7 +17,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -45,8 +44,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * most of their time converting to oneDNN's blocked layout and back ({@link TapConv}). Each pass
  * allocates its arrays on the calling thread, then runs as slices of the batch side by side
  * ({@link BatchParts}), each slice on one OpenMP thread; the weight gradients of the slices after
- * the first go to scratch arrays and are added up once all are done. Copies between layouts and the
- * gate gradient are Java passes ({@link FramePlanes}); tanh and sigmoid are libnd4j's.
+ * the first go to scratch arrays and are added up once all are done. Copies between layouts, the gates
+ * (tanh and sigmoid, {@link GateMath}) and their gradient are Java passes ({@link FramePlanes}).
  *
  * <p>Thread: one training or inference thread at a time, like every DL4J layer; the slices run on
  * pool threads while that thread waits.
@@ -308,10 +307,10 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         Nd4j.gemm(vz, w.vh, hz, false, false, 1.0, 1.0);
         INDArray hTanh = rows(fw.hTanh, from, to);
         INDArray hSigmoid = rows(fw.hSigmoid, from, to);
-        gate(slice, fw.hz, fw.hTanh, fw.hSigmoid, from, to);
+        slice.planes.gates(fw.hz, fw.hTanh, fw.hSigmoid, from, to);
         Nd4j.exec(new MulOp(hTanh, hSigmoid, rows(fw.hGate, from, to)));
         if (!layer.isLast()) {
-            gate(slice, fw.vz, fw.vTanh, fw.vSigmoid, from, to);
+            slice.planes.gates(fw.vz, fw.vTanh, fw.vSigmoid, from, to);
         }
     }
 
@@ -324,27 +323,6 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         for (long i = from; i < to; i++) {
             Nd4j.gemm(ones(0, 1), perImage.get(interval(i, i + 1), all()), rows(z, i, i + 1), false, false, 1.0, 0.0);
         }
-    }
-
-    /**
-     * {@code t = tanh(z[:, :f])}, {@code s = sigmoid(z[:, f:])} for images {@code [from, to)}: the
-     * halves are split in Java (a column block of a frame array is a strided view with runs of only
-     * f values, on which libnd4j copies slowly), then transformed in place by libnd4j's custom
-     * {@code tanh} and {@code sigmoid} ops, which ran ~2x and ~1.3x faster than the legacy
-     * transforms ({@code Transforms.tanh}) on 27,840 x 32 floats on one thread (4.1 against 8.2 ms).
-     */
-    private void gate(Slice slice, INDArray z, INDArray t, INDArray s, long from, long to) {
-        slice.planes.split(z, t, s, from, to);
-        INDArray tRows = rows(t, from, to);
-        INDArray sRows = rows(s, from, to);
-        Nd4j.exec(DynamicCustomOp.builder("tanh")
-                .addInputs(tRows)
-                .addOutputs(tRows)
-                .build());
-        Nd4j.exec(DynamicCustomOp.builder("sigmoid")
-                .addInputs(sRows)
-                .addOutputs(sRows)
-                .build());
     }
 
     /** Runs {@code work} over the batch's slices, each with its own {@link Slice}. */

@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class LineBuffers {
 
     private final double[][] slots = new double[8][];
+    private final float[][] floatSlots = new float[8][];
 
     /** Each thread's float staging array for bulk copies to and from float buffers. */
     private static final Staging FLOATS = new Staging();
@@ -39,6 +40,24 @@ final class LineBuffers {
     }
 
     /** {@code dst[0 .. len)} = the values of {@code a} from position {@code from}. */
+    /** Float working array {@code slot}, at least {@code size} long, for passes over float arrays. */
+    float[] floats(int slot, int size) {
+        if (floatSlots[slot] == null || floatSlots[slot].length < size) {
+            floatSlots[slot] = new float[size];
+        }
+        return floatSlots[slot];
+    }
+
+    /** {@code dst[0 .. len)} = the values of the float array {@code a} from position {@code from}. */
+    static void read(INDArray a, long from, float[] dst, int len) {
+        a.data().asNioFloat().get(start(a, from, len), dst, 0, len);
+    }
+
+    /** The values of the float array {@code a} from position {@code from} = {@code src[0 .. len)}. */
+    static void write(float[] src, int len, INDArray a, long from) {
+        a.data().asNioFloat().put(start(a, from, len), src, 0, len);
+    }
+
     static void read(INDArray a, long from, double[] dst, int len) {
         read(a, from, dst, 0, len);
     }
