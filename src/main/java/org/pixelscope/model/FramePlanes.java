@@ -164,60 +164,6 @@ final class FramePlanes {
     }
 
     /**
-     * {@code dst[i, dstFrom + c, y, x] = a(y + aTop, x + aLeft, c)}, plus {@code b}'s frame value at
-     * (y + bTop, x + bLeft) when {@code b} is not null, plus {@code extra[i, extraFrom + c, y, x]} when
-     * {@code extra} is not null; {@code c} runs over {@code a}'s channels.
-     */
-    void unpack(
-            INDArray dst,
-            long dstFrom,
-            INDArray a,
-            int aTop,
-            int aLeft,
-            INDArray b,
-            int bTop,
-            int bLeft,
-            INDArray extra,
-            long extraFrom,
-            long from,
-            long to) {
-        int c = Math.toIntExact(a.size(1));
-        int wf = frame.frameWidth();
-        int span = Math.toIntExact(frame.perImage() * c);
-        double[] o = lines.get(0, c * plane);
-        double[] av = lines.get(1, span);
-        double[] bv = lines.get(2, span);
-        for (long i = from; i < to; i++) {
-            long at = frame.row(i, 0, 0) * c;
-            LineBuffers.read(a, at, av, span);
-            if (b != null) {
-                LineBuffers.read(b, at, bv, span);
-            }
-            if (extra != null) {
-                LineBuffers.read(extra, (i * extra.size(1) + extraFrom) * plane, o, 0, c * plane);
-            } else {
-                Arrays.fill(o, 0, c * plane, 0.0);
-            }
-            for (int y = 0; y < frame.height(); y++) {
-                for (int x = 0; x < frame.width(); x++) {
-                    int q = y * frame.width() + x;
-                    int pa = ((y + aTop) * wf + x + aLeft) * c;
-                    for (int k = 0; k < c; k++) {
-                        o[k * plane + q] += av[pa + k];
-                    }
-                    if (b != null) {
-                        int pb = ((y + bTop) * wf + x + bLeft) * c;
-                        for (int k = 0; k < c; k++) {
-                            o[k * plane + q] += bv[pb + k];
-                        }
-                    }
-                }
-            }
-            LineBuffers.write(o, c * plane, dst, (i * dst.size(1) + dstFrom) * plane);
-        }
-    }
-
-    /**
      * The gates' two halves: {@code t = tanh(z[:, :f])}, {@code s = sigmoid(z[:, f:])} for each row of
      * {@code z [rows, 2f]}, rows of images {@code [from, to)}; floats through {@link GateMath},
      * doubles exactly.

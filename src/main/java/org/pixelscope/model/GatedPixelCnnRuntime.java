@@ -25,11 +25,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradients written out by hand as matrix products on {@link Frame} arrays (one row per image
  * position, channels last), with no per-step SameDiff graph.
  *
- * <p>Layout: the layer's input {@code [N, C, H, W]} is copied into two zero-bordered frames, the
- * vertical stack's with its image {@code up} rows down and {@code up} columns right, the horizontal
- * stack's {@code up} columns right, in frames of {@code up} rows above, {@code up} columns left and
- * {@code k/2} right. Output (r, c) then reads rows r-up..r and columns c-k/2..c+k/2 of V, and
- * columns c-up..c of H, as in the graph form; each convolution is one product per kernel tap
+ * <p>Layout: each stack's input is expanded into frame rows ({@link TapConv#expand}; frames of
+ * {@code up} rows above, {@code up} columns left and {@code k/2} right, the vertical stack's image
+ * {@code up} rows down and {@code up} columns right, the horizontal stack's {@code up} columns
+ * right), so that output (r, c) reads rows r-up..r and columns c-k/2..c+k/2 of V, and columns
+ * c-up..c of H, as in the graph form. Each convolution is one product per kernel row
  * ({@link TapConv}), a 1 x 1 convolution is one product, biases are a product with a column of
  * ones. The first layer's kernels are multiplied by their masks in the forward pass and their
  * gradients by the same masks. A conditional layer reads the one-hot label at position (0, 0) of
@@ -55,10 +55,8 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
     /** What the forward pass computed, as backprop needs it; arrays {@code [rows, channels]} of {@link #frame}. */
     private record Forward(
             INDArray input,
-            INDArray vPad,
-            INDArray hPad,
-            INDArray vCol,
-            INDArray hCol,
+            INDArray vX,
+            INDArray hX,
             INDArray vz,
             INDArray hz,
             INDArray vTanh,
@@ -95,9 +93,9 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         final FramePlanes planes;
         final Map<String, INDArray> scratch = new HashMap<>();
 
-        Slice(Frame frame, int up, int k) {
-            vertical = new TapConv(frame, up + 1, k, up - k / 2);
-            horizontal = new TapConv(frame, 1, up + 1, 0);
+        Slice(Frame frame, int up, int k, int cIn) {
+            vertical = new TapConv(frame, up + 1, k, up - k / 2, cIn);
+            horizontal = new TapConv(frame, 1, up + 1, 0, cIn);
             planes = new FramePlanes(frame);
         }
     }
@@ -175,14 +173,8 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         INDArray dGate = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(f), 'c');
         INDArray dhz = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(2 * f), 'c');
         INDArray dvz = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(2 * f), 'c');
-        INDArray dhPad = workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, k.hPad.shape(), 'c');
-        INDArray dvPad = workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, k.vPad.shape(), 'c');
-        INDArray dvCol = k.vCol == null
-                ? null
-                : workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, k.vCol.shape(), 'c');
-        INDArray dhCol = k.hCol == null
-                ? null
-                : workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, k.hCol.shape(), 'c');
+        INDArray dhX = workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, k.hX.shape(), 'c');
+        INDArray dvX = workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, k.vX.shape(), 'c');
         INDArray dIn = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, type, input.shape(), 'c');
         long stacks = input.size(1) - layer.getClasses();
         for (int p = 0; p < slices(); p++) {
@@ -211,21 +203,19 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
                     1.0,
                     0.0);
             Nd4j.gemm(one, dh, grads.get("bh"), true, false, 1.0, 0.0);
-            slice.horizontal.backward(
-                    k.hPad, w.h, dhz, dhPad, grads.get(GatedPixelCnnLayer.HORIZONTAL), k.hCol, dhCol, from, to);
+            slice.horizontal.backward(k.hX, w.h, dhz, dhX, grads.get(GatedPixelCnnLayer.HORIZONTAL), from, to);
             // V' = gate(vz), vz = conv_v(V) + bv
             if (!layer.isLast()) {
                 slice.planes.pack(eps, 0, epsV, 0, 0, from, to);
                 slice.planes.gateGradient(dvz, epsV, k.vTanh, k.vSigmoid, true, from, to);
             }
             Nd4j.gemm(one, rows(dvz, from, to), grads.get("bv"), true, false, 1.0, 0.0);
-            slice.vertical.backward(
-                    k.vPad, w.v, dvz, dvPad, grads.get(GatedPixelCnnLayer.VERTICAL), k.vCol, dvCol, from, to);
+            slice.vertical.backward(k.vX, w.v, dvz, dvX, grads.get(GatedPixelCnnLayer.VERTICAL), from, to);
+            slice.vertical.fold(dvX, up, up, dIn, 0, false, null, 0, from, to);
             if (layer.isFirst()) {
-                slice.planes.unpack(dIn, 0, dvPad, up, up, dhPad, 0, up, null, 0, from, to);
+                slice.horizontal.fold(dhX, 0, up, dIn, 0, true, null, 0, from, to);
             } else {
-                slice.planes.unpack(dIn, 0, dvPad, up, up, null, 0, 0, null, 0, from, to);
-                slice.planes.unpack(dIn, f, dhPad, 0, up, null, 0, 0, eps, hFrom, from, to);
+                slice.horizontal.fold(dhX, 0, up, dIn, f, false, eps, hFrom, from, to);
             }
         });
         for (String name : SLICED) {
@@ -273,14 +263,11 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
             biasV.addiRowVector(param("bv"));
             biasH.addiRowVector(param("bh"));
         }
-        boolean gather = TapConv.gathers(cIn);
-        long vTaps = (long) (up + 1) * layer.getKernel();
+        Slice first = slices.isEmpty() ? slice(Math.toIntExact(cIn)) : slices.get(0);
         return new Forward(
                 input,
-                mgr.create(type, dt, frameShape(cIn), 'c'),
-                mgr.create(type, dt, frameShape(cIn), 'c'),
-                gather ? mgr.createUninitialized(type, dt, frameShape(vTaps * cIn), 'c') : null,
-                gather ? mgr.createUninitialized(type, dt, frameShape((up + 1) * cIn), 'c') : null,
+                mgr.createUninitialized(type, dt, frameShape(first.vertical.width()), 'c'),
+                mgr.createUninitialized(type, dt, frameShape(first.horizontal.width()), 'c'),
                 mgr.createUninitialized(type, dt, frameShape(2 * f), 'c'),
                 mgr.createUninitialized(type, dt, frameShape(2 * f), 'c'),
                 layer.isLast() ? null : mgr.createUninitialized(type, dt, frameShape(f), 'c'),
@@ -296,12 +283,12 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
     /** Everything up to the gates for images {@code [from, to)}, into {@code fw}'s arrays. */
     private void forward(Slice slice, Forward fw, Weights w, long from, long to) {
         long f = layer.getFilters();
-        slice.planes.pack(input, 0, fw.vPad, up, up, from, to);
-        slice.planes.pack(input, layer.isFirst() ? 0 : f, fw.hPad, 0, up, from, to);
+        slice.vertical.expand(input, 0, up, up, fw.vX, from, to);
+        slice.horizontal.expand(input, layer.isFirst() ? 0 : f, 0, up, fw.hX, from, to);
         bias(fw.vz, w.bv, fw.biasV, from, to);
-        slice.vertical.forward(fw.vPad, w.v, fw.vz, fw.vCol, from, to);
+        slice.vertical.forward(fw.vX, w.v, fw.vz, from, to);
         bias(fw.hz, w.bh, fw.biasH, from, to);
-        slice.horizontal.forward(fw.hPad, w.h, fw.hz, fw.hCol, from, to);
+        slice.horizontal.forward(fw.hX, w.h, fw.hz, from, to);
         INDArray vz = rows(fw.vz, from, to);
         INDArray hz = rows(fw.hz, from, to);
         Nd4j.gemm(vz, w.vh, hz, false, false, 1.0, 1.0);
@@ -334,9 +321,14 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
     private int slices() {
         int parts = parts();
         while (slices.size() < parts) {
-            slices.add(new Slice(frame, up, layer.getKernel()));
+            slices.add(
+                    slice(Math.toIntExact(layer.isFirst() ? input.size(1) - layer.getClasses() : layer.getFilters())));
         }
         return parts;
+    }
+
+    private Slice slice(int cIn) {
+        return new Slice(frame, up, layer.getKernel(), cIn);
     }
 
     private int parts() {

@@ -3,180 +3,291 @@ package org.pixelscope.model;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A stride-1 convolution on {@link Frame} rows, forward and backward, as matrix products (BLAS
- * sgemm through {@link Nd4j#gemm}): for each kernel tap, the block of input rows that tap reads
- * times the tap's {@code [cIn, cOut]} weights, added into the output rows. Kernels and their
- * gradients are whole c-ordered {@code [kH * kW * cIn, cOut]} matrices (libnd4j's
- * {@code [kH, kW, cIn, cOut]} flattened; a tap is a block of rows); tap (dy, dx) reads row
+ * A stride-1 convolution on {@link Frame} rows, forward and backward, as a few matrix products
+ * (sgemm through {@link Nd4j#gemm}). Tap (dy, dx) of a {@code kH x kW} kernel reads frame row
  * {@code i + dy * frameWidth + dx + shift} for output row {@code i}, where {@code shift} places the
- * kernel in the frame.
+ * kernel in the frame; kernels and their gradients are whole c-ordered
+ * {@code [kH * kW * cIn, cOut]} matrices (libnd4j's {@code [kH, kW, cIn, cOut]} flattened).
+ *
+ * <p>The input is first expanded ({@link #expand}): row {@code j} of the expanded array holds the
+ * frame rows {@code j + dx + shift} of one kernel row's taps side by side, {@code [rows, kW * cIn]}.
+ * A kernel row is then one product of the expanded rows shifted by {@code dy * frameWidth} with
+ * that row's {@code [kW * cIn, cOut]} weights, so a 2 x 3 kernel is 2 products instead of 6, each
+ * streaming the output through memory once. With few input channels (the first layer reads the
+ * image's one) all taps go side by side (im2col) and the kernel is one product. Backward, the
+ * products give the expanded input's error, which {@link #fold} sums back onto the pixels.
  *
  * <p>Why not libnd4j's conv2d: the Gated PixelCNN's convolutions are small (32 or 64 channels, 1 to
  * 6 taps), and oneDNN converts their plain NCHW arrays to its blocked layout and back on every call:
  * measured for 32 images of 28 x 28 on one thread, a 1 x 1 convolution of 64 to 64 channels took
- * 12.6 ms forward and 27.4 ms backward on conv2d, 2.7 ms forward as one product here.
+ * 12.6 ms forward and 27.4 ms backward on conv2d, 2.7 ms forward as one product.
  *
- * <p>A kernel on few input channels (the first layer reads the image's one) would make each tap's
- * product a thin one that mostly rewrites the output: there the taps' input rows are first copied
- * side by side ({@code col}, im2col, stored transposed so that each tap is one contiguous copy)
- * and multiplied once.
- *
- * <p>Arrays are whole c-ordered {@code [rows, channels]} frame arrays; a call covers images
+ * <p>Frame arrays are whole c-ordered {@code [rows, channels]}; a call covers images
  * {@code [from, to)}, reading and writing only their rows, so slices of a batch can run side by
- * side ({@link BatchParts}). Thread: stateless apart from its working lines; one slice's.
+ * side ({@link BatchParts}). Thread: not thread-safe (working arrays); one slice's.
  */
 final class TapConv {
 
-    /** Below this many input channels the taps are gathered into one product (im2col). */
-    private static final long GATHER_BELOW = 8;
+    /** Below this many input channels all taps go side by side (im2col): one product per kernel. */
+    private static final long ALL_TAPS_BELOW = 8;
 
     private final Frame frame;
-    private final long[] offsets;
+    private final int cIn;
+    /** Frame-row offsets of the taps side by side in an expanded row. */
+    private final int[] offsets;
+    /** Row offsets of the products: one per kernel row, or one for the whole kernel. */
+    private final long[] groups;
+
     private final LineBuffers lines = new LineBuffers();
 
-    /** A {@code kH x kW} kernel whose tap (0, 0) reads {@code shift} rows after the output row. */
-    TapConv(Frame frame, int kH, int kW, int shift) {
+    /** A {@code kH x kW} kernel on {@code cIn} channels whose tap (0, 0) reads {@code shift} rows after the output row. */
+    TapConv(Frame frame, int kH, int kW, int shift, int cIn) {
         this.frame = frame;
-        offsets = new long[kH * kW];
+        this.cIn = cIn;
+        int wf = frame.frameWidth();
+        boolean allTaps = cIn < ALL_TAPS_BELOW;
+        offsets = new int[allTaps ? kH * kW : kW];
         for (int t = 0; t < offsets.length; t++) {
-            offsets[t] = (long) (t / kW) * frame.frameWidth() + t % kW + shift;
+            offsets[t] = (t / kW) * wf + t % kW + shift;
         }
-        if (offsets[offsets.length - 1] > frame.perImage() - frame.computed(1)) {
+        groups = new long[allTaps ? 1 : kH];
+        for (int g = 0; g < groups.length; g++) {
+            groups[g] = (long) g * wf;
+        }
+        long reach = groups[groups.length - 1] + offsets[offsets.length - 1];
+        if (shift < 0 || reach > frame.perImage() - frame.computed(1)) {
             throw new IllegalArgumentException(
                     "a " + kH + "x" + kW + " kernel shifted by " + shift + " reads past its frame " + frame);
         }
     }
 
-    /** Taps of the kernel. */
-    int taps() {
-        return offsets.length;
-    }
-
-    /** Whether {@code cIn} input channels go through a gathered copy (then {@code col} must be given). */
-    static boolean gathers(long cIn) {
-        return cIn < GATHER_BELOW;
+    /** Columns of the expanded input: the taps side by side. */
+    long width() {
+        return (long) offsets.length * cIn;
     }
 
     /**
-     * {@code out += conv(in, w)} over the computed rows of images {@code [from, to)}; the output rows
-     * below the last image's picture are left as they are. {@code col}: a frame array of
-     * {@code taps * cIn} columns when {@link #gathers}, else unused.
+     * The expanded input of images {@code [from, to)}: {@code x[j] = [P[j + o_0], P[j + o_1], ...]}, where
+     * {@code P} is the frame holding channels {@code [srcFrom, srcFrom + cIn)} of {@code src [N, C, H, W]}
+     * with the image at ({@code top}, {@code left}) and zeros around it. Rows past an image's frame
+     * read zeros: only meaningless outputs use them.
      */
-    void forward(INDArray in, INDArray w, INDArray out, INDArray col, long from, long to) {
-        long base = frame.rows(from);
-        long m = frame.computed(to - from);
-        long cIn = in.size(1);
-        INDArray outRows = out.get(interval(base, base + m), all());
-        if (gathers(cIn)) {
-            INDArray colT = gathered(col, cIn, base, m);
-            gather(in, col, base, m);
-            Nd4j.gemm(colT, w, outRows, true, false, 1.0, 1.0);
-            return;
-        }
-        for (int t = 0; t < offsets.length; t++) {
-            INDArray rows = in.get(interval(base + offsets[t], base + offsets[t] + m), all());
-            Nd4j.gemm(rows, tap(w, t), outRows, false, false, 1.0, 1.0);
-        }
-    }
-
-    /**
-     * The gradients of {@link #forward} given {@code dOut} (zero on meaningless rows): {@code dIn}
-     * (zeroed by the caller) gets the input error added, {@code dW} (this slice's
-     * flattened kernel gradient) is overwritten. {@code col} and {@code dCol}: frame arrays of
-     * {@code taps * cIn} columns when {@link #gathers}.
-     */
-    void backward(
-            INDArray in,
-            INDArray w,
-            INDArray dOut,
-            INDArray dIn,
-            INDArray dW,
-            INDArray col,
-            INDArray dCol,
-            long from,
-            long to) {
-        long base = frame.rows(from);
-        long m = frame.computed(to - from);
-        long cIn = in.size(1);
-        INDArray dOutRows = dOut.get(interval(base, base + m), all());
-        if (gathers(cIn)) {
-            INDArray colT = gathered(col, cIn, base, m);
-            gather(in, col, base, m);
-            Nd4j.gemm(colT, dOutRows, dW, false, false, 1.0, 0.0);
-            Nd4j.gemm(w, dOutRows, gathered(dCol, cIn, base, m), false, true, 1.0, 0.0);
-            scatter(dCol, dIn, base, m);
-            return;
-        }
-        for (int t = 0; t < offsets.length; t++) {
-            INDArray rows = in.get(interval(base + offsets[t], base + offsets[t] + m), all());
-            Nd4j.gemm(rows, dOutRows, tap(dW, t), true, false, 1.0, 0.0);
-            INDArray dRows = dIn.get(interval(base + offsets[t], base + offsets[t] + m), all());
-            Nd4j.gemm(dOutRows, tap(w, t), dRows, false, true, 1.0, 1.0);
-        }
-    }
-
-    /**
-     * The slice's block of a gathered array: {@code [taps * cIn, m]} (one row per tap and input
-     * channel, one column per output row), contiguous from element {@code base * taps * cIn}, so a
-     * slice's block stays inside its own rows' share of the array.
-     */
-    private INDArray gathered(INDArray col, long cIn, long base, long m) {
-        long k = offsets.length * cIn;
-        return Nd4j.create(col.data(), new long[] {k, m}, new long[] {m, 1}, base * k, 'c');
-    }
-
-    /** Row {@code (t, c)} of the gathered block = input channel c of rows {@code [base + offset_t, ... + m)}: one copy per tap. */
-    private void gather(INDArray in, INDArray col, long base, long m) {
-        int cIn = Math.toIntExact(in.size(1));
-        int n = Math.toIntExact(m);
-        int span = Math.toIntExact(m + offsets[offsets.length - 1]);
-        double[] src = lines.get(0, span * cIn);
-        LineBuffers.read(in, base * cIn, src, span * cIn);
-        double[] row = lines.get(1, n);
-        long at = base * offsets.length * cIn;
-        for (int t = 0; t < offsets.length; t++) {
-            for (int c = 0; c < cIn; c++) {
-                int from = (int) offsets[t] * cIn + c;
-                if (cIn == 1) {
-                    System.arraycopy(src, from, row, 0, n);
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        row[i] = src[from + i * cIn];
+    void expand(INDArray src, long srcFrom, int top, int left, INDArray x, long from, long to) {
+        int plane = frame.height() * frame.width();
+        int p = Math.toIntExact(frame.perImage());
+        int span = p * offsets.length * cIn;
+        boolean floats = src.dataType() == DataType.FLOAT && x.dataType() == DataType.FLOAT;
+        double[] a = lines.get(0, cIn * plane);
+        double[] framed = lines.get(1, p * cIn);
+        float[] af = lines.floats(0, cIn * plane);
+        float[] framedF = lines.floats(1, p * cIn);
+        double[] out = floats ? null : lines.get(2, span);
+        float[] outF = floats ? lines.floats(2, span) : null;
+        for (long i = from; i < to; i++) {
+            long at = (i * src.size(1) + srcFrom) * plane;
+            if (floats) {
+                LineBuffers.read(src, at, af, cIn * plane);
+                Arrays.fill(framedF, 0, p * cIn, 0f);
+            } else {
+                LineBuffers.read(src, at, a, cIn * plane);
+                Arrays.fill(framed, 0, p * cIn, 0.0);
+            }
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x0 = 0; x0 < frame.width(); x0++) {
+                    int q = ((y + top) * frame.frameWidth() + x0 + left) * cIn;
+                    for (int c = 0; c < cIn; c++) {
+                        if (floats) {
+                            framedF[q + c] = af[c * plane + y * frame.width() + x0];
+                        } else {
+                            framed[q + c] = a[c * plane + y * frame.width() + x0];
+                        }
                     }
                 }
-                LineBuffers.write(row, n, col, at + (long) (t * cIn + c) * n);
             }
-        }
-    }
-
-    /** {@code dIn[base + offset_t + i, c] += dCol[(t, c), i]}: the transpose of {@link #gather}. */
-    private void scatter(INDArray dCol, INDArray dIn, long base, long m) {
-        int cIn = Math.toIntExact(dIn.size(1));
-        int n = Math.toIntExact(m);
-        int span = Math.toIntExact(m + offsets[offsets.length - 1]);
-        double[] dst = lines.get(0, span * cIn);
-        LineBuffers.read(dIn, base * cIn, dst, span * cIn);
-        double[] row = lines.get(1, n);
-        long at = base * offsets.length * cIn;
-        for (int t = 0; t < offsets.length; t++) {
-            for (int c = 0; c < cIn; c++) {
-                LineBuffers.read(dCol, at + (long) (t * cIn + c) * n, row, n);
-                int from = (int) offsets[t] * cIn + c;
-                for (int i = 0; i < n; i++) {
-                    dst[from + i * cIn] += row[i];
+            int row = offsets.length * cIn;
+            for (int j = 0; j < p; j++) {
+                for (int t = 0; t < offsets.length; t++) {
+                    int k = j + offsets[t];
+                    int dst = j * row + t * cIn;
+                    if (k < p) {
+                        if (floats) {
+                            System.arraycopy(framedF, k * cIn, outF, dst, cIn);
+                        } else {
+                            System.arraycopy(framed, k * cIn, out, dst, cIn);
+                        }
+                    } else if (floats) {
+                        Arrays.fill(outF, dst, dst + cIn, 0f);
+                    } else {
+                        Arrays.fill(out, dst, dst + cIn, 0.0);
+                    }
                 }
             }
+            if (floats) {
+                LineBuffers.write(outF, span, x, frame.rows(i) * row);
+            } else {
+                LineBuffers.write(out, span, x, frame.rows(i) * row);
+            }
         }
-        LineBuffers.write(dst, span * cIn, dIn, base * cIn);
     }
 
-    /** Tap {@code t}'s {@code [cIn, cOut]} weights, a view of the kernel. */
-    private INDArray tap(INDArray w, int t) {
-        long cIn = w.size(0) / offsets.length;
-        return w.get(interval(t * cIn, (t + 1) * cIn), all());
+    /** {@code out += conv} over the computed rows of images {@code [from, to)}, from the expanded input {@code x}. */
+    void forward(INDArray x, INDArray w, INDArray out, long from, long to) {
+        long base = frame.rows(from);
+        long m = frame.computed(to - from);
+        INDArray outRows = out.get(interval(base, base + m), all());
+        for (int g = 0; g < groups.length; g++) {
+            INDArray rows = x.get(interval(base + groups[g], base + groups[g] + m), all());
+            Nd4j.gemm(rows, block(w, g), outRows, false, false, 1.0, 1.0);
+        }
+    }
+
+    /**
+     * The gradients of {@link #forward} given {@code dOut} (zero on meaningless rows): {@code dX}, the
+     * expanded input's error (zeroed by the caller), gets it added; {@code dW} (this slice's flattened
+     * kernel gradient) is overwritten.
+     */
+    void backward(INDArray x, INDArray w, INDArray dOut, INDArray dX, INDArray dW, long from, long to) {
+        long base = frame.rows(from);
+        long m = frame.computed(to - from);
+        INDArray dOutRows = dOut.get(interval(base, base + m), all());
+        for (int g = 0; g < groups.length; g++) {
+            INDArray rows = x.get(interval(base + groups[g], base + groups[g] + m), all());
+            Nd4j.gemm(rows, dOutRows, block(dW, g), true, false, 1.0, 0.0);
+            INDArray dRows = dX.get(interval(base + groups[g], base + groups[g] + m), all());
+            Nd4j.gemm(dOutRows, block(w, g), dRows, false, true, 1.0, 1.0);
+        }
+    }
+
+    /**
+     * The error of the pixels from the expanded input's error {@code dX}, the transpose of
+     * {@link #expand}: {@code dst[i, dstFrom + c, y, x]} = (its value when {@code add}) + the sum over taps
+     * of {@code dX[q - o_t]}'s channel c at tap t, {@code q} the pixel's frame row (image at
+     * {@code top}, {@code left}) + {@code extra[i, extraFrom + c, y, x]} when {@code extra} is not null.
+     */
+    void fold(
+            INDArray dX,
+            int top,
+            int left,
+            INDArray dst,
+            long dstFrom,
+            boolean add,
+            INDArray extra,
+            long extraFrom,
+            long from,
+            long to) {
+        int plane = frame.height() * frame.width();
+        int p = Math.toIntExact(frame.perImage());
+        int row = offsets.length * cIn;
+        if (dX.dataType() == DataType.FLOAT
+                && dst.dataType() == DataType.FLOAT
+                && (extra == null || extra.dataType() == DataType.FLOAT)) {
+            foldFloat(dX, top, left, dst, dstFrom, add, extra, extraFrom, from, to);
+            return;
+        }
+        double[] d = lines.get(0, p * row);
+        double[] o = lines.get(1, cIn * plane);
+        double[] e = lines.get(2, cIn * plane);
+        for (long i = from; i < to; i++) {
+            LineBuffers.read(dX, frame.rows(i) * row, d, p * row);
+            long at = (i * dst.size(1) + dstFrom) * plane;
+            if (add) {
+                LineBuffers.read(dst, at, o, cIn * plane);
+            } else {
+                Arrays.fill(o, 0, cIn * plane, 0.0);
+            }
+            if (extra != null) {
+                LineBuffers.read(extra, (i * extra.size(1) + extraFrom) * plane, e, cIn * plane);
+                for (int k = 0; k < cIn * plane; k++) {
+                    o[k] += e[k];
+                }
+            }
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x0 = 0; x0 < frame.width(); x0++) {
+                    int q = (y + top) * frame.frameWidth() + x0 + left;
+                    int pix = y * frame.width() + x0;
+                    for (int t = 0; t < offsets.length; t++) {
+                        int j = q - offsets[t];
+                        if (j < 0) {
+                            continue;
+                        }
+                        int src = j * row + t * cIn;
+                        for (int c = 0; c < cIn; c++) {
+                            o[c * plane + pix] += d[src + c];
+                        }
+                    }
+                }
+            }
+            LineBuffers.write(o, cIn * plane, dst, at);
+        }
+    }
+
+    /** {@link #fold} on float arrays. */
+    private void foldFloat(
+            INDArray dX,
+            int top,
+            int left,
+            INDArray dst,
+            long dstFrom,
+            boolean add,
+            INDArray extra,
+            long extraFrom,
+            long from,
+            long to) {
+        int plane = frame.height() * frame.width();
+        int p = Math.toIntExact(frame.perImage());
+        int row = offsets.length * cIn;
+        float[] d = lines.floats(0, p * row);
+        float[] o = lines.floats(1, cIn * plane);
+        float[] e = lines.floats(2, cIn * plane);
+        float[] acc = lines.floats(3, p * cIn);
+        for (long i = from; i < to; i++) {
+            LineBuffers.read(dX, frame.rows(i) * row, d, p * row);
+            // the taps' errors summed per frame position, channels last: flat adds
+            Arrays.fill(acc, 0, p * cIn, 0f);
+            for (int t = 0; t < offsets.length; t++) {
+                int shift = offsets[t] * cIn;
+                for (int j = 0; j + offsets[t] < p; j++) {
+                    int a = j * cIn + shift;
+                    int b = j * row + t * cIn;
+                    for (int c = 0; c < cIn; c++) {
+                        acc[a + c] += d[b + c];
+                    }
+                }
+            }
+            long at = (i * dst.size(1) + dstFrom) * plane;
+            if (add) {
+                LineBuffers.read(dst, at, o, cIn * plane);
+            } else {
+                Arrays.fill(o, 0, cIn * plane, 0f);
+            }
+            if (extra != null) {
+                LineBuffers.read(extra, (i * extra.size(1) + extraFrom) * plane, e, cIn * plane);
+                for (int k = 0; k < cIn * plane; k++) {
+                    o[k] += e[k];
+                }
+            }
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x0 = 0; x0 < frame.width(); x0++) {
+                    int q = ((y + top) * frame.frameWidth() + x0 + left) * cIn;
+                    int pix = y * frame.width() + x0;
+                    for (int c = 0; c < cIn; c++) {
+                        o[c * plane + pix] += acc[q + c];
+                    }
+                }
+            }
+            LineBuffers.write(o, cIn * plane, dst, at);
+        }
+    }
+
+    /** Product {@code g}'s block of the flattened kernel: its rows {@code [g * kW * cIn, ...)}, or the whole kernel. */
+    private INDArray block(INDArray w, int g) {
+        long rows = (long) offsets.length * cIn;
+        return groups.length == 1 ? w : w.get(interval(g * rows, (g + 1) * rows), all());
     }
 }
