@@ -163,6 +163,21 @@ final class FramePlanes {
         }
     }
 
+    /** Every frame row of image {@code i} of {@code z [rows, c]} = row {@code i} of {@code perImage [N, c]}, images {@code [from, to)}. */
+    void fillRows(INDArray z, INDArray perImage, long from, long to) {
+        int c = Math.toIntExact(z.size(1));
+        int span = Math.toIntExact(frame.perImage() * c);
+        double[] row = lines.get(0, c);
+        double[] block = lines.get(1, span);
+        for (long i = from; i < to; i++) {
+            LineBuffers.read(perImage, i * c, row, c);
+            for (int r = 0; r < span; r += c) {
+                System.arraycopy(row, 0, block, r, c);
+            }
+            LineBuffers.write(block, span, z, frame.rows(i) * c);
+        }
+    }
+
     /**
      * The gates' two halves: {@code t = tanh(z[:, :f])}, {@code s = sigmoid(z[:, f:])} for each row of
      * {@code z [rows, 2f]}, rows of images {@code [from, to)}; floats through {@link GateMath},

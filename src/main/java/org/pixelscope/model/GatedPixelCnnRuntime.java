@@ -285,9 +285,9 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         long f = layer.getFilters();
         slice.vertical.expand(input, 0, up, up, fw.vX, from, to);
         slice.horizontal.expand(input, layer.isFirst() ? 0 : f, 0, up, fw.hX, from, to);
-        bias(fw.vz, w.bv, fw.biasV, from, to);
+        bias(slice, fw.vz, w.bv, fw.biasV, from, to);
         slice.vertical.forward(fw.vX, w.v, fw.vz, from, to);
-        bias(fw.hz, w.bh, fw.biasH, from, to);
+        bias(slice, fw.hz, w.bh, fw.biasH, from, to);
         slice.horizontal.forward(fw.hX, w.h, fw.hz, from, to);
         INDArray vz = rows(fw.vz, from, to);
         INDArray hz = rows(fw.hz, from, to);
@@ -302,14 +302,12 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
     }
 
     /** Rows of images {@code [from, to)} of {@code z} = the bias, or each image's row of {@code perImage} when given. */
-    private void bias(INDArray z, INDArray b, INDArray perImage, long from, long to) {
+    private void bias(Slice slice, INDArray z, INDArray b, INDArray perImage, long from, long to) {
         if (perImage == null) {
             Nd4j.gemm(ones(from, to), b, rows(z, from, to), false, false, 1.0, 0.0);
             return;
         }
-        for (long i = from; i < to; i++) {
-            Nd4j.gemm(ones(0, 1), perImage.get(interval(i, i + 1), all()), rows(z, i, i + 1), false, false, 1.0, 0.0);
-        }
+        slice.planes.fillRows(z, perImage, from, to);
     }
 
     /** Runs {@code work} over the batch's slices, each with its own {@link Slice}. */
