@@ -68,13 +68,6 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
             INDArray biasV,
             INDArray biasH) {}
 
-    /**
-     * The weights a pass reads, as whole c-ordered matrices copied from the parameters on the
-     * calling thread: kernels {@code [kH * kW * cIn, cOut]} (the first layer's masked), biases
-     * {@code [1, c]}.
-     */
-    private record Weights(INDArray v, INDArray h, INDArray vh, INDArray o, INDArray bv, INDArray bh, INDArray bo) {}
-
     /** Parameters whose gradients the slices compute (the label embeddings' are computed whole). */
     private static final String[] SLICED = {
         GatedPixelCnnLayer.VERTICAL,
@@ -86,7 +79,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         "bo"
     };
 
-    /** One slice's convolutions and passes for the current image size, and its weight gradients ({@link Weights}' shapes). */
+    /** One slice's convolutions and passes for the current image size, and its weight gradients ({@link GatedWeights}' shapes). */
     private static final class Slice {
         final TapConv vertical;
         final TapConv horizontal;
@@ -105,10 +98,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
     private final List<Slice> slices = new ArrayList<>();
     private Frame frame;
     private INDArray ones;
-    private INDArray verticalMask;
-    private INDArray horizontalMask;
-    private INDArray maskedVertical;
-    private INDArray maskedHorizontal;
+    private final GatedWeights.Masks masks;
     private Forward kept;
     /** Slices per batch when set by a test ({@link #sliceInto}); 0: as many as {@link BatchParts#count}. */
     private int forcedParts;
@@ -117,6 +107,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         super(conf, dataType);
         layer = (GatedPixelCnnLayer) conf.getLayer();
         up = layer.getKernel() / 2 + (layer.isFirst() ? 1 : 0);
+        masks = new GatedWeights.Masks(layer);
     }
 
     static org.deeplearning4j.nn.api.Layer instantiate(
@@ -141,13 +132,13 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         INDArray out = workspaceMgr.createUninitialized(
                 ArrayType.ACTIVATIONS, type, imageShape(layer.isLast() ? f : 2 * f), 'c');
         INDArray residual = layer.isFirst() ? null : whole(input);
-        Weights w = weights(workspaceMgr, ArrayType.FF_WORKING_MEM);
+        GatedWeights w = masks.copy(paramTable, workspaceMgr, ArrayType.FF_WORKING_MEM);
         runSlices((slice, from, to) -> {
             forward(slice, fw, w, from, to);
             // H' = 1x1(gate(hz)) + bo (+ H), V' = gate(vz)
             INDArray h = rows(hOut, from, to);
-            Nd4j.gemm(ones(from, to), w.bo, h, false, false, 1.0, 0.0);
-            Nd4j.gemm(rows(fw.hGate, from, to), w.o, h, false, false, 1.0, 1.0);
+            Nd4j.gemm(ones(from, to), w.bo(), h, false, false, 1.0, 0.0);
+            Nd4j.gemm(rows(fw.hGate, from, to), w.o(), h, false, false, 1.0, 1.0);
             slice.planes.stacks(out, fw.vTanh, fw.vSigmoid, hOut, residual, from, to);
         });
         return out;
@@ -158,7 +149,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         assertInputSet(true);
         Forward fw = kept;
         kept = null;
-        Weights w = weights(workspaceMgr, ArrayType.BP_WORKING_MEM);
+        GatedWeights w = masks.copy(paramTable, workspaceMgr, ArrayType.BP_WORKING_MEM);
         if (fw == null || fw.input != input || fw.vz.wasClosed()) {
             Forward again = allocate(workspaceMgr, ArrayType.BP_WORKING_MEM);
             runSlices((slice, from, to) -> forward(slice, again, w, from, to));
@@ -187,13 +178,13 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
             slice.planes.pack(eps, hFrom, epsH, 0, 0, from, to);
             // H' = 1x1(gate(hz)) + bo (+ H)
             INDArray eH = rows(epsH, from, to);
-            Nd4j.gemm(eH, w.o, rows(dGate, from, to), false, true, 1.0, 0.0);
+            Nd4j.gemm(eH, w.o(), rows(dGate, from, to), false, true, 1.0, 0.0);
             Nd4j.gemm(rows(k.hGate, from, to), eH, grads.get(GatedPixelCnnLayer.OUT), true, false, 1.0, 0.0);
             Nd4j.gemm(one, eH, grads.get("bo"), true, false, 1.0, 0.0);
             slice.planes.gateGradient(dhz, dGate, k.hTanh, k.hSigmoid, false, from, to);
             // hz = conv_h(H) + bh + 1x1(vz)
             INDArray dh = rows(dhz, from, to);
-            Nd4j.gemm(dh, w.vh, rows(dvz, from, to), false, true, 1.0, 0.0);
+            Nd4j.gemm(dh, w.vh(), rows(dvz, from, to), false, true, 1.0, 0.0);
             Nd4j.gemm(
                     rows(k.vz, from, to),
                     dh,
@@ -203,14 +194,14 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
                     1.0,
                     0.0);
             Nd4j.gemm(one, dh, grads.get("bh"), true, false, 1.0, 0.0);
-            slice.horizontal.backward(k.hX, w.h, dhz, dhX, grads.get(GatedPixelCnnLayer.HORIZONTAL), from, to);
+            slice.horizontal.backward(k.hX, w.h(), dhz, dhX, grads.get(GatedPixelCnnLayer.HORIZONTAL), from, to);
             // V' = gate(vz), vz = conv_v(V) + bv
             if (!layer.isLast()) {
                 slice.planes.pack(eps, 0, epsV, 0, 0, from, to);
                 slice.planes.gateGradient(dvz, epsV, k.vTanh, k.vSigmoid, true, from, to);
             }
             Nd4j.gemm(one, rows(dvz, from, to), grads.get("bv"), true, false, 1.0, 0.0);
-            slice.vertical.backward(k.vX, w.v, dvz, dvX, grads.get(GatedPixelCnnLayer.VERTICAL), from, to);
+            slice.vertical.backward(k.vX, w.v(), dvz, dvX, grads.get(GatedPixelCnnLayer.VERTICAL), from, to);
             slice.vertical.fold(dvX, up, up, dIn, 0, false, null, 0, from, to);
             if (layer.isFirst()) {
                 slice.horizontal.fold(dhX, 0, up, dIn, 0, true, null, 0, from, to);
@@ -226,10 +217,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
             INDArray g = gradTable.get(name);
             g.assign(sum.reshape('c', g.shape()));
         }
-        if (layer.isFirst()) {
-            gradTable.get(GatedPixelCnnLayer.VERTICAL).muli(verticalMask);
-            gradTable.get(GatedPixelCnnLayer.HORIZONTAL).muli(horizontalMask);
-        }
+        masks.maskGradients(gradTable);
         if (k.label != null) {
             INDArray dLabel = labelGradients(k.label, dvz, dhz);
             INDArray labelChannels = dIn.get(all(), interval(stacks, input.size(1)), all(), all());
@@ -281,17 +269,17 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
     }
 
     /** Everything up to the gates for images {@code [from, to)}, into {@code fw}'s arrays. */
-    private void forward(Slice slice, Forward fw, Weights w, long from, long to) {
+    private void forward(Slice slice, Forward fw, GatedWeights w, long from, long to) {
         long f = layer.getFilters();
         slice.vertical.expand(input, 0, up, up, fw.vX, from, to);
         slice.horizontal.expand(input, layer.isFirst() ? 0 : f, 0, up, fw.hX, from, to);
-        bias(slice, fw.vz, w.bv, fw.biasV, from, to);
-        slice.vertical.forward(fw.vX, w.v, fw.vz, from, to);
-        bias(slice, fw.hz, w.bh, fw.biasH, from, to);
-        slice.horizontal.forward(fw.hX, w.h, fw.hz, from, to);
+        bias(slice, fw.vz, w.bv(), fw.biasV, from, to);
+        slice.vertical.forward(fw.vX, w.v(), fw.vz, from, to);
+        bias(slice, fw.hz, w.bh(), fw.biasH, from, to);
+        slice.horizontal.forward(fw.hX, w.h(), fw.hz, from, to);
         INDArray vz = rows(fw.vz, from, to);
         INDArray hz = rows(fw.hz, from, to);
-        Nd4j.gemm(vz, w.vh, hz, false, false, 1.0, 1.0);
+        Nd4j.gemm(vz, w.vh(), hz, false, false, 1.0, 1.0);
         INDArray hTanh = rows(fw.hTanh, from, to);
         INDArray hSigmoid = rows(fw.hSigmoid, from, to);
         slice.planes.gates(fw.hz, fw.hTanh, fw.hSigmoid, from, to);
@@ -361,41 +349,17 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         }
     }
 
-    /** A slice's own gradient arrays, in {@link Weights}' shapes, outside workspaces. */
+    /** A slice's own gradient arrays, in {@link GatedWeights}' shapes, outside workspaces. */
     private void scratch(Slice slice) {
         for (String name : SLICED) {
             INDArray g = gradTable.get(name);
             INDArray s = slice.scratch.get(name);
             if (s == null || s.dataType() != g.dataType() || s.length() != g.length()) {
                 try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                    slice.scratch.put(name, Nd4j.createUninitialized(g.dataType(), matrixShape(g), 'c'));
+                    slice.scratch.put(name, Nd4j.createUninitialized(g.dataType(), GatedWeights.matrixShape(g), 'c'));
                 }
             }
         }
-    }
-
-    /** The weights of this pass ({@link Weights}), copied into workspace arrays of {@code type}. */
-    private Weights weights(LayerWorkspaceMgr mgr, ArrayType type) {
-        return new Weights(
-                copy(mgr, type, verticalKernel()),
-                copy(mgr, type, horizontalKernel()),
-                copy(mgr, type, param(GatedPixelCnnLayer.VERTICAL_TO_HORIZONTAL)),
-                copy(mgr, type, param(GatedPixelCnnLayer.OUT)),
-                copy(mgr, type, param("bv")),
-                copy(mgr, type, param("bh")),
-                copy(mgr, type, param("bo")));
-    }
-
-    /** {@code x} as a whole c-ordered {@code [length / last, last]} matrix in the workspace. */
-    private static INDArray copy(LayerWorkspaceMgr mgr, ArrayType type, INDArray x) {
-        INDArray c = mgr.createUninitialized(type, x.dataType(), x.shape(), 'c').assign(x);
-        return c.reshape('c', matrixShape(x));
-    }
-
-    /** {@code [length / last, last]}: a kernel {@code [kH, kW, cIn, cOut]} as {@code [kH * kW * cIn, cOut]}. */
-    private static long[] matrixShape(INDArray x) {
-        long last = x.size(x.rank() - 1);
-        return new long[] {x.length() / last, last};
     }
 
     private interface SliceWork {
@@ -434,35 +398,6 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
                 .assign(label.transpose().mmul(dhSum));
         return dvSum.mmul(param(GatedPixelCnnLayer.LABEL_VERTICAL).transpose())
                 .addi(dhSum.mmul(param(GatedPixelCnnLayer.LABEL_HORIZONTAL).transpose()));
-    }
-
-    private INDArray verticalKernel() {
-        INDArray w = param(GatedPixelCnnLayer.VERTICAL);
-        if (!layer.isFirst()) {
-            return w;
-        }
-        masks(w.dataType());
-        return maskedVertical.assign(w).muli(verticalMask);
-    }
-
-    private INDArray horizontalKernel() {
-        INDArray w = param(GatedPixelCnnLayer.HORIZONTAL);
-        if (!layer.isFirst()) {
-            return w;
-        }
-        masks(w.dataType());
-        return maskedHorizontal.assign(w).muli(horizontalMask);
-    }
-
-    private void masks(DataType type) {
-        if (verticalMask == null || verticalMask.dataType() != type) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                verticalMask = layer.verticalMask().castTo(type);
-                horizontalMask = layer.horizontalMask().castTo(type);
-                maskedVertical = Nd4j.createUninitialized(type, verticalMask.shape(), 'c');
-                maskedHorizontal = Nd4j.createUninitialized(type, horizontalMask.shape(), 'c');
-            }
-        }
     }
 
     private INDArray param(String name) {
