@@ -29,10 +29,10 @@ final class FramePlanes {
     }
 
     /**
-     * Frame position (y + top, x + left) of {@code dst} = {@code src[i, srcFrom + c, y, x]} for its
-     * {@code dst.size(1)} channels; the rest of the frame is left as it is.
+     * Frame position (y, x) of {@code dst} (an output-side frame array) = {@code src[i, srcFrom + c, y, x]}
+     * for its {@code dst.size(1)} channels; the rest of the frame is left as it is.
      */
-    void pack(INDArray src, long srcFrom, INDArray dst, int top, int left, long from, long to) {
+    void pack(INDArray src, long srcFrom, INDArray dst, long from, long to) {
         int c = Math.toIntExact(dst.size(1));
         int w = frame.width();
         if (allFloat(src, dst)) {
@@ -46,7 +46,7 @@ final class FramePlanes {
                             row[x * c + k] = a[k * plane + y * w + x];
                         }
                     }
-                    LineBuffers.write(row, w * c, dst, frame.row(i, y + top, left) * c);
+                    LineBuffers.write(row, w * c, dst, frame.row(i, y, 0) * c);
                 }
             }
             return;
@@ -61,7 +61,7 @@ final class FramePlanes {
                         row[x * c + k] = a[k * plane + y * w + x];
                     }
                 }
-                LineBuffers.write(row, w * c, dst, frame.row(i, y + top, left) * c);
+                LineBuffers.write(row, w * c, dst, frame.row(i, y, 0) * c);
             }
         }
     }

@@ -175,7 +175,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
             Map<String, INDArray> grads = slice.scratch;
             INDArray one = ones(from, to);
             long hFrom = layer.isLast() ? 0 : f;
-            slice.planes.pack(eps, hFrom, epsH, 0, 0, from, to);
+            slice.planes.pack(eps, hFrom, epsH, from, to);
             // H' = 1x1(gate(hz)) + bo (+ H)
             INDArray eH = rows(epsH, from, to);
             Nd4j.gemm(eH, w.o(), rows(dGate, from, to), false, true, 1.0, 0.0);
@@ -197,7 +197,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
             slice.horizontal.backward(k.hX, w.h(), dhz, dhX, grads.get(GatedPixelCnnLayer.HORIZONTAL), from, to);
             // V' = gate(vz), vz = conv_v(V) + bv
             if (!layer.isLast()) {
-                slice.planes.pack(eps, 0, epsV, 0, 0, from, to);
+                slice.planes.pack(eps, 0, epsV, from, to);
                 slice.planes.gateGradient(dvz, epsV, k.vTanh, k.vSigmoid, true, from, to);
             }
             Nd4j.gemm(one, rows(dvz, from, to), grads.get("bv"), true, false, 1.0, 0.0);

@@ -83,11 +83,11 @@ final class TapConv {
         int p = Math.toIntExact(frame.perImage());
         int span = p * offsets.length * cIn;
         boolean floats = src.dataType() == DataType.FLOAT && x.dataType() == DataType.FLOAT;
-        double[] a = lines.get(0, cIn * plane);
-        double[] framed = lines.get(1, p * cIn);
-        float[] af = lines.floats(0, cIn * plane);
-        float[] framedF = lines.floats(1, p * cIn);
+        double[] a = floats ? null : lines.get(0, cIn * plane);
+        double[] framed = floats ? null : lines.get(1, p * cIn);
         double[] out = floats ? null : lines.get(2, span);
+        float[] af = floats ? lines.floats(0, cIn * plane) : null;
+        float[] framedF = floats ? lines.floats(1, p * cIn) : null;
         float[] outF = floats ? lines.floats(2, span) : null;
         for (long i = from; i < to; i++) {
             long at = (i * src.size(1) + srcFrom) * plane;
