@@ -29,40 +29,39 @@ final class FramePlanes {
     }
 
     /**
-     * Frame position (y, x) of {@code dst} (an output-side frame array) = {@code src[i, srcFrom + c, y, x]}
-     * for its {@code dst.size(1)} channels; the rest of the frame is left as it is.
+     * The frame rows of images {@code [from, to)} of {@code dst} (an output-side frame array, the
+     * image at (0, 0)): position (y, x) = {@code src[i, srcFrom + c, y, x]} for its {@code dst.size(1)}
+     * channels, zero on the frame's border.
      */
     void pack(INDArray src, long srcFrom, INDArray dst, long from, long to) {
         int c = Math.toIntExact(dst.size(1));
         int w = frame.width();
+        int span = Math.toIntExact(frame.perImage() * c);
         if (allFloat(src, dst)) {
             float[] a = lines.floats(0, c * plane);
-            float[] row = lines.floats(1, w * c);
+            float[] framed = lines.floats(1, span);
+            // the border stays zero: each image overwrites the same picture positions
+            Arrays.fill(framed, 0, span, 0f);
             for (long i = from; i < to; i++) {
                 LineBuffers.read(src, (i * src.size(1) + srcFrom) * plane, a, c * plane);
-                for (int y = 0; y < frame.height(); y++) {
-                    for (int x = 0; x < w; x++) {
-                        for (int k = 0; k < c; k++) {
-                            row[x * c + k] = a[k * plane + y * w + x];
-                        }
-                    }
-                    LineBuffers.write(row, w * c, dst, frame.row(i, y, 0) * c);
-                }
+                ChannelsLast.toFrame(a, 0, frame.height(), w, c, framed, 0, 0, 0, frame.frameWidth());
+                LineBuffers.write(framed, span, dst, frame.rows(i) * c);
             }
             return;
         }
         double[] a = lines.get(0, c * plane);
-        double[] row = lines.get(1, w * c);
+        double[] framed = lines.get(1, span);
+        Arrays.fill(framed, 0, span, 0.0);
         for (long i = from; i < to; i++) {
             LineBuffers.read(src, (i * src.size(1) + srcFrom) * plane, a, c * plane);
             for (int y = 0; y < frame.height(); y++) {
                 for (int x = 0; x < w; x++) {
                     for (int k = 0; k < c; k++) {
-                        row[x * c + k] = a[k * plane + y * w + x];
+                        framed[(y * frame.frameWidth() + x) * c + k] = a[k * plane + y * w + x];
                     }
                 }
-                LineBuffers.write(row, w * c, dst, frame.row(i, y, 0) * c);
             }
+            LineBuffers.write(framed, span, dst, frame.rows(i) * c);
         }
     }
 
@@ -145,19 +144,13 @@ final class FramePlanes {
                 LineBuffers.read(t, at, tv, span);
                 LineBuffers.read(s, at, sv, span);
             }
-            for (int y = 0; y < frame.height(); y++) {
-                for (int x = 0; x < frame.width(); x++) {
-                    int p = (y * frame.frameWidth() + x) * f;
-                    int q = y * frame.width() + x;
-                    for (int k = 0; k < f; k++) {
-                        o[hFrom + k * plane + q] = rv[k * plane + q] + hv[p + k];
-                    }
-                    if (t != null) {
-                        for (int k = 0; k < f; k++) {
-                            o[k * plane + q] = tv[p + k] * sv[p + k];
-                        }
-                    }
+            System.arraycopy(rv, 0, o, hFrom, f * plane);
+            ChannelsLast.toPlanes(hv, 0, 0, 0, frame.frameWidth(), f, o, hFrom, frame.height(), frame.width(), true);
+            if (t != null) {
+                for (int k = 0; k < span; k++) {
+                    tv[k] *= sv[k];
                 }
+                ChannelsLast.toPlanes(tv, 0, 0, 0, frame.frameWidth(), f, o, 0, frame.height(), frame.width(), false);
             }
             LineBuffers.write(o, blocks * f * plane, out, i * out.size(1) * plane);
         }

@@ -159,13 +159,19 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         long f = layer.getFilters();
         DataType type = input.dataType();
         INDArray eps = whole(epsilon);
-        INDArray epsH = workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, frameShape(f), 'c');
-        INDArray epsV = layer.isLast() ? null : workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, frameShape(f), 'c');
+        INDArray epsH = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(f), 'c');
+        INDArray epsV = layer.isLast()
+                ? null
+                : workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(f), 'c');
         INDArray dGate = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(f), 'c');
         INDArray dhz = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(2 * f), 'c');
         INDArray dvz = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(2 * f), 'c');
-        INDArray dhX = workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, k.hX.shape(), 'c');
-        INDArray dvX = workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, k.vX.shape(), 'c');
+        slices();
+        Slice first = slices.get(0);
+        INDArray dhX =
+                workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, frameShape(first.horizontal.errorWidth()), 'c');
+        INDArray dvX =
+                workspaceMgr.create(ArrayType.BP_WORKING_MEM, type, frameShape(first.vertical.errorWidth()), 'c');
         INDArray dIn = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, type, input.shape(), 'c');
         long stacks = input.size(1) - layer.getClasses();
         for (int p = 0; p < slices(); p++) {

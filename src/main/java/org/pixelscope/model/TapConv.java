@@ -21,7 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * that row's {@code [kW * cIn, cOut]} weights, so a 2 x 3 kernel is 2 products instead of 6, each
  * streaming the output through memory once. With few input channels (the first layer reads the
  * image's one) all taps go side by side (im2col) and the kernel is one product. Backward, the
- * products give the expanded input's error, which {@link #fold} sums back onto the pixels.
+ * weight gradient is one product per kernel row on the same expanded rows; the input's error is
+ * one product per tap straight onto the frame rows that tap read (with all taps side by side, one
+ * product into the expanded input's error, which {@link #fold} sums onto the pixels), and
+ * {@link #fold} then moves it to the layer's {@code [N, C, H, W]} error.
  *
  * <p>Why not libnd4j's conv2d: the Gated PixelCNN's convolutions are small (32 or 64 channels, 1 to
  * 6 taps), and oneDNN converts their plain NCHW arrays to its blocked layout and back on every call:
@@ -43,6 +46,8 @@ final class TapConv {
     private final int[] offsets;
     /** Row offsets of the products: one per kernel row, or one for the whole kernel. */
     private final long[] groups;
+    /** The frame-row offsets whose errors {@link #fold} sums: the expanded taps (im2col), or the frame itself. */
+    private final int[] folded;
 
     private final LineBuffers lines = new LineBuffers();
 
@@ -56,6 +61,7 @@ final class TapConv {
         for (int t = 0; t < offsets.length; t++) {
             offsets[t] = (t / kW) * wf + t % kW + shift;
         }
+        folded = allTaps ? offsets : new int[] {0};
         groups = new long[allTaps ? 1 : kH];
         for (int g = 0; g < groups.length; g++) {
             groups[g] = (long) g * wf;
@@ -70,6 +76,14 @@ final class TapConv {
     /** Columns of the expanded input: the taps side by side. */
     long width() {
         return (long) offsets.length * cIn;
+    }
+
+    /**
+     * Columns of the input error {@link #backward} writes: the expanded width when all taps go side
+     * by side, else the frame's channels (each tap's error lands on its frame rows).
+     */
+    long errorWidth() {
+        return (long) folded.length * cIn;
     }
 
     /**
@@ -89,28 +103,44 @@ final class TapConv {
         float[] af = floats ? lines.floats(0, cIn * plane) : null;
         float[] framedF = floats ? lines.floats(1, p * cIn) : null;
         float[] outF = floats ? lines.floats(2, span) : null;
+        // the border stays zero: each image overwrites the same picture positions
+        if (floats) {
+            Arrays.fill(framedF, 0, p * cIn, 0f);
+        } else {
+            Arrays.fill(framed, 0, p * cIn, 0.0);
+        }
         for (long i = from; i < to; i++) {
             long at = (i * src.size(1) + srcFrom) * plane;
             if (floats) {
                 LineBuffers.read(src, at, af, cIn * plane);
-                Arrays.fill(framedF, 0, p * cIn, 0f);
             } else {
                 LineBuffers.read(src, at, a, cIn * plane);
-                Arrays.fill(framed, 0, p * cIn, 0.0);
             }
-            for (int y = 0; y < frame.height(); y++) {
-                for (int x0 = 0; x0 < frame.width(); x0++) {
-                    int q = ((y + top) * frame.frameWidth() + x0 + left) * cIn;
-                    for (int c = 0; c < cIn; c++) {
-                        if (floats) {
-                            framedF[q + c] = af[c * plane + y * frame.width() + x0];
-                        } else {
+            if (floats) {
+                ChannelsLast.toFrame(
+                        af, 0, frame.height(), frame.width(), cIn, framedF, 0, top, left, frame.frameWidth());
+            } else {
+                for (int y = 0; y < frame.height(); y++) {
+                    for (int x0 = 0; x0 < frame.width(); x0++) {
+                        int q = ((y + top) * frame.frameWidth() + x0 + left) * cIn;
+                        for (int c = 0; c < cIn; c++) {
                             framed[q + c] = a[c * plane + y * frame.width() + x0];
                         }
                     }
                 }
             }
             int row = offsets.length * cIn;
+            if (floats && cIn == 1) {
+                // one channel (im2col of the image): single values, no copy calls
+                for (int j = 0; j < p; j++) {
+                    for (int t = 0; t < offsets.length; t++) {
+                        int k = j + offsets[t];
+                        outF[j * row + t] = k < p ? framedF[k] : 0f;
+                    }
+                }
+                LineBuffers.write(outF, span, x, frame.rows(i) * row);
+                continue;
+            }
             for (int j = 0; j < p; j++) {
                 for (int t = 0; t < offsets.length; t++) {
                     int k = j + offsets[t];
@@ -149,8 +179,11 @@ final class TapConv {
 
     /**
      * The gradients of {@link #forward} given {@code dOut} (zero on meaningless rows): {@code dX}, the
-     * expanded input's error (zeroed by the caller), gets it added; {@code dW} (this slice's flattened
-     * kernel gradient) is overwritten.
+     * input's error ({@link #errorWidth} columns, zeroed by the caller), gets it added; {@code dW}
+     * (this slice's flattened kernel gradient) is overwritten. With all taps side by side {@code dX}
+     * is the expanded input's error; otherwise each tap's error goes straight onto the frame rows it
+     * read, one product per tap (summing the taps of an expanded error in Java took longer than the
+     * products).
      */
     void backward(INDArray x, INDArray w, INDArray dOut, INDArray dX, INDArray dW, long from, long to) {
         long base = frame.rows(from);
@@ -159,8 +192,18 @@ final class TapConv {
         for (int g = 0; g < groups.length; g++) {
             INDArray rows = x.get(interval(base + groups[g], base + groups[g] + m), all());
             Nd4j.gemm(rows, dOutRows, block(dW, g), true, false, 1.0, 0.0);
-            INDArray dRows = dX.get(interval(base + groups[g], base + groups[g] + m), all());
-            Nd4j.gemm(dOutRows, block(w, g), dRows, false, true, 1.0, 1.0);
+            if (folded == offsets) {
+                INDArray dRows = dX.get(interval(base + groups[g], base + groups[g] + m), all());
+                Nd4j.gemm(dOutRows, block(w, g), dRows, false, true, 1.0, 1.0);
+                continue;
+            }
+            for (int t = 0; t < offsets.length; t++) {
+                long at = base + groups[g] + offsets[t];
+                INDArray tap = w.get(
+                        interval((long) (g * offsets.length + t) * cIn, (long) (g * offsets.length + t + 1) * cIn),
+                        all());
+                Nd4j.gemm(dOutRows, tap, dX.get(interval(at, at + m), all()), false, true, 1.0, 1.0);
+            }
         }
     }
 
@@ -183,7 +226,7 @@ final class TapConv {
             long to) {
         int plane = frame.height() * frame.width();
         int p = Math.toIntExact(frame.perImage());
-        int row = offsets.length * cIn;
+        int row = folded.length * cIn;
         if (dX.dataType() == DataType.FLOAT
                 && dst.dataType() == DataType.FLOAT
                 && (extra == null || extra.dataType() == DataType.FLOAT)) {
@@ -211,8 +254,8 @@ final class TapConv {
                 for (int x0 = 0; x0 < frame.width(); x0++) {
                     int q = (y + top) * frame.frameWidth() + x0 + left;
                     int pix = y * frame.width() + x0;
-                    for (int t = 0; t < offsets.length; t++) {
-                        int j = q - offsets[t];
+                    for (int t = 0; t < folded.length; t++) {
+                        int j = q - folded[t];
                         if (j < 0) {
                             continue;
                         }
@@ -241,18 +284,35 @@ final class TapConv {
             long to) {
         int plane = frame.height() * frame.width();
         int p = Math.toIntExact(frame.perImage());
-        int row = offsets.length * cIn;
-        float[] d = lines.floats(0, p * row);
+        int row = folded.length * cIn;
+        boolean framed = folded.length == 1 && folded[0] == 0;
+        float[] d = framed ? null : lines.floats(0, p * row);
         float[] o = lines.floats(1, cIn * plane);
         float[] e = lines.floats(2, cIn * plane);
         float[] acc = lines.floats(3, p * cIn);
         for (long i = from; i < to; i++) {
-            LineBuffers.read(dX, frame.rows(i) * row, d, p * row);
+            if (framed) {
+                // the error is already on the frame rows
+                LineBuffers.read(dX, frame.rows(i) * cIn, acc, p * cIn);
+            } else {
+                LineBuffers.read(dX, frame.rows(i) * row, d, p * row);
+                Arrays.fill(acc, 0, p * cIn, 0f);
+            }
+            if (!framed && cIn == 1) {
+                // one channel (im2col of the image): each expanded row's taps onto their positions
+                for (int j = 0; j < p; j++) {
+                    for (int t = 0; t < folded.length; t++) {
+                        int a = j + folded[t];
+                        if (a < p) {
+                            acc[a] += d[j * row + t];
+                        }
+                    }
+                }
+            }
             // the taps' errors summed per frame position, channels last: flat adds
-            Arrays.fill(acc, 0, p * cIn, 0f);
-            for (int t = 0; t < offsets.length; t++) {
-                int shift = offsets[t] * cIn;
-                for (int j = 0; j + offsets[t] < p; j++) {
+            for (int t = 0; !framed && cIn > 1 && t < folded.length; t++) {
+                int shift = folded[t] * cIn;
+                for (int j = 0; j + folded[t] < p; j++) {
                     int a = j * cIn + shift;
                     int b = j * row + t * cIn;
                     for (int c = 0; c < cIn; c++) {
@@ -272,15 +332,8 @@ final class TapConv {
                     o[k] += e[k];
                 }
             }
-            for (int y = 0; y < frame.height(); y++) {
-                for (int x0 = 0; x0 < frame.width(); x0++) {
-                    int q = ((y + top) * frame.frameWidth() + x0 + left) * cIn;
-                    int pix = y * frame.width() + x0;
-                    for (int c = 0; c < cIn; c++) {
-                        o[c * plane + pix] += acc[q + c];
-                    }
-                }
-            }
+            ChannelsLast.toPlanes(
+                    acc, 0, top, left, frame.frameWidth(), cIn, o, 0, frame.height(), frame.width(), true);
             LineBuffers.write(o, cIn * plane, dst, at);
         }
     }
