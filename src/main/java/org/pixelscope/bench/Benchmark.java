@@ -33,13 +33,32 @@ public final class Benchmark {
 
     private Benchmark() {}
 
-    /** How long to measure. */
-    public record Settings(int batch, int warmup, int iterations, int sampleImages, int sampleRows) {
+    /**
+     * How long to measure: training warms up for at least {@code warmup} steps and at least
+     * {@code warmupSeconds} (at most {@link #MAX_WARMUP_STEPS} steps), then times
+     * {@code iterations} steps.
+     */
+    public record Settings(
+            int batch, int warmup, double warmupSeconds, int iterations, int sampleImages, int sampleRows) {
 
+        /**
+         * 3 steps and 10 s of warm-up: a training step of the chapter model took ~1.0 s in its first
+         * five steps and settled at ~0.65-0.7 s after 15-25 (the JIT compiling the Java passes,
+         * workspaces growing to size); with 3 steps alone the first model of {@code --model all}
+         * measured slower than the same arithmetic later in the process.
+         */
         public static Settings defaults() {
-            return new Settings(64, 3, 10, 16, 2);
+            return new Settings(64, 3, 10, 10, 16, 2);
+        }
+
+        /** {@code warmup} steps, no minimum time. */
+        public Settings(int batch, int warmup, int iterations, int sampleImages, int sampleRows) {
+            this(batch, warmup, 0, iterations, sampleImages, sampleRows);
         }
     }
+
+    /** The most training steps a warm-up runs, whatever its time. */
+    static final int MAX_WARMUP_STEPS = 100;
 
     /**
      * Ordered figures, keyed as in {@code bench --json}. The model is closed before this returns,
@@ -60,17 +79,18 @@ public final class Benchmark {
         SplittableRandom rnd = new SplittableRandom(1);
         INDArray x = binary(rnd, s.batch(), h, w);
         DataSet batch = new DataSet(x, x);
+        long warmStart = System.nanoTime();
+        for (int i = 0;
+                i < MAX_WARMUP_STEPS && (i < s.warmup() || System.nanoTime() - warmStart < s.warmupSeconds() * 1e9);
+                i++) {
+            model.fit(batch);
+        }
         double[] step = new double[s.iterations()];
-        double rssWarm = 0;
-        for (int i = 0; i < s.warmup() + s.iterations(); i++) {
-            if (i == s.warmup()) {
-                rssWarm = ResidentMemory.megabytes();
-            }
+        double rssWarm = ResidentMemory.megabytes();
+        for (int i = 0; i < s.iterations(); i++) {
             long t0 = System.nanoTime();
             model.fit(batch);
-            if (i >= s.warmup()) {
-                step[i - s.warmup()] = (System.nanoTime() - t0) / 1e9;
-            }
+            step[i] = (System.nanoTime() - t0) / 1e9;
         }
         // a leak shows here: a native op that keeps memory grows this by its size every step
         double rssGrowth = Math.round((ResidentMemory.megabytes() - rssWarm) * 10) / 10.0;

@@ -43,12 +43,24 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed repetitions after warm-up, 1-1000 (default: ${DEFAULT-VALUE}).")
     int iterations;
 
+    /** An hour: longer than any model here needs to settle. */
+    static final int MAX_WARMUP_SECONDS = 3600;
+
+    @Option(
+            names = "--warmup-seconds",
+            paramLabel = "S",
+            defaultValue = "10",
+            description =
+                    "Train for at least this long (and 3 steps) before timing, 0-3600 (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
     @Option(names = "--json", description = "Print one JSON object per model, one per line.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         Args.range(spec, "--iterations", iterations, 1, MAX_ITERATIONS);
+        Args.range(spec, "--warmup-seconds", warmupSeconds, 0, MAX_WARMUP_SECONDS);
         if (levels != null && ALL.equals(model)) {
             throw Args.bad(spec, "--levels needs one --model: the PixelRNN families model binary pixels only");
         }
@@ -56,8 +68,8 @@ final class BenchCommand implements Callable<Integer> {
                 ? ModelSpecs.all()
                 : List.of(Args.levels(spec, Args.model(spec, "--model", model), levels));
         Benchmark.Settings d = Benchmark.Settings.defaults();
-        Benchmark.Settings settings =
-                new Benchmark.Settings(d.batch(), d.warmup(), iterations, d.sampleImages(), d.sampleRows());
+        Benchmark.Settings settings = new Benchmark.Settings(
+                d.batch(), d.warmup(), warmupSeconds, iterations, d.sampleImages(), d.sampleRows());
         var out = spec.commandLine().getOut();
         for (int i = 0; i < specs.size(); i++) {
             Map<String, Object> r = Benchmark.run(specs.get(i), settings);

@@ -47,6 +47,7 @@ class CliArgumentsTest {
         cases.add(of("unknown model 'no-such-model'", "summary", "--model", "no-such-model"));
         cases.add(of("unknown model 'nope'", "bench", "--model", "nope"));
         cases.add(of("--iterations must be 1 to 1,000, got 0", "bench", "--iterations", "0"));
+        cases.add(of("--warmup-seconds must be 0 to 3,600, got -1", "bench", "--warmup-seconds", "-1"));
         cases.add(of("unknown model 'nope'", "train", "--model", "nope", "--out", out));
         for (String epochs : List.of("0", "-1", "1000000000")) {
             cases.add(of("--epochs must be 1 to 10,000", "train", "--epochs", epochs, "--out", out));

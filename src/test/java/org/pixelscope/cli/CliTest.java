@@ -163,7 +163,7 @@ class CliTest {
 
     @Test
     void benchPrintsJson() throws IOException {
-        Result r = run("bench", "--iterations", "1", "--json");
+        Result r = run("bench", "--iterations", "1", "--warmup-seconds", "0", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = JSON.readTree(r.out());
         assertThat(json.get("train_images_per_s").asDouble()).isPositive();
