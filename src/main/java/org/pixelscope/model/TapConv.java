@@ -182,8 +182,8 @@ final class TapConv {
      * input's error ({@link #errorWidth} columns, zeroed by the caller), gets it added; {@code dW}
      * (this slice's flattened kernel gradient) is overwritten. With all taps side by side {@code dX}
      * is the expanded input's error; otherwise each tap's error goes straight onto the frame rows it
-     * read, one product per tap (summing the taps of an expanded error in Java took longer than the
-     * products).
+     * read, one product per tap (summing an expanded error's taps in Java had been the layer's
+     * largest Java pass).
      */
     void backward(INDArray x, INDArray w, INDArray dOut, INDArray dX, INDArray dW, long from, long to) {
         long base = frame.rows(from);
