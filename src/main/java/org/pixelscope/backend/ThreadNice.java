@@ -102,7 +102,7 @@ public final class ThreadNice {
         if (now.getAsInt() >= target) {
             return true;
         }
-        LibC libc = Holder.LIBC;
+        LibC libc = libc();
         OptionalInt tid = threadId();
         if (libc == null || tid.isEmpty()) {
             return false;
@@ -118,6 +118,18 @@ public final class ThreadNice {
             return false;
         }
         return current().orElse(Integer.MIN_VALUE) >= target;
+    }
+
+    /**
+     * libc, or null: also where JNA's own classes cannot load (the holder's initialisation then
+     * fails with a linkage error on every access), so no caller needs its own guard.
+     */
+    private static LibC libc() {
+        try {
+            return Holder.LIBC;
+        } catch (LinkageError e) {
+            return null;
+        }
     }
 
     /** The kernel's id of the calling thread, from {@code /proc/thread-self} ({@code PID/task/TID}). */

@@ -46,11 +46,8 @@ public final class JobRunner implements AutoCloseable {
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(
                     () -> {
-                        try {
-                            ThreadNice.process().ifPresent(p -> ThreadNice.lowerTo(p + JOB_NICE));
-                        } catch (RuntimeException | LinkageError e) {
-                            // the job runs all the same, at the UI's priority
-                        }
+                        // where priorities cannot be changed the job runs all the same, at the UI's
+                        ThreadNice.process().ifPresent(p -> ThreadNice.lowerTo(p + JOB_NICE));
                         r.run();
                     },
                     "pixelscope-job-" + n.incrementAndGet());
