@@ -61,10 +61,12 @@ final class ContextPanel extends VBox {
                 .addAll(
                         title,
                         zoomHolder,
+                        // the pixel's distribution right under it: at the default window size
+                        // a K-bar histogram below the legend was out of sight
+                        probability,
                         new HBox(12, causal, field),
                         new FieldLegend(),
                         fieldNote,
-                        probability,
                         originalBox);
         vm.originalProperty().addListener(o -> drawOriginal());
         vm.traceProperty().addListener(o -> drawOriginal());

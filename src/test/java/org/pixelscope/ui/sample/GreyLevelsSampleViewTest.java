@@ -45,7 +45,9 @@ class GreyLevelsSampleViewTest {
                 new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
         view = new SampleView(
                 new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
-        stage.setScene(new Scene(view, 1100, 760));
+        // about the room the view has in the app's first window (1280 x 800, less the menu, model
+        // bar, data line, tabs and status line)
+        stage.setScene(new Scene(view, 1100, 640));
         stage.show();
     }
 
@@ -79,6 +81,17 @@ class GreyLevelsSampleViewTest {
         assertThat(step.categorical()).isTrue();
         assertThat(bar.bars()).isEqualTo(K);
         assertThat(bar.marked()).isEqualTo(step.value());
+        // in sight without scrolling the side panel, right under the zoomed pixel
+        javafx.scene.Node holder = bar;
+        while (holder != null && !(holder instanceof javafx.scene.control.ScrollPane)) {
+            holder = holder.getParent();
+        }
+        double visibleBottom = holder == null
+                ? view.getScene().getHeight()
+                : holder.localToScene(holder.getBoundsInLocal()).getMaxY();
+        assertThat(bar.localToScene(bar.getBoundsInLocal()).getMaxY())
+                .as("the histogram's bottom against the visible bottom of its panel")
+                .isLessThanOrEqualTo(visibleBottom);
         assertThat(bar.text())
                 .contains(String.format(
                         java.util.Locale.ROOT, "p(x = %d | pixels before) = %.3f", step.value(), step.probability()))
