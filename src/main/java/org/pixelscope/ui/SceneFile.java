@@ -63,7 +63,9 @@ public final class SceneFile {
             Masks masks) {}
 
     /**
-     * The sample view's state; {@code position} is the number of pixels shown per image, and
+     * The sample view's state; {@code speed} is the speed slider's position, 0 to 1 (one pixel a
+     * second to a thousand on a log scale, 1 as fast as possible), {@code position} the number of
+     * pixels shown per image, and
      * {@code digit} the digit a class-conditional model draws (null or -1: every digit, a row
      * each; absent from scenes saved before it was kept). A file's digit must lie below the most
      * classes a model can have ({@link GatedPixelCnnSpec#MAX_CLASSES}); one the opened model has
@@ -158,8 +160,11 @@ public final class SceneFile {
             if (!(p.temperature() > 0 && p.temperature() <= 100)) {
                 throw bad(file, "temperature " + p.temperature() + " is outside (0, 100]");
             }
-            if (!(p.speed() > 0 && p.speed() <= 1e6)) {
-                throw bad(file, "speed " + p.speed() + " is not a positive number of pixels per second");
+            if (!(p.speed() >= 0 && p.speed() <= 1)) {
+                throw bad(
+                        file,
+                        "speed " + p.speed() + " is outside 0 to 1 (the speed slider's position: 0 is one pixel"
+                                + " a second, 1 as fast as possible)");
             }
         }
         Masks m = s.masks();

@@ -17,6 +17,10 @@ class SceneFileTest {
     Path dir;
 
     private static SceneFile.Scene scene(String checkpoint, double zoom, double temperature) {
+        return scene(checkpoint, zoom, temperature, 0.8);
+    }
+
+    private static SceneFile.Scene scene(String checkpoint, double zoom, double temperature, double speed) {
         return new SceneFile.Scene(
                 SceneFile.FORMAT,
                 checkpoint,
@@ -24,7 +28,7 @@ class SceneFileTest {
                 "masks",
                 "dark",
                 zoom,
-                new SceneFile.Sample(9, 11, temperature, 200, true, 42, 10, 3, 300, 7),
+                new SceneFile.Sample(9, 11, temperature, speed, true, 42, 10, 3, 300, 7),
                 new SceneFile.Masks(14, 13, 7, "conv0_A", 5));
     }
 
@@ -63,6 +67,12 @@ class SceneFileTest {
         SceneFile.write(hot, scene("m.zip", 1, 1e9));
         assertThatThrownBy(() -> SceneFile.read(hot)).hasMessageContaining("temperature");
 
+        Path fast = dir.resolve("s.json");
+        SceneFile.write(fast, scene("m.zip", 1, 1, 200));
+        assertThatThrownBy(() -> SceneFile.read(fast))
+                .as("pixels per second where the slider's position belongs")
+                .hasMessageContaining("speed 200.0 is outside 0 to 1");
+
         Path zoom = dir.resolve("z.json");
         SceneFile.write(zoom, scene("m.zip", 40, 1));
         assertThatThrownBy(() -> SceneFile.read(zoom)).hasMessageContaining("zoom 40");
@@ -71,7 +81,7 @@ class SceneFileTest {
         Files.writeString(
                 digit,
                 "{\"format\": 1, \"model\": \"pixelcnn-chapter\", \"zoom\": 1, \"sample\": {\"count\": 4,"
-                        + " \"seed\": 1, \"temperature\": 1, \"speed\": 10, \"digit\": -7}}");
+                        + " \"seed\": 1, \"temperature\": 1, \"speed\": 0.5, \"digit\": -7}}");
         assertThatThrownBy(() -> SceneFile.read(digit)).hasMessageContaining("digit -7 is outside -1");
 
         Path nothing = dir.resolve("n.json");
@@ -86,7 +96,7 @@ class SceneFileTest {
                 f,
                 "{\"format\": 1, \"model\": \"pixelcnn-chapter\", \"zoom\": 1, "
                         + "\"@class\": \"java.lang.ProcessBuilder\", \"sample\": {\"@class\": \"java.io.File\", "
-                        + "\"count\": 4, \"seed\": 1, \"temperature\": 1, \"speed\": 10}}");
+                        + "\"count\": 4, \"seed\": 1, \"temperature\": 1, \"speed\": 0.5}}");
         SceneFile.Scene s = SceneFile.read(f);
         assertThat(s.model()).isEqualTo("pixelcnn-chapter");
         assertThat(s.sample().count()).isEqualTo(4);
