@@ -28,6 +28,29 @@ public final class Main {
     /** The first argument that opens the desktop app with options instead of running a command. */
     static final String APP = "app";
 
+    /**
+     * Loads JavaCPP's {@code Pointer} class on a thread of the process's own priority. Its class
+     * initialisation starts the "JavaCPP Deallocator" thread, which frees the native memory of
+     * collected arrays, and on Linux a new thread takes its creator's nice value: loaded first by
+     * one of the app's lowered workers, the deallocator ran 10 nice steps down (read from
+     * {@code /proc} while the app trained), behind every compute thread, so native memory was freed
+     * late on a busy machine. Started before any worker exists; a worker that touches the class
+     * meanwhile waits for this initialisation.
+     */
+    static void startNativeDeallocator() {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        Class.forName("org.bytedeco.javacpp.Pointer");
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // the first use on a worker reports the same failure where it matters
+                    }
+                },
+                "pixelscope-native-init");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static void main(String[] args) {
         if (System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxbytes", MAX_BYTES);
@@ -40,6 +63,7 @@ public final class Main {
         // before anything starts DL4J: its log lines go to the file, not the terminal
         Logging.install();
         if (args.length == 0 || args[0].equals(APP)) {
+            startNativeDeallocator();
             // "app --data=DIR" opens the desktop app with that folder previewed (File > Open Data),
             // "app --scene=FILE" with a saved demo (File > Open Scene)
             org.pixelscope.ui.DesktopLauncher.launch(
