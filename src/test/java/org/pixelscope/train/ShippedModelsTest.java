@@ -16,8 +16,9 @@ import org.pixelscope.model.PixelModel;
 /**
  * The catalog of shipped checkpoints: what the app lists and opens first. Every entry must load
  * as the model it names, pass the causality check, and score on the first test images close to
- * the full-test-set NLL the catalog states (a subset of 1,000 images differs from the full
- * 10,000 by a few nats, never by ten).
+ * the full-test-set NLL the catalog states. The first 300 test images score 2.4-3.7 nats below the
+ * full 10,000 for every shipped model (measured with {@code eval --limit 300}), so ten nats is room,
+ * and the subset keeps this test to a few minutes on one thread.
  */
 class ShippedModelsTest {
 
@@ -40,10 +41,10 @@ class ShippedModelsTest {
                 if (model.conditional()) {
                     // the catalog's figure is the NLL with the label unknown, and its accuracy Bayes' rule's
                     Classification.Result c = Classification.evaluate(
-                            model, MnistTraining.evaluation(mnist.test(), mnist.testLabels(), 500));
+                            model, MnistTraining.evaluation(mnist.test(), mnist.testLabels(), 200));
                     nats = c.marginalNats();
                     assertThat(c.accuracy())
-                            .as("%s's accuracy on the first 500 test images", s.model())
+                            .as("%s's accuracy on the first 200 test images", s.model())
                             .isBetween(s.accuracy() - 0.05, s.accuracy() + 0.05);
                 } else {
                     assertThat(s.accuracy())
@@ -53,11 +54,11 @@ class ShippedModelsTest {
                     nats = Metrics.evaluate(
                                     model,
                                     MnistTraining.evaluation(
-                                            mnist.test(), 1000, new org.pixelscope.data.GreyLevels(model.levels())))
+                                            mnist.test(), 300, new org.pixelscope.data.GreyLevels(model.levels())))
                             .nats();
                 }
                 assertThat(nats)
-                        .as("%s on the first 1,000 test images", s.model())
+                        .as("%s on the first test images", s.model())
                         .isBetween(s.testNll() - 10, s.testNll() + 10);
             }
         }
