@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The Java passes of {@link GatedPixelCnnRuntime} between the layer's {@code [N, C, H, W]} arrays
+ * The Java passes of {@link GatedPixelCnnRuntime} and {@link MaskedConv2DRuntime} between the layer's {@code [N, C, H, W]} arrays
  * (what DL4J hands it and takes back) and its {@link Frame} arrays ({@code [rows, C]}, channels
  * last), and the gate gradient on frame rows. Each pass reads and writes whole blocks through
  * {@link LineBuffers} (computed in float for float arrays, with bulk copies, else in double) and covers images {@code [from, to)}, so slices of a
@@ -34,6 +34,15 @@ final class FramePlanes {
      * channels, zero on the frame's border.
      */
     void pack(INDArray src, long srcFrom, INDArray dst, long from, long to) {
+        pack(src, srcFrom, dst, null, from, to);
+    }
+
+    /**
+     * {@link #pack(INDArray, long, INDArray, long, long)}, each value times ReLU's derivative at
+     * the same row and channel of {@code pre} (a frame array like {@code dst}: 1 where it is above 0,
+     * else 0) when {@code pre} is not null.
+     */
+    void pack(INDArray src, long srcFrom, INDArray dst, INDArray pre, long from, long to) {
         int c = Math.toIntExact(dst.size(1));
         int w = frame.width();
         int span = Math.toIntExact(frame.perImage() * c);
@@ -45,6 +54,13 @@ final class FramePlanes {
             for (long i = from; i < to; i++) {
                 LineBuffers.read(src, (i * src.size(1) + srcFrom) * plane, a, c * plane);
                 ChannelsLast.toFrame(a, 0, frame.height(), w, c, framed, 0, 0, 0, frame.frameWidth());
+                if (pre != null) {
+                    float[] z = lines.floats(2, span);
+                    LineBuffers.read(pre, frame.rows(i) * c, z, span);
+                    for (int k = 0; k < span; k++) {
+                        framed[k] = z[k] > 0f ? framed[k] : 0f;
+                    }
+                }
                 LineBuffers.write(framed, span, dst, frame.rows(i) * c);
             }
             return;
@@ -61,7 +77,59 @@ final class FramePlanes {
                     }
                 }
             }
+            if (pre != null) {
+                double[] z = lines.get(2, span);
+                LineBuffers.read(pre, frame.rows(i) * c, z, span);
+                for (int k = 0; k < span; k++) {
+                    framed[k] = z[k] > 0 ? framed[k] : 0.0;
+                }
+            }
             LineBuffers.write(framed, span, dst, frame.rows(i) * c);
+        }
+    }
+
+    /**
+     * Images {@code [from, to)} of {@code dst [N, C, H, W]} = the picture positions of the
+     * output-side frame array {@code src [rows, C]} (the image at (0, 0)): the transpose of
+     * {@link #pack} on the picture.
+     */
+    void unpack(INDArray src, INDArray dst, long from, long to) {
+        unpack(src, dst, false, from, to);
+    }
+
+    /** {@link #unpack(INDArray, INDArray, long, long)}, with {@code max(v, 0)} of each value when {@code relu}. */
+    void unpack(INDArray src, INDArray dst, boolean relu, long from, long to) {
+        int c = Math.toIntExact(src.size(1));
+        int w = frame.width();
+        int span = Math.toIntExact(frame.perImage() * c);
+        if (allFloat(src, dst)) {
+            float[] framed = lines.floats(0, span);
+            float[] a = lines.floats(1, c * plane);
+            for (long i = from; i < to; i++) {
+                LineBuffers.read(src, frame.rows(i) * c, framed, span);
+                if (relu) {
+                    for (int k = 0; k < span; k++) {
+                        framed[k] = Math.max(framed[k], 0f);
+                    }
+                }
+                ChannelsLast.toPlanes(framed, 0, 0, 0, frame.frameWidth(), c, a, 0, frame.height(), w, false);
+                LineBuffers.write(a, c * plane, dst, i * c * plane);
+            }
+            return;
+        }
+        double[] framed = lines.get(0, span);
+        double[] a = lines.get(1, c * plane);
+        for (long i = from; i < to; i++) {
+            LineBuffers.read(src, frame.rows(i) * c, framed, span);
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x = 0; x < w; x++) {
+                    for (int k = 0; k < c; k++) {
+                        double v = framed[(y * frame.frameWidth() + x) * c + k];
+                        a[k * plane + y * w + x] = relu ? Math.max(v, 0.0) : v;
+                    }
+                }
+            }
+            LineBuffers.write(a, c * plane, dst, i * c * plane);
         }
     }
 

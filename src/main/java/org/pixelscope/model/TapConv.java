@@ -12,19 +12,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * A stride-1 convolution on {@link Frame} rows, forward and backward, as a few matrix products
  * (sgemm through {@link Nd4j#gemm}). Tap (dy, dx) of a {@code kH x kW} kernel reads frame row
  * {@code i + dy * frameWidth + dx + shift} for output row {@code i}, where {@code shift} places the
- * kernel in the frame; kernels and their gradients are whole c-ordered
- * {@code [kH * kW * cIn, cOut]} matrices (libnd4j's {@code [kH, kW, cIn, cOut]} flattened).
+ * kernel in the frame; kernels and their gradients are whole c-ordered {@code [taps * cIn, cOut]}
+ * matrices (libnd4j's {@code [kH, kW, cIn, cOut]} flattened, its taps in {@link #taps()}' order).
  *
  * <p>The input is first expanded ({@link #expand}): row {@code j} of the expanded array holds the
- * frame rows {@code j + dx + shift} of one kernel row's taps side by side, {@code [rows, kW * cIn]}.
- * A kernel row is then one product of the expanded rows shifted by {@code dy * frameWidth} with
- * that row's {@code [kW * cIn, cOut]} weights, so a 2 x 3 kernel is 2 products instead of 6, each
- * streaming the output through memory once. With few input channels (the first layer reads the
- * image's one) all taps go side by side (im2col) and the kernel is one product. Backward, the
- * weight gradient is one product per kernel row on the same expanded rows; the input's error is
- * one product per tap straight onto the frame rows that tap read (with all taps side by side, one
- * product into the expanded input's error, which {@link #fold} sums onto the pixels), and
- * {@link #fold} then moves it to the layer's {@code [N, C, H, W]} error.
+ * frame rows {@code j + o + shift} of the taps that go side by side, {@code [rows, taps * cIn]}.
+ * A product then multiplies the expanded rows shifted by a constant with those taps'
+ * {@code [taps * cIn, cOut]} weights. Three arrangements:
+ * <ul>
+ *   <li>few input channels (below {@link #ALL_TAPS_BELOW}; the first layer reads the image's
+ *       one): all computed taps side by side (im2col), one product for the kernel;
+ *   <li>a whole kernel (the Gated PixelCNN's stacks): one kernel row's taps side by side, one
+ *       product per row, so a 2 x 3 kernel is 2 products instead of 6;
+ *   <li>a masked kernel's computed taps: the expanded array is the frame itself and each tap is
+ *       one product on it, shifted. Measured on the chapter network (five 3 x 3 mask-B layers of
+ *       64 channels, 5 computed taps each, 64 images on the 2-core EPYC): a training step took
+ *       596-628 ms this way against 769-850 ms with each kernel row's taps side by side, whose
+ *       expanded copy is three times the input and made the products wait on memory.
+ * </ul>
+ * Backward, the weight gradient is one product per product of the forward pass on the same rows;
+ * the input's error is one product per tap straight onto the frame rows that tap read (with all
+ * taps side by side, one product into the expanded input's error, which {@link #fold} sums onto
+ * the pixels), and {@link #fold} then moves it to the layer's {@code [N, C, H, W]} error.
  *
  * <p>Why not libnd4j's conv2d: the Gated PixelCNN's convolutions are small (32 or 64 channels, 1 to
  * 6 taps), and oneDNN converts their plain NCHW arrays to its blocked layout and back on every call:
@@ -42,35 +51,88 @@ final class TapConv {
 
     private final Frame frame;
     private final int cIn;
+    /** Whether all computed taps go side by side (im2col): one product for the whole kernel. */
+    private final boolean allTaps;
     /** Frame-row offsets of the taps side by side in an expanded row. */
     private final int[] offsets;
-    /** Row offsets of the products: one per kernel row, or one for the whole kernel. */
+    /** Row offsets of the products: one per kernel row, one per computed tap, or one for the whole kernel. */
     private final long[] groups;
+    /** The kernel taps ({@code row * kW + column}) of the kernel matrix's blocks of {@code cIn} rows, in order. */
+    private final int[] taps;
     /** The frame-row offsets whose errors {@link #fold} sums: the expanded taps (im2col), or the frame itself. */
     private final int[] folded;
 
     private final LineBuffers lines = new LineBuffers();
 
-    /** A {@code kH x kW} kernel on {@code cIn} channels whose tap (0, 0) reads {@code shift} rows after the output row. */
+    /**
+     * A {@code kH x kW} kernel on {@code cIn} channels whose tap (0, 0) reads {@code shift} rows
+     * after the output row: one product per kernel row (all taps side by side below
+     * {@link #ALL_TAPS_BELOW} channels).
+     */
     TapConv(Frame frame, int kH, int kW, int shift, int cIn) {
+        this(frame, kH, kW, shift, cIn, null);
+    }
+
+    /**
+     * As {@link #TapConv(Frame, int, int, int, int)}, computing only the taps {@code (r, c)} with
+     * {@code computed[r * kW + c]} (a masked kernel skips the taps its mask zeroes), each as its
+     * own product straight on the frame rows (no expanded copy), or all side by side below
+     * {@link #ALL_TAPS_BELOW} channels. The kernel matrix holds only those taps'
+     * {@code [cIn, cOut]} blocks, in the order of {@link #taps()}. Null {@code computed}: the
+     * 5-argument form.
+     */
+    TapConv(Frame frame, int kH, int kW, int shift, int cIn, boolean[] computed) {
         this.frame = frame;
         this.cIn = cIn;
         int wf = frame.frameWidth();
-        boolean allTaps = cIn < ALL_TAPS_BELOW;
-        offsets = new int[allTaps ? kH * kW : kW];
-        for (int t = 0; t < offsets.length; t++) {
-            offsets[t] = (t / kW) * wf + t % kW + shift;
+        allTaps = cIn < ALL_TAPS_BELOW;
+        int[] kernelTaps = new int[kH * kW];
+        int count = 0;
+        for (int t = 0; t < kH * kW; t++) {
+            if (computed == null || computed[t]) {
+                kernelTaps[count++] = t;
+            }
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("a " + kH + "x" + kW + " kernel with no computed tap");
+        }
+        taps = Arrays.copyOf(kernelTaps, count);
+        if (allTaps) {
+            offsets = new int[count];
+            for (int t = 0; t < count; t++) {
+                offsets[t] = (taps[t] / kW) * wf + taps[t] % kW + shift;
+            }
+            groups = new long[] {0};
+        } else if (computed == null) {
+            offsets = new int[kW];
+            for (int t = 0; t < kW; t++) {
+                offsets[t] = t + shift;
+            }
+            groups = new long[kH];
+            for (int g = 0; g < kH; g++) {
+                groups[g] = (long) g * wf;
+            }
+        } else {
+            offsets = new int[] {shift};
+            groups = new long[count];
+            for (int t = 0; t < count; t++) {
+                groups[t] = (long) (taps[t] / kW) * wf + taps[t] % kW;
+            }
         }
         folded = allTaps ? offsets : new int[] {0};
-        groups = new long[allTaps ? 1 : kH];
-        for (int g = 0; g < groups.length; g++) {
-            groups[g] = (long) g * wf;
+        long reach = 0;
+        for (long g : groups) {
+            reach = Math.max(reach, g + offsets[offsets.length - 1]);
         }
-        long reach = groups[groups.length - 1] + offsets[offsets.length - 1];
         if (shift < 0 || reach > frame.perImage() - frame.computed(1)) {
             throw new IllegalArgumentException(
                     "a " + kH + "x" + kW + " kernel shifted by " + shift + " reads past its frame " + frame);
         }
+    }
+
+    /** The kernel taps ({@code row * kW + column}) whose {@code [cIn, cOut]} blocks make up the kernel matrix, in order. */
+    int[] taps() {
+        return taps.clone();
     }
 
     /** Columns of the expanded input: the taps side by side. */
@@ -192,16 +254,15 @@ final class TapConv {
         for (int g = 0; g < groups.length; g++) {
             INDArray rows = x.get(interval(base + groups[g], base + groups[g] + m), all());
             Nd4j.gemm(rows, dOutRows, block(dW, g), true, false, 1.0, 0.0);
-            if (folded == offsets) {
+            if (allTaps) {
                 INDArray dRows = dX.get(interval(base + groups[g], base + groups[g] + m), all());
                 Nd4j.gemm(dOutRows, block(w, g), dRows, false, true, 1.0, 1.0);
                 continue;
             }
             for (int t = 0; t < offsets.length; t++) {
                 long at = base + groups[g] + offsets[t];
-                INDArray tap = w.get(
-                        interval((long) (g * offsets.length + t) * cIn, (long) (g * offsets.length + t + 1) * cIn),
-                        all());
+                long first = (long) (g * offsets.length + t) * cIn;
+                INDArray tap = w.get(interval(first, first + cIn), all());
                 Nd4j.gemm(dOutRows, tap, dX.get(interval(at, at + m), all()), false, true, 1.0, 1.0);
             }
         }
@@ -338,7 +399,7 @@ final class TapConv {
         }
     }
 
-    /** Product {@code g}'s block of the flattened kernel: its rows {@code [g * kW * cIn, ...)}, or the whole kernel. */
+    /** Product {@code g}'s block of the kernel matrix: its taps' rows, or the whole kernel. */
     private INDArray block(INDArray w, int g) {
         long rows = (long) offsets.length * cIn;
         return groups.length == 1 ? w : w.get(interval(g * rows, (g + 1) * rows), all());
