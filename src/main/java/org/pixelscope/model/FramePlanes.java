@@ -224,6 +224,31 @@ final class FramePlanes {
         }
     }
 
+    /** Every frame row of images {@code [from, to)} of {@code z [rows, c]} = {@code values} (c of them). */
+    void fill(INDArray z, double[] values, long from, long to) {
+        int c = values.length;
+        int span = Math.toIntExact(frame.perImage() * c);
+        if (z.dataType() == DataType.FLOAT) {
+            float[] block = lines.floats(0, span);
+            for (int r = 0; r < span; r += c) {
+                for (int k = 0; k < c; k++) {
+                    block[r + k] = (float) values[k];
+                }
+            }
+            for (long i = from; i < to; i++) {
+                LineBuffers.write(block, span, z, frame.rows(i) * c);
+            }
+            return;
+        }
+        double[] block = lines.get(0, span);
+        for (int r = 0; r < span; r += c) {
+            System.arraycopy(values, 0, block, r, c);
+        }
+        for (long i = from; i < to; i++) {
+            LineBuffers.write(block, span, z, frame.rows(i) * c);
+        }
+    }
+
     /** Every frame row of image {@code i} of {@code z [rows, c]} = row {@code i} of {@code perImage [N, c]}, images {@code [from, to)}. */
     void fillRows(INDArray z, INDArray perImage, long from, long to) {
         int c = Math.toIntExact(z.size(1));

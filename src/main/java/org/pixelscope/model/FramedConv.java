@@ -33,8 +33,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Why: on 28 x 28 images with 64 channels, libnd4j's conv2d converts its NCHW arrays to
  * oneDNN's blocked layout and back on every call and computes every tap of the rows it reads, and
  * DL4J's ReLU and its derivative are two more passes over the layer's output. Measured on the
- * chapter network (64 images, 2-core EPYC, scratch loop of 15 training steps, builds alternated):
- * see {@code docs/ARCHITECTURE.md} for the figures.
+ * chapter network (a scratch loop of 15 training steps on one 64-image batch, 2-core EPYC, builds
+ * alternated three times): 603-626 ms a step this way against 707-885 ms on conv2d; in
+ * {@code bench} the 3 x 3 layers' share of a step fell from 120-150 ms each to 100-115 ms.
  *
  * <p>Passes run as slices of the batch side by side ({@link BatchParts}), each on one OpenMP
  * thread with its own {@link TapConv}, {@link FramePlanes} and gradient scratch; the caller's
@@ -68,11 +69,18 @@ final class FramedConv {
     /** The full 0/1 mask as {@code [kH * kW * cIn, cOut]}, or null; and its computed taps' blocks. Outside workspaces. */
     private final INDArray mask;
 
-    private INDArray tapMask;
+    /** The mask's values over the kernel matrix's rows ({@code [taps * cIn, cOut]} flattened), or null for none. */
+    private final double[] tapMask;
     /** The kernel matrix {@code W * mask} of the computed taps, refreshed before each pass; outside workspaces. */
     private INDArray kernel;
     /** A whole kernel {@code [kH * kW * cIn, cOut]}: the weights read, or the gradient written. Outside workspaces. */
     private INDArray whole;
+    /** Java copies of a whole kernel and of the kernel matrix, for the gather and the scatter. */
+    private double[] wholeValues;
+
+    private double[] kernelValues;
+    /** The bias, read with the kernel. */
+    private double[] biasValues;
 
     private Frame frame;
     private final List<Slice> slices = new ArrayList<>();
@@ -105,6 +113,16 @@ final class FramedConv {
         for (int t = 0, i = 0; t < computed.length; t++) {
             if (computed[t]) {
                 taps[i++] = t;
+            }
+        }
+        if (this.mask == null) {
+            tapMask = null;
+        } else {
+            double[] all = this.mask.castTo(DataType.DOUBLE).data().asDouble();
+            tapMask = new double[taps.length * cIn * cOut];
+            int block = cIn * cOut;
+            for (int i = 0; i < taps.length; i++) {
+                System.arraycopy(all, taps[i] * block, tapMask, i * block, block);
             }
         }
     }
@@ -170,13 +188,13 @@ final class FramedConv {
         INDArray x = mgr.createUninitialized(
                 keep, type, frameShape(input, slices.get(0).conv.width()), 'c');
         INDArray z = mgr.createUninitialized(keep, type, frameShape(input, cOut), 'c');
-        INDArray k = kernel(w);
-        INDArray bias = b.reshape(1, cOut);
+        INDArray k = kernel(w, b);
+        double[] bias = biasValues;
         INDArray in = whole(input);
         BatchParts.run(input.size(0), parts, (p, from, to) -> {
             Slice s = slices.get(p);
             s.conv.expand(in, 0, up, side, x, from, to);
-            Nd4j.gemm(ones(from, to), bias, rows(z, from, to), false, false, 1.0, 0.0);
+            s.planes.fill(z, bias, from, to);
             s.conv.forward(x, k, z, from, to);
             s.planes.unpack(z, out, relu, from, to);
         });
@@ -201,7 +219,7 @@ final class FramedConv {
             LayerWorkspaceMgr mgr) {
         DataType type = input.dataType();
         int parts = prepare(input, type);
-        INDArray k = kernel(w);
+        INDArray k = kernel(w, null);
         Slice first = slices.get(0);
         INDArray dz = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(input, cOut), 'c');
         INDArray dx = mgr.create(ArrayType.BP_WORKING_MEM, type, frameShape(input, first.conv.errorWidth()), 'c');
@@ -223,13 +241,16 @@ final class FramedConv {
             sumW.addi(slices.get(p).dW);
             sumB.addi(slices.get(p).dB);
         }
-        if (tapMask != null) {
-            sumW.muli(tapMask);
-        }
-        whole.assign(0);
+        // the masked kernel matrix's gradient back in place, 0 for every tap not computed
+        int block = cIn * cOut;
+        LineBuffers.read(sumW, 0, kernelValues, kernelValues.length);
+        java.util.Arrays.fill(wholeValues, 0.0);
         for (int i = 0; i < taps.length; i++) {
-            block(whole, taps[i]).assign(block(sumW, i));
+            for (int j = i * block, q = taps[i] * block; j < (i + 1) * block; j++, q++) {
+                wholeValues[q] = tapMask == null ? kernelValues[j] : kernelValues[j] * tapMask[j];
+            }
         }
+        LineBuffers.write(wholeValues, wholeValues.length, whole, 0);
         gradW.assign(whole.reshape('c', gradW.shape()));
         gradB.assign(sumB.reshape(gradB.shape()));
     }
@@ -262,37 +283,34 @@ final class FramedConv {
     }
 
     /**
-     * The kernel matrix: the computed taps' blocks of {@code w}, times the mask's. Read through a
-     * whole copy of {@code w}: views taken of DL4J's parameter views themselves came back without
-     * a data buffer in a double-precision network.
+     * The kernel matrix: the computed taps' blocks of {@code w}, times the mask's, gathered in Java
+     * (one op and two bulk copies instead of an op per tap); also reads {@code b} into
+     * {@link #biasValues} when given. {@code w} is read through a whole copy: views taken of DL4J's
+     * parameter views themselves came back without a data buffer in a double-precision network.
      */
-    private INDArray kernel(INDArray w) {
+    private INDArray kernel(INDArray w, INDArray b) {
         if (kernel == null || kernel.dataType() != w.dataType()) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 DataType type = w.dataType();
                 kernel = Nd4j.createUninitialized(type, (long) taps.length * cIn, cOut);
                 whole = Nd4j.createUninitialized(type, (long) kH * kW * cIn, cOut);
-                tapMask = mask == null
-                        ? null
-                        : gather(mask.castTo(type), Nd4j.createUninitialized(type, kernel.shape(), 'c'));
+                wholeValues = new double[kH * kW * cIn * cOut];
+                kernelValues = new double[taps.length * cIn * cOut];
             }
         }
         whole.assign(w.reshape('c', whole.shape()));
-        gather(whole, kernel);
-        return tapMask == null ? kernel : kernel.muli(tapMask);
-    }
-
-    /** Block {@code i} of {@code cIn} rows of a kernel matrix. */
-    private INDArray block(INDArray m, int i) {
-        return m.get(interval((long) i * cIn, (long) (i + 1) * cIn), all());
-    }
-
-    /** {@code dst}'s blocks of {@code cIn} rows = {@code src}'s blocks of the computed taps. */
-    private INDArray gather(INDArray src, INDArray dst) {
+        LineBuffers.read(whole, 0, wholeValues, wholeValues.length);
+        int block = cIn * cOut;
         for (int i = 0; i < taps.length; i++) {
-            block(dst, i).assign(block(src, taps[i]));
+            for (int j = i * block, q = taps[i] * block; j < (i + 1) * block; j++, q++) {
+                kernelValues[j] = tapMask == null ? wholeValues[q] : wholeValues[q] * tapMask[j];
+            }
         }
-        return dst;
+        LineBuffers.write(kernelValues, kernelValues.length, kernel, 0);
+        if (b != null) {
+            biasValues = b.castTo(DataType.DOUBLE).dup().data().asDouble();
+        }
+        return kernel;
     }
 
     private void scratch(Slice s, DataType type) {

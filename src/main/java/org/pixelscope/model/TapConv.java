@@ -192,6 +192,15 @@ final class TapConv {
                 }
             }
             int row = offsets.length * cIn;
+            if (offsets.length == 1 && offsets[0] == 0) {
+                // one tap at the output's own position: the expanded input is the frame
+                if (floats) {
+                    LineBuffers.write(framedF, span, x, frame.rows(i) * row);
+                } else {
+                    LineBuffers.write(framed, span, x, frame.rows(i) * row);
+                }
+                continue;
+            }
             if (floats && cIn == 1) {
                 // one channel (im2col of the image): single values, no copy calls
                 for (int j = 0; j < p; j++) {

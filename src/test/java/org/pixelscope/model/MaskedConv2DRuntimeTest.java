@@ -46,7 +46,9 @@ class MaskedConv2DRuntimeTest {
 
     /**
      * The same with every batch split into three slices run side by side (the tests' one OpenMP
-     * thread would otherwise leave one), so slices' rows and summed weight gradients are checked.
+     * thread would otherwise leave one), so slices' rows and summed weight gradients are checked,
+     * on a batch large enough for inference to run on frames too
+     * ({@link MaskedConv2DRuntime#FRAMED_INFERENCE_FROM}).
      */
     @Test
     void slicedBatchesGiveTheGraphFormsOutputsAndGradients() {
@@ -59,7 +61,7 @@ class MaskedConv2DRuntimeTest {
                 r.sliceInto(3);
             }
         }
-        INDArray x = MaskedConv2DTest.randomBinary(5, 9, 9, 42);
+        INDArray x = MaskedConv2DTest.randomBinary(MaskedConv2DRuntime.FRAMED_INFERENCE_FROM + 2, 9, 9, 42);
         assertThat(maxAbs(direct.outputSingle(false, x).sub(graph.outputSingle(false, x))))
                 .isLessThan(1e-5);
         direct.setInputs(x);
