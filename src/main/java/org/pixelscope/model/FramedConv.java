@@ -66,9 +66,6 @@ final class FramedConv {
     private final int cOut;
     private final boolean[] computed;
     private final int[] taps;
-    /** The full 0/1 mask as {@code [kH * kW * cIn, cOut]}, or null; and its computed taps' blocks. Outside workspaces. */
-    private final INDArray mask;
-
     /** The mask's values over the kernel matrix's rows ({@code [taps * cIn, cOut]} flattened), or null for none. */
     private final double[] tapMask;
     /** The kernel matrix {@code W * mask} of the computed taps, refreshed before each pass; outside workspaces. */
@@ -99,12 +96,13 @@ final class FramedConv {
         this.cOut = cOut;
         up = kH / 2;
         side = kW / 2;
+        INDArray rows;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            this.mask = mask == null
+            rows = mask == null
                     ? null
                     : mask.reshape('c', (long) kH * kW * cIn, cOut).dup('c');
         }
-        computed = computedTaps(kH, kW, cIn, this.mask);
+        computed = computedTaps(kH, kW, cIn, rows);
         int count = 0;
         for (boolean c : computed) {
             count += c ? 1 : 0;
@@ -115,10 +113,10 @@ final class FramedConv {
                 taps[i++] = t;
             }
         }
-        if (this.mask == null) {
+        if (rows == null) {
             tapMask = null;
         } else {
-            double[] all = this.mask.castTo(DataType.DOUBLE).data().asDouble();
+            double[] all = rows.castTo(DataType.DOUBLE).data().asDouble();
             tapMask = new double[taps.length * cIn * cOut];
             int block = cIn * cOut;
             for (int i = 0; i < taps.length; i++) {
@@ -190,7 +188,7 @@ final class FramedConv {
         INDArray z = mgr.createUninitialized(keep, type, frameShape(input, cOut), 'c');
         INDArray k = kernel(w, b);
         double[] bias = biasValues;
-        INDArray in = whole(input);
+        INDArray in = LineBuffers.whole(input);
         BatchParts.run(input.size(0), parts, (p, from, to) -> {
             Slice s = slices.get(p);
             s.conv.expand(in, 0, up, side, x, from, to);
@@ -223,7 +221,7 @@ final class FramedConv {
         Slice first = slices.get(0);
         INDArray dz = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(input, cOut), 'c');
         INDArray dx = mgr.create(ArrayType.BP_WORKING_MEM, type, frameShape(input, first.conv.errorWidth()), 'c');
-        INDArray e = whole(eps);
+        INDArray e = LineBuffers.whole(eps);
         INDArray pre = relu ? pass.preActivation() : null;
         for (int p = 0; p < parts; p++) {
             scratch(slices.get(p), type);
@@ -332,10 +330,5 @@ final class FramedConv {
 
     private INDArray ones(long from, long to) {
         return ones.get(interval(0, frame.rows(to - from)), all());
-    }
-
-    /** {@code x} itself when it is a whole c-ordered array, else a c-ordered copy: what the layout passes read. */
-    private static INDArray whole(INDArray x) {
-        return x.isView() || x.offset() != 0 || x.ordering() != 'c' ? x.dup('c') : x;
     }
 }

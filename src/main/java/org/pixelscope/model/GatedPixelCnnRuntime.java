@@ -131,7 +131,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         INDArray hOut = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, type, frameShape(f), 'c');
         INDArray out = workspaceMgr.createUninitialized(
                 ArrayType.ACTIVATIONS, type, imageShape(layer.isLast() ? f : 2 * f), 'c');
-        INDArray residual = layer.isFirst() ? null : whole(input);
+        INDArray residual = layer.isFirst() ? null : LineBuffers.whole(input);
         GatedWeights w = masks.copy(paramTable, workspaceMgr, ArrayType.FF_WORKING_MEM);
         runSlices((slice, from, to) -> {
             forward(slice, fw, w, from, to);
@@ -158,7 +158,7 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
         Forward k = fw;
         long f = layer.getFilters();
         DataType type = input.dataType();
-        INDArray eps = whole(epsilon);
+        INDArray eps = LineBuffers.whole(epsilon);
         INDArray epsH = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, type, frameShape(f), 'c');
         INDArray epsV = layer.isLast()
                 ? null
@@ -370,11 +370,6 @@ final class GatedPixelCnnRuntime extends org.deeplearning4j.nn.layers.samediff.S
 
     private interface SliceWork {
         void run(Slice slice, long from, long to);
-    }
-
-    /** {@code x} itself when it is a whole c-ordered array, else a c-ordered copy: what {@link FramePlanes} reads. */
-    private static INDArray whole(INDArray x) {
-        return x.isView() || x.offset() != 0 || x.ordering() != 'c' ? x.dup('c') : x;
     }
 
     /** The frame rows of images {@code [from, to)} of the frame array {@code x}: a contiguous view. */

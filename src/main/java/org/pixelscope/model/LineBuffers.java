@@ -48,6 +48,11 @@ final class LineBuffers {
         return floatSlots[slot];
     }
 
+    /** {@code x} itself when it is a whole c-ordered array, else a c-ordered copy: what the line copies read. */
+    static INDArray whole(INDArray x) {
+        return x.isView() || x.offset() != 0 || x.ordering() != 'c' ? x.dup('c') : x;
+    }
+
     /** {@code dst[0 .. len)} = the values of the float array {@code a} from position {@code from}. */
     static void read(INDArray a, long from, float[] dst, int len) {
         a.data().asNioFloat().get(start(a, from, len), dst, 0, len);
