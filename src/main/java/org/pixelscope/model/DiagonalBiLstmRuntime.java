@@ -17,13 +17,14 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The runtime of {@link DiagonalBiLstm}, the same steps as its graph form (drawn there) on
- * libnd4j ops called directly, gradients written out by hand: the 1x1 input-to-state convolution
- * ({@link ConvOps}), the right-to-left half mirrored, both halves skewed and interleaved gate by
- * gate into the layout of {@link ConvLstmScan}, which runs the W + H - 1 skewed columns with the
+ * libnd4j ops and Java passes, gradients written out by hand: the 1x1 input-to-state convolution,
+ * its right-to-left half mirrored, both halves skewed and interleaved gate by gate into the layout
+ * of {@link ConvLstmScan} ({@link SkewedGates}), which runs the W + H - 1 skewed columns with the
  * block-diagonal 2 x 1 state kernel, then unskewed, the right-to-left half mirrored back and
- * shifted down one row, and added. The skew is the graph form's: each row padded to W + H and the
- * map read back in rows of W + H - 1 (copies of whole maps, a handful of ops per pass). Causality
- * is therefore the graph form's, which the tests compare this with.
+ * shifted down one row, and added. The states' unskew (and its adjoint, the errors' skew) is the
+ * graph form's: each row padded to W + H and the map read back in rows of W + H - 1 (copies of
+ * whole maps, a handful of ops per pass); the gates' skew puts each value where that reshape
+ * would. The tests compare every output and gradient with the graph form.
  *
  * <p>It extends DL4J's runtime {@code SameDiffLayer} only for its parameter and gradient
  * bookkeeping, so checkpoints and the updater see the same layout as the graph form.
@@ -36,7 +37,7 @@ final class DiagonalBiLstmRuntime extends org.deeplearning4j.nn.layers.samediff.
     private record Kept(INDArray input, ConvLstmScan.Pass pass) {}
 
     private final DiagonalBiLstm layer;
-    private final ConvOps inputToState = new ConvOps(1, 1, false);
+    private final SkewedGates inputToState = new SkewedGates();
     private final ConvLstmScan columns = new ConvLstmScan(2, 1, 0);
     /** The block-diagonal state kernel {@code [2, 2h, 4, 2, h]}, zero off the blocks; outside workspaces. */
     private INDArray blocks;
@@ -110,19 +111,11 @@ final class DiagonalBiLstmRuntime extends org.deeplearning4j.nn.layers.samediff.
         gradStates.assign(gradSkewed.permute(3, 0, 1, 2));
         INDArray gradBlocks = workspaceMgr.createUninitialized(bp, epsilon.dataType(), new long[] {1, 2, 2 * h, 8 * h});
         INDArray gradGates = columns.backward(pass, stateKernel(), gradStates, gradBlocks, workspaceMgr);
-        // the skew's adjoint is the unskew, on the gates in image channel order [lr gates; rl gates]
-        INDArray gradZSkewed = create(workspaceMgr, bp, n, 2, 4, h, rows, width);
-        gradZSkewed.assign(gradGates.reshape(width, n, 4, 2, h, rows).permute(1, 3, 2, 4, 5, 0));
-        INDArray gradZBoth = unskew(workspaceMgr, bp, gradZSkewed.reshape(n, 8 * h, rows, width));
-        INDArray gradZ = create(workspaceMgr, bp, n, 8 * h, rows, cols);
-        channels(gradZ, 0, 4 * h).assign(unskewed(gradZBoth, 0, 4 * h));
-        channels(gradZ, 4 * h, 8 * h).assign(reverse(workspaceMgr, bp, unskewed(gradZBoth, 4 * h, 8 * h)));
         INDArray gradIn = create(workspaceMgr, ArrayType.ACTIVATION_GRAD, input.shape());
         inputToState.backward(
                 input,
                 param(DiagonalBiLstm.INPUT_TO_STATE),
-                bias(),
-                gradZ,
+                gradGates,
                 gradIn,
                 gradTable.get(DiagonalBiLstm.INPUT_TO_STATE),
                 gradTable.get(DiagonalBiLstm.BIAS).reshape(8 * h));
@@ -144,14 +137,9 @@ final class DiagonalBiLstmRuntime extends org.deeplearning4j.nn.layers.samediff.
         long rows = input.size(2);
         long cols = input.size(3);
         long width = skewedWidth();
-        INDArray z = create(mgr, scratch, n, 8 * h, rows, cols);
-        inputToState.forward(input, param(DiagonalBiLstm.INPUT_TO_STATE), bias(), z);
-        // a 1x1 convolution commutes with mirroring, so the right-to-left input is the mirrored map's
-        channels(z, 4 * h, 8 * h).assign(reverse(mgr, scratch, channels(z, 4 * h, 8 * h)));
-        INDArray skewed = skew(mgr, scratch, z).reshape(n, 2, 4, h, rows, width);
-        INDArray gates = create(mgr, scratch, width, n, 8 * h, 1, rows);
         // gates interleaved per gate, [i_lr i_rl f_lr f_rl ...], to match the stacked state [h_lr; h_rl]
-        gates.reshape(width, n, 4, 2, h, rows).assign(skewed.permute(5, 0, 2, 1, 3, 4));
+        INDArray gates = create(mgr, scratch, width, n, 8 * h, 1, rows);
+        inputToState.forward(input, param(DiagonalBiLstm.INPUT_TO_STATE), bias(), gates);
         return columns.forward(gates, stateKernel(), mgr, type);
     }
 
@@ -241,6 +229,14 @@ final class DiagonalBiLstmRuntime extends org.deeplearning4j.nn.layers.samediff.
             idx[i] = i == axis ? interval(from, to) : all();
         }
         return x.get(idx);
+    }
+
+    /**
+     * For tests: split every batch's input-to-state passes into {@code parts} slices whatever the
+     * machine's thread count (the tests run with one OpenMP thread, which would leave one slice).
+     */
+    void sliceInto(int parts) {
+        inputToState.sliceInto(parts);
     }
 
     @Override

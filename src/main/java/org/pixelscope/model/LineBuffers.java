@@ -63,6 +63,24 @@ final class LineBuffers {
         a.data().asNioFloat().put(start(a, from, len), src, 0, len);
     }
 
+    /** {@code dst[dstFrom .. dstFrom + len)} = the values of the float array {@code a} from position {@code from}. */
+    static void read(INDArray a, long from, float[] dst, int dstFrom, int len) {
+        a.data().asNioFloat().get(start(a, from, len), dst, dstFrom, len);
+    }
+
+    /** The values of the float array {@code a} from position {@code from} = {@code src[srcFrom .. srcFrom + len)}. */
+    static void write(float[] src, int srcFrom, int len, INDArray a, long from) {
+        a.data().asNioFloat().put(start(a, from, len), src, srcFrom, len);
+    }
+
+    /** The values of the double array {@code a} from position {@code from} = {@code src[srcFrom .. srcFrom + len)}. */
+    static void write(double[] src, int srcFrom, int len, INDArray a, long from) {
+        if (a.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("expected a double array, got " + a.dataType());
+        }
+        a.data().asNioDouble().put(start(a, from, len), src, srcFrom, len);
+    }
+
     static void read(INDArray a, long from, double[] dst, int len) {
         read(a, from, dst, 0, len);
     }
