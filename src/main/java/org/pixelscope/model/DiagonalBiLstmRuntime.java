@@ -232,11 +232,12 @@ final class DiagonalBiLstmRuntime extends org.deeplearning4j.nn.layers.samediff.
     }
 
     /**
-     * For tests: split every batch's input-to-state passes into {@code parts} slices whatever the
-     * machine's thread count (the tests run with one OpenMP thread, which would leave one slice).
+     * For tests: split every batch's passes into {@code parts} slices whatever the machine's thread
+     * count (the tests run with one OpenMP thread, which would leave one slice).
      */
     void sliceInto(int parts) {
         inputToState.sliceInto(parts);
+        columns.sliceInto(parts);
     }
 
     @Override

@@ -154,6 +154,14 @@ final class RowLstmRuntime extends org.deeplearning4j.nn.layers.samediff.SameDif
         return new long[] {input.size(0), channels, input.size(2), input.size(3)};
     }
 
+    /**
+     * For tests: split every batch's scan into {@code parts} slices whatever the machine's thread
+     * count (the tests run with one OpenMP thread, which would leave one slice).
+     */
+    void sliceInto(int parts) {
+        rows.sliceInto(parts);
+    }
+
     @Override
     public void clearNoiseWeightParams() {
         kept = null;

@@ -32,9 +32,13 @@ class PixelRnnRuntimeTest {
             assertThat(direct.getLayer(layer).getClass().getSimpleName()).endsWith("Runtime");
             assertThat(graph.getLayer(layer)).isInstanceOf(SameDiffBackprop.class);
             int images = 4;
+            // passes as three slices of a batch of five, as on a 3-core machine
             if (spec.name().equals("diagonal")) {
-                // the input-to-state passes as three slices of a batch of five, as on a 3-core machine
                 ((DiagonalBiLstmRuntime) direct.getLayer(layer)).sliceInto(3);
+                images = 5;
+            }
+            if (spec.name().equals("row")) {
+                ((RowLstmRuntime) direct.getLayer(layer)).sliceInto(3);
                 images = 5;
             }
             INDArray x = MaskedConv2DTest.randomBinary(images, spec.height(), spec.width(), 40);
