@@ -135,7 +135,6 @@ final class DiagonalBiLstmRuntime extends org.deeplearning4j.nn.layers.samediff.
         long n = input.size(0);
         long h = layer.getHidden();
         long rows = input.size(2);
-        long cols = input.size(3);
         long width = skewedWidth();
         // gates interleaved per gate, [i_lr i_rl f_lr f_rl ...], to match the stacked state [h_lr; h_rl]
         INDArray gates = create(mgr, scratch, width, n, 8 * h, 1, rows);

@@ -86,11 +86,9 @@ final class SkewedGates {
         int perImage = 8 * hidden * height * width;
         int run = 8 * hidden * height;
         boolean f = x.dataType() == DataType.FLOAT;
-        double[] b = new double[8 * hidden];
-        float[] bf = new float[8 * hidden];
-        INDArray bw = LineBuffers.whole(bias);
+        double[] b = LineBuffers.whole(bias).toDoubleVector();
+        float[] bf = new float[b.length];
         for (int k = 0; k < b.length; k++) {
-            b[k] = bw.getDouble(k);
             bf[k] = (float) b[k];
         }
         int parts = parts(n, x.dataType());
