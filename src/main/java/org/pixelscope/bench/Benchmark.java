@@ -61,13 +61,19 @@ public final class Benchmark {
     static final int MAX_WARMUP_STEPS = 100;
 
     /**
-     * Ordered figures, keyed as in {@code bench --json}. The model is closed before this returns,
-     * so {@code --model all} does not keep every model's native arrays until a garbage collection.
+     * Ordered figures, keyed as in {@code bench --json}. The model is closed and the calling
+     * thread's ND4J workspaces destroyed before this returns, so {@code --model all} does not keep
+     * every model's native arrays until a garbage collection, and each model's {@code rss_mb}
+     * holds no working memory sized by the models before it (DL4J's per-thread workspaces grow to
+     * the largest pass the thread has run and never shrink: the app's workers free theirs after
+     * each job the same way).
      */
     public static Map<String, Object> run(ModelSpec spec, Settings s) {
         try (PixelModel built = NetworkBuilder.build(spec, 1, 1e-3)) {
             // a class-conditional model is timed under one label: what a chosen digit costs
             return run(built.conditional() ? built.given(0) : built, s);
+        } finally {
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         }
     }
 

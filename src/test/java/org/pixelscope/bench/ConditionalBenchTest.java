@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 import org.pixelscope.model.GatedPixelCnnSpec;
 
 /** {@code bench} on a class-conditional model: timed under one label, with its cached sampler. */
@@ -18,5 +19,8 @@ class ConditionalBenchTest {
         @SuppressWarnings("unchecked")
         Map<String, Double> step = (Map<String, Double>) r.get("step_ms");
         assertThat(step).containsKeys("gated1_in", "gated1", "gated2", "out2");
+        // the next model benched on this thread starts without this one's working memory
+        assertThat(Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread())
+                .isEmpty();
     }
 }
