@@ -2,6 +2,7 @@ package org.pixelscope;
 
 import org.pixelscope.backend.Logging;
 import org.pixelscope.backend.NoDeserialization;
+import org.pixelscope.backend.OpenMpWait;
 import org.pixelscope.backend.QuietStdout;
 import org.pixelscope.cli.PixelScopeCli;
 
@@ -52,6 +53,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // before anything loads libnd4j and its libgomp, which read the variable once
+        OpenMpWait.install();
         if (System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxbytes", MAX_BYTES);
         }

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pixelscope.backend.Backend;
+import org.pixelscope.backend.OpenMpWait;
 import org.pixelscope.model.LevelOutput;
 import org.pixelscope.model.ModelSpec;
 import org.pixelscope.model.NetworkBuilder;
@@ -147,6 +148,7 @@ public final class Benchmark {
         r.put("native_library", backend.build());
         r.put("onednn", backend.onednn());
         r.put("threads", backend.threads());
+        r.put("omp_wait_policy", OpenMpWait.policy());
         r.put("cores", backend.cores());
         r.put("cpu", backend.cpu());
         r.put("rss_mb", ResidentMemory.megabytes());
