@@ -23,8 +23,10 @@ import java.util.Locale;
  * <p>How: libgomp reads {@code OMP_WAIT_POLICY} from the process environment once, when it is
  * loaded (with libnd4j, on ND4J's first use). Java cannot change its own environment, so
  * {@link #install} calls libc's {@code setenv} through JNA (a dependency of ND4J's
- * system-information library, declared in the pom at the version ND4J brings); {@code Main} calls
- * it before anything loads ND4J. A policy already in the environment is left as it is. Linux only
+ * system-information library, declared in the pom at the version ND4J brings); {@code Main} and
+ * {@code DesktopLauncher} (where {@code mvn javafx:run} starts) call it first, before any other
+ * thread exists (libc's {@code setenv} is not safe beside threads reading the environment) and
+ * before anything loads ND4J. A policy already in the environment is left as it is. Linux only
  * (the libgomp ND4J ships there); elsewhere nothing changes.
  *
  * <p>Thread: {@link #install} runs once, before other threads use ND4J; {@link #policy} any time.
@@ -33,6 +35,9 @@ public final class OpenMpWait {
 
     /** The environment variable libgomp reads. */
     public static final String VARIABLE = "OMP_WAIT_POLICY";
+
+    /** libgomp's own spin count, which overrides the policy's. */
+    public static final String SPIN_COUNT = "GOMP_SPINCOUNT";
 
     /** The policy {@link #install} sets. */
     public static final String PASSIVE = "PASSIVE";
@@ -64,11 +69,26 @@ public final class OpenMpWait {
         }
     }
 
-    /** The policy in the process environment now, or {@code "default"} where there is none or it cannot be read. */
+    /**
+     * The policy in the process environment now, or {@code "default"} where there is none (or
+     * it cannot be read). What libgomp took is what the environment held when it loaded.
+     */
     public static String policy() {
+        return environment(VARIABLE);
+    }
+
+    /**
+     * {@code GOMP_SPINCOUNT} in the process environment, or {@code "default"}: when set it
+     * overrides the spinning that the policy implies (0 for passive).
+     */
+    public static String spinCount() {
+        return environment(SPIN_COUNT);
+    }
+
+    private static String environment(String name) {
         LibC libc = libc();
         try {
-            String v = libc == null ? System.getenv(VARIABLE) : libc.getenv(VARIABLE);
+            String v = libc == null ? System.getenv(name) : libc.getenv(name);
             return v == null ? "default" : v;
         } catch (RuntimeException | LinkageError e) {
             return "default";

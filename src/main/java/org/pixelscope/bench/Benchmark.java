@@ -74,7 +74,11 @@ public final class Benchmark {
             // a class-conditional model is timed under one label: what a chosen digit costs
             return run(built.conditional() ? built.given(0) : built, s);
         } finally {
-            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            try {
+                Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            } catch (RuntimeException | LinkageError e) {
+                // ND4J failed to start: the error on its way out says so, not this one
+            }
         }
     }
 
@@ -149,6 +153,7 @@ public final class Benchmark {
         r.put("onednn", backend.onednn());
         r.put("threads", backend.threads());
         r.put("omp_wait_policy", OpenMpWait.policy());
+        r.put("omp_spincount", OpenMpWait.spinCount());
         r.put("cores", backend.cores());
         r.put("cpu", backend.cpu());
         r.put("rss_mb", ResidentMemory.megabytes());

@@ -3,6 +3,7 @@ package org.pixelscope.ui;
 import java.io.PrintStream;
 import java.util.Optional;
 import javafx.application.Application;
+import org.pixelscope.backend.OpenMpWait;
 
 /**
  * Starts the desktop app, and when the windowing toolkit cannot start turns JavaFX's stack trace
@@ -25,6 +26,9 @@ public final class DesktopLauncher {
      * bypassing its {@code main}, so the toolkit's failure could not be caught.
      */
     public static void main(String[] args) {
+        // before any other thread exists (setenv is not safe beside threads reading the
+        // environment) and before ND4J loads; Main does the same for java -jar
+        OpenMpWait.install();
         launch(args);
     }
 

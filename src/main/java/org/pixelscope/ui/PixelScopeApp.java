@@ -31,8 +31,6 @@ public class PixelScopeApp extends Application {
 
     @Override
     public void init() {
-        // before ND4J loads (a no-op when Main already did it; needed under mvn javafx:run)
-        org.pixelscope.backend.OpenMpWait.install();
         NoDeserialization.install(); // a no-op when Main already did it; needed under mvn javafx:run
         org.pixelscope.backend.Logging.install();
         QuietStdout.install();

@@ -3,6 +3,7 @@ package org.pixelscope.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The wait policy reaches the OpenMP library libnd4j loads, tried in child JVMs (libgomp reads the
@@ -49,24 +51,51 @@ class OpenMpWaitTest {
         assertThat(spinCount(out)).as(out).isEqualTo("30000000000");
     }
 
+    @Test
+    void theCommandLineInstallsItBeforeNd4jLoads(@TempDir Path home) throws Exception {
+        // summary builds a network, which loads libnd4j and its libgomp
+        String out = run(
+                List.of("-Duser.home=" + home, "org.pixelscope.Main", "summary", "--model", "pixelcnn-chapter"), null);
+        assertThat(out).contains("Total params");
+        assertThat(spinCount(out)).as(out).isEqualTo("0");
+    }
+
     /** Runs {@link Probe} in a child JVM with {@code OMP_WAIT_POLICY} as given (null: unset); its output. */
     private static String probe(boolean install, String userPolicy) throws Exception {
+        return run(List.of(Probe.class.getName(), Boolean.toString(install)), userPolicy);
+    }
+
+    /**
+     * A child JVM on this class path with {@code arguments}, libgomp told to print its settings
+     * and {@code OMP_WAIT_POLICY} as given (null: unset); its standard output and error.
+     */
+    private static String run(List<String> arguments, String userPolicy) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                java, "-cp", System.getProperty("java.class.path"), Probe.class.getName(), Boolean.toString(install)));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.remove(OpenMpWait.VARIABLE);
-        env.remove("GOMP_SPINCOUNT");
-        env.put("OMP_DISPLAY_ENV", "VERBOSE");
-        if (userPolicy != null) {
-            env.put(OpenMpWait.VARIABLE, userPolicy);
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        command.addAll(arguments);
+        Path log = Files.createTempFile("openmp-wait", ".txt");
+        try {
+            ProcessBuilder pb =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = pb.environment();
+            env.remove(OpenMpWait.VARIABLE);
+            env.remove(OpenMpWait.SPIN_COUNT);
+            env.put("OMP_DISPLAY_ENV", "VERBOSE");
+            if (userPolicy != null) {
+                env.put(OpenMpWait.VARIABLE, userPolicy);
+            }
+            Process p = pb.start();
+            boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly();
+            }
+            String out = Files.readString(log);
+            assertThat(ended).as("the child ended within 120 s:%n%s", out).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+            return out;
+        } finally {
+            Files.deleteIfExists(log);
         }
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
     }
 
     private static String spinCount(String out) {
