@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "pixelscope",
         mixinStandardHelpOptions = true,
+        // every command takes --help (and --version) too: "pixelscope train --help"
+        scope = CommandLine.ScopeType.INHERIT,
         version = "PixelScope 0.1",
         description = "Train, sample, evaluate and inspect autoregressive image models (PixelCNN, PixelRNN).",
         subcommands = {

@@ -137,6 +137,16 @@ class CliArgumentsTest {
         assertThat(r.err()).contains("--lr").contains("fast");
     }
 
+    @ParameterizedTest(name = "{0} --help")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"summary", "train", "sample", "eval", "bench"})
+    void everyCommandPrintsItsHelp(String command) {
+        // train, sample and eval have required options: --help must not ask for them
+        CliTest.Result r = CliTest.run(command, "--help");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Usage: pixelscope " + command).contains("--help");
+        assertThat(r.err()).isEmpty();
+    }
+
     private static Arguments of(String says, String... args) {
         return Arguments.of(says, List.of(args));
     }
