@@ -1,9 +1,5 @@
 package org.pixelscope.backend;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import java.util.Locale;
-
 /**
  * OpenMP's wait policy for libnd4j's threads: {@code PASSIVE}, so that a thread which has finished
  * its share of a parallel op sleeps at once instead of spinning on its core, unless the user's
@@ -22,8 +18,7 @@ import java.util.Locale;
  *
  * <p>How: libgomp reads {@code OMP_WAIT_POLICY} from the process environment once, when it is
  * loaded (with libnd4j, on ND4J's first use). Java cannot change its own environment, so
- * {@link #install} calls libc's {@code setenv} through JNA (a dependency of ND4J's
- * system-information library, declared in the pom at the version ND4J brings); {@code Main} and
+ * {@link #install} calls libc's {@code setenv} ({@link Libc}); {@code Main} and
  * {@code DesktopLauncher} (where {@code mvn javafx:run} starts) call it first, before any other
  * thread exists (libc's {@code setenv} is not safe beside threads reading the environment) and
  * before anything loads ND4J. A policy already in the environment is left as it is. Linux only
@@ -42,12 +37,6 @@ public final class OpenMpWait {
     /** The policy {@link #install} sets. */
     public static final String PASSIVE = "PASSIVE";
 
-    private interface LibC extends Library {
-        int setenv(String name, String value, int overwrite);
-
-        String getenv(String name);
-    }
-
     private OpenMpWait() {}
 
     /**
@@ -55,7 +44,7 @@ public final class OpenMpWait {
      * already; returns whether it set it. Must run before ND4J loads its native library.
      */
     public static boolean install() {
-        LibC libc = libc();
+        Libc.Functions libc = Libc.get();
         if (libc == null) {
             return false;
         }
@@ -86,37 +75,12 @@ public final class OpenMpWait {
     }
 
     private static String environment(String name) {
-        LibC libc = libc();
+        Libc.Functions libc = Libc.get();
         try {
             String v = libc == null ? System.getenv(name) : libc.getenv(name);
             return v == null ? "default" : v;
         } catch (RuntimeException | LinkageError e) {
             return "default";
-        }
-    }
-
-    /** libc, or null: not Linux, or JNA cannot load it. */
-    private static LibC libc() {
-        try {
-            return Holder.LIBC;
-        } catch (LinkageError e) {
-            return null; // JNA's own classes cannot load
-        }
-    }
-
-    /** libc, loaded on first use. */
-    private static final class Holder {
-        static final LibC LIBC = load();
-
-        private static LibC load() {
-            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-                return null;
-            }
-            try {
-                return Native.loadLibrary("c", LibC.class);
-            } catch (RuntimeException | LinkageError e) {
-                return null;
-            }
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.pixelscope.backend;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How: Linux keeps a nice value per thread and a new thread inherits its creator's, so the
  * OpenMP threads libnd4j starts from a lowered thread are lowered too. The value is read from
- * {@code /proc/thread-self/stat} and set with libc's {@code setpriority} through JNA (a dependency
- * of ND4J's system-information library, declared in the pom at the version ND4J brings). Raising a
+ * {@code /proc/thread-self/stat} and set with libc's {@code setpriority} ({@link Libc}). Raising a
  * priority again needs privileges an ordinary user lacks, so threads are only ever lowered. On
  * other systems, or where anything here fails, the calls change nothing and report so.
  *
@@ -42,29 +39,6 @@ public final class ThreadNice {
     private static final int PRIO_PROCESS = 0;
 
     private static final Path SELF = Path.of("/proc/thread-self");
-
-    private interface LibC extends Library {
-        int setpriority(int which, int who, int prio);
-    }
-
-    /** libc, loaded on first use; null where it cannot be (not Linux, no JNA native library). */
-    private static final class Holder {
-        static final LibC LIBC = load();
-
-        private static LibC load() {
-            if (!System.getProperty("os.name", "")
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("linux")) {
-                return null;
-            }
-            try {
-                return Native.loadLibrary("c", LibC.class);
-            } catch (RuntimeException | LinkageError e) {
-                LOG.info("Thread priorities stay as they are: libc cannot be called ({})", e.toString());
-                return null;
-            }
-        }
-    }
 
     private ThreadNice() {}
 
@@ -102,7 +76,7 @@ public final class ThreadNice {
         if (now.getAsInt() >= target) {
             return true;
         }
-        LibC libc = libc();
+        Libc.Functions libc = Libc.get();
         OptionalInt tid = threadId();
         if (libc == null || tid.isEmpty()) {
             return false;
@@ -118,18 +92,6 @@ public final class ThreadNice {
             return false;
         }
         return current().orElse(Integer.MIN_VALUE) >= target;
-    }
-
-    /**
-     * libc, or null: also where JNA's own classes cannot load (the holder's initialisation then
-     * fails with a linkage error on every access), so no caller needs its own guard.
-     */
-    private static LibC libc() {
-        try {
-            return Holder.LIBC;
-        } catch (LinkageError e) {
-            return null;
-        }
     }
 
     /** The kernel's id of the calling thread, from {@code /proc/thread-self} ({@code PID/task/TID}). */
