@@ -3,24 +3,16 @@ package org.pixelscope.ui.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pixelscope.data.MnistData;
 import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.sample.SampleRequest;
 import org.pixelscope.sample.SampleTrace;
-import org.pixelscope.ui.AppContext;
 import org.pixelscope.ui.DigitChoice;
-import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
-import org.pixelscope.ui.StatusModel;
-import org.pixelscope.ui.TestAutosave;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,18 +28,16 @@ class DigitChoiceTest {
 
     private static final GatedPixelCnnSpec UNCONDITIONAL = new GatedPixelCnnSpec("tiny", "test", 28, 28, 4, 3, 2, 3);
 
-    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private List<String> errors;
     private ModelSession session;
     private SampleView view;
 
     @Start
     void start(Stage stage) {
-        session =
-                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        view = new SampleView(
-                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
-        stage.setScene(new Scene(view, 1100, 760));
-        stage.show();
+        SampleViewOnStage on = new SampleViewOnStage(stage, 1100, 760);
+        session = on.session;
+        view = on.view;
+        errors = on.errors;
     }
 
     @Test

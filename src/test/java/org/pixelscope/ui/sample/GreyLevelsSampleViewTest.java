@@ -3,25 +3,17 @@ package org.pixelscope.ui.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.sample.PixelStep;
 import org.pixelscope.sample.SampleTrace;
-import org.pixelscope.ui.AppContext;
-import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
-import org.pixelscope.ui.StatusModel;
-import org.pixelscope.ui.TestAutosave;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,20 +27,18 @@ class GreyLevelsSampleViewTest {
     private static final int HW = 28 * 28;
     private static final int K = 4;
 
-    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private List<String> errors;
     private ModelSession session;
     private SampleView view;
 
     @Start
     void start(Stage stage) {
-        session =
-                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        view = new SampleView(
-                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
         // about the room the view has in the app's first window (1280 x 800, less the menu, model
         // bar, data line, tabs and status line)
-        stage.setScene(new Scene(view, 1100, 640));
-        stage.show();
+        SampleViewOnStage on = new SampleViewOnStage(stage, 1100, 640);
+        session = on.session;
+        view = on.view;
+        errors = on.errors;
     }
 
     @Test

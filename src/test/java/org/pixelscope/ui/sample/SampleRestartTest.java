@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pixelscope.data.MnistData;
 import org.pixelscope.model.GatedPixelCnnSpec;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.sample.SampleTrace;
-import org.pixelscope.ui.AppContext;
-import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
-import org.pixelscope.ui.StatusModel;
-import org.pixelscope.ui.TestAutosave;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,7 +30,7 @@ class SampleRestartTest {
     private static final int HW = 28 * 28;
 
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private List<String> errors;
     private Thread.UncaughtExceptionHandler before;
     private ModelSession session;
     private SampleView view;
@@ -48,12 +41,10 @@ class SampleRestartTest {
         Thread.UncaughtExceptionHandler record = (t, e) -> uncaught.add(e);
         Thread.setDefaultUncaughtExceptionHandler(record);
         Thread.currentThread().setUncaughtExceptionHandler(record);
-        session =
-                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        view = new SampleView(
-                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
-        stage.setScene(new Scene(view, 1000, 700));
-        stage.show();
+        SampleViewOnStage on = new SampleViewOnStage(stage, 1000, 700);
+        session = on.session;
+        view = on.view;
+        errors = on.errors;
     }
 
     @AfterEach

@@ -7,12 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.image.PixelReader;
@@ -26,14 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pixelscope.data.Binarization;
-import org.pixelscope.data.MnistData;
 import org.pixelscope.model.PixelCnnSpec;
 import org.pixelscope.sample.SampleTrace;
-import org.pixelscope.ui.AppContext;
-import org.pixelscope.ui.JobRunner;
 import org.pixelscope.ui.ModelSession;
-import org.pixelscope.ui.StatusModel;
-import org.pixelscope.ui.TestAutosave;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,18 +37,16 @@ class SampleViewTest {
     private static final int W = 28;
     private static final int HW = 28 * 28;
 
-    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private List<String> errors;
     private ModelSession session;
     private SampleView view;
 
     @Start
     void start(Stage stage) {
-        session =
-                new ModelSession(JobRunner.threaded(Platform::runLater), MnistData.defaultDir(), TestAutosave.folder());
-        view = new SampleView(
-                new AppContext(session, new StatusModel(), (title, message) -> errors.add(title + ": " + message)));
-        stage.setScene(new Scene(view, 1100, 760));
-        stage.show();
+        SampleViewOnStage on = new SampleViewOnStage(stage, 1100, 760);
+        session = on.session;
+        view = on.view;
+        errors = on.errors;
     }
 
     @Test
