@@ -248,8 +248,8 @@ class CheckpointsTest {
         System.out.printf("shipped checkpoint loaded in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         PixelModel loaded = cp.model();
         assertThat(loaded.spec()).isEqualTo(PixelCnnSpec.chapter());
-        assertThat(cp.history().epochs()).isEqualTo(18);
-        assertThat(cp.history().validation()).hasSize(18);
+        assertThat(cp.history().epochs()).isEqualTo(34);
+        assertThat(cp.history().validation()).hasSize(34);
         assertThat(loaded.network().getConfiguration().getIterationCount())
                 .isEqualTo(cp.history().iterations());
 
