@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Date;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,25 +32,8 @@ class NoDeserializationTest {
 
     @Test
     void onceInstalledNoStreamInTheProcessDeserialises() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Files.createTempFile("no-deserialization", ".txt");
-        try {
-            // output to a file, so that a hung child cannot block the read and the timeout fires
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Probe.class.getName())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            boolean ended = p.waitFor(60, TimeUnit.SECONDS);
-            if (!ended) {
-                p.destroyForcibly();
-            }
-            String out = Files.readString(log);
-            assertThat(ended).as(out).isTrue();
-            assertThat(out).contains("installed true", "again true", "refused java.io.InvalidClassException");
-            assertThat(p.exitValue()).as(out).isZero();
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        String out = ChildJvm.run(List.of(Probe.class.getName()), env -> {}, 60);
+        assertThat(out).contains("installed true", "again true", "refused java.io.InvalidClassException");
     }
 
     static byte[] serialised(Object o) throws IOException {

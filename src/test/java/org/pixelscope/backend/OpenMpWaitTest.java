@@ -3,12 +3,8 @@ package org.pixelscope.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,32 +66,17 @@ class OpenMpWaitTest {
      * and {@code OMP_WAIT_POLICY} as given (null: unset); its standard output and error.
      */
     private static String run(List<String> arguments, String userPolicy) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-        command.addAll(arguments);
-        Path log = Files.createTempFile("openmp-wait", ".txt");
-        try {
-            ProcessBuilder pb =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = pb.environment();
-            env.remove(OpenMpWait.VARIABLE);
-            env.remove(OpenMpWait.SPIN_COUNT);
-            env.put("OMP_DISPLAY_ENV", "VERBOSE");
-            if (userPolicy != null) {
-                env.put(OpenMpWait.VARIABLE, userPolicy);
-            }
-            Process p = pb.start();
-            boolean ended = p.waitFor(120, TimeUnit.SECONDS);
-            if (!ended) {
-                p.destroyForcibly();
-            }
-            String out = Files.readString(log);
-            assertThat(ended).as("the child ended within 120 s:%n%s", out).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
-            return out;
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        return ChildJvm.run(
+                arguments,
+                env -> {
+                    env.remove(OpenMpWait.VARIABLE);
+                    env.remove(OpenMpWait.SPIN_COUNT);
+                    env.put("OMP_DISPLAY_ENV", "VERBOSE");
+                    if (userPolicy != null) {
+                        env.put(OpenMpWait.VARIABLE, userPolicy);
+                    }
+                },
+                120);
     }
 
     private static String spinCount(String out) {

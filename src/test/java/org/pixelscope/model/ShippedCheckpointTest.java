@@ -31,8 +31,8 @@ class ShippedCheckpointTest {
     }
 
     /**
-     * Grey levels left the binary models alone: the shipped checkpoints (written before levels
-     * existed) load as K = 2 and give the probabilities and NLL that the release before grey levels
+     * Grey levels left the binary models alone: the checkpoints shipped before levels
+     * existed load as K = 2 and give the probabilities and NLL that the release before grey levels
      * gave on the same images (figures recorded with that release's jar). The figures belong to
      * the chapter model's 9-epoch and the gated model's 4-epoch checkpoints, kept in the test
      * resources since later epochs replaced them in assets.
